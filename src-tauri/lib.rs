@@ -1,1 +1,35 @@
+//! The desktop shell: window, state, IPC entry points and events. No domain logic lives here;
+//! every command is a few lines that call into chariot-core.
 
+mod commands;
+mod logging;
+mod paths;
+mod state;
+
+use tauri::{Builder, Manager, Runtime};
+
+pub use state::AppState;
+
+/// Registers Chariot's commands and state on a builder. Shared by the real app and by the
+/// MockRuntime tests in tests/, so both exercise the same wiring.
+pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::set_language
+        ])
+        .setup(|app| {
+            let paths = paths::console_paths(app.handle())?;
+            let log_guard = logging::init(&paths.log_dir);
+            let console = chariot_core::Console::open(paths, sys_locale::get_locale());
+            app.manage(AppState::new(console, log_guard));
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), "Chariot started");
+            Ok(())
+        })
+}
+
+pub fn run() {
+    setup(tauri::Builder::default())
+        .run(tauri::generate_context!())
+        .expect("error while running Chariot");
+}

@@ -1,0 +1,113 @@
+//! The error shape every front end sees: `{ code, message, hint, retryable }`.
+//!
+//! `code` is a closed set so the UI can branch on it (and localise a title for it) without
+//! matching strings; `message` says what happened, `hint` how to fix it. Crates keep their own
+//! `thiserror` enums and convert into [`AppError`] at the boundary.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What kind of failure this is. Closed on purpose: add a variant only when a front end needs to
+/// treat it differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A bug or an unexpected state in Chariot itself.
+    Internal,
+    /// The request was malformed (bad value typed by the user, unknown option).
+    InvalidInput,
+    /// The thing asked for does not exist (device, profile, job).
+    NotFound,
+    /// The local database could not be read or written.
+    Database,
+    /// The local database was written by a newer Chariot.
+    DatabaseTooNew,
+    /// A local file could not be read or written (settings, export, logs).
+    Io,
+    /// The server could not be reached.
+    Network,
+    /// The server refused the credentials or the account lacks a privilege.
+    Auth,
+    /// The server answered with an error.
+    Server,
+    /// The user cancelled the operation.
+    Cancelled,
+}
+
+/// The serialisable error returned by every IPC command and shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct AppError {
+    pub code: ErrorCode,
+    /// What happened, in a sentence the IT manager can read.
+    pub message: String,
+    /// How to fix it, when there is something to do.
+    pub hint: Option<String>,
+    /// Whether trying the same thing again may succeed (network blips, busy server).
+    pub retryable: bool,
+}
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            hint: None,
+            retryable: matches!(code, ErrorCode::Network | ErrorCode::Server),
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn retryable(mut self, retryable: bool) -> Self {
+        self.retryable = retryable;
+        self
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Internal, message)
+            .with_hint("This is a bug in Chariot. The log file has the details; please report it.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[test]
+    fn serialises_as_the_ipc_shape() {
+        let err = AppError::new(ErrorCode::DatabaseTooNew, "too new").with_hint("update");
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "database_too_new",
+                "message": "too new",
+                "hint": "update",
+                "retryable": false
+            })
+        );
+    }
+
+    #[rstest]
+    #[case(ErrorCode::Network, true)]
+    #[case(ErrorCode::Server, true)]
+    #[case(ErrorCode::Auth, false)]
+    #[case(ErrorCode::InvalidInput, false)]
+    #[case(ErrorCode::Database, false)]
+    fn retryable_defaults_follow_the_code(#[case] code: ErrorCode, #[case] expected: bool) {
+        assert_eq!(AppError::new(code, "x").retryable, expected);
+    }
+
+    #[test]
+    fn an_unknown_code_is_rejected_when_read_back() {
+        let parsed: Result<AppError, _> = serde_json::from_value(serde_json::json!({
+            "code": "teapot", "message": "m", "hint": null, "retryable": false
+        }));
+        assert!(parsed.is_err());
+    }
+}

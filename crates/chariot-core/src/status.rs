@@ -1,0 +1,60 @@
+//! What the status bar shows: whether a server is reachable and how old the local data is.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::locale::{Lang, LanguagePref};
+
+/// How Chariot is connected right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ConnectionState {
+    /// No server profile yet: the app runs on its local database only.
+    NotConfigured,
+    /// Connected to the built-in demonstration school (simulator on loopback).
+    Demo,
+    /// The configured server answered recently.
+    Online,
+    /// The configured server cannot be reached: screens show the last snapshot.
+    Offline,
+}
+
+/// The local snapshot the screens read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotStatus {
+    /// When the current snapshot finished syncing; `None` when nothing was ever synced.
+    pub synced_at: Option<DateTime<Utc>>,
+    /// Devices in the current snapshot.
+    pub device_count: u32,
+}
+
+impl SnapshotStatus {
+    pub fn empty() -> Self {
+        Self {
+            synced_at: None,
+            device_count: 0,
+        }
+    }
+}
+
+/// Everything the app frame needs at start-up and after each change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    pub app_version: String,
+    /// The language the UI must speak now (preference resolved against the system locale).
+    pub language: Lang,
+    pub language_pref: LanguagePref,
+    pub system_locale: Option<String>,
+    pub connection: ConnectionState,
+    pub snapshot: SnapshotStatus,
+    /// Where the local database lives, for the Réglages screen and support.
+    pub database_path: String,
+    /// Where the log files are written.
+    pub log_dir: String,
+    /// Problems found at start-up that the user should see (unreadable settings, a database
+    /// from a newer Chariot...). The app still opens; each is shown as a notice.
+    pub problems: Vec<crate::error::AppError>,
+}

@@ -1,0 +1,91 @@
+//! The local database on a real temp file: migrations, refusal of a newer schema, permissions,
+//! and snapshot generations.
+
+use chariot_store::{Store, StoreError};
+use chrono::{TimeZone, Utc};
+use rstest::{fixture, rstest};
+use tempfile::TempDir;
+
+#[fixture]
+fn dir() -> TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[rstest]
+fn a_new_file_is_migrated_to_the_latest_schema(dir: TempDir) {
+    let store = Store::open(&dir.path().join("profiles/demo.db")).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        Store::supported_schema_version()
+    );
+    assert_eq!(store.current_snapshot().unwrap(), None);
+}
+
+#[rstest]
+fn reopening_is_idempotent_and_keeps_data(dir: TempDir) {
+    let path = dir.path().join("a.db");
+    let mut store = Store::open(&path).unwrap();
+    let t0 = Utc.with_ymd_and_hms(2026, 11, 12, 8, 30, 0).unwrap();
+    store.publish_generation("demo", t0, t0, 38).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let current = store.current_snapshot().unwrap().unwrap();
+    assert_eq!(current.completed_at, Some(t0));
+    assert_eq!(current.device_count, 38);
+}
+
+#[rstest]
+fn publishing_replaces_the_current_generation(dir: TempDir) {
+    let mut store = Store::open(&dir.path().join("a.db")).unwrap();
+    let t0 = Utc.with_ymd_and_hms(2026, 11, 12, 8, 30, 0).unwrap();
+    let t1 = Utc.with_ymd_and_hms(2026, 11, 13, 9, 0, 0).unwrap();
+    store.publish_generation("jamf", t0, t0, 10).unwrap();
+    store.publish_generation("jamf", t1, t1, 12).unwrap();
+    let current = store.current_snapshot().unwrap().unwrap();
+    assert_eq!((current.completed_at, current.device_count), (Some(t1), 12));
+}
+
+#[rstest]
+fn a_database_from_a_newer_chariot_is_refused_with_a_clear_error(dir: TempDir) {
+    let path = dir.path().join("a.db");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO schema_migrations (version, name) VALUES ('29991231235959', '29991231235959_future.sql')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let err = Store::open(&path)
+        .err()
+        .expect("newer schema must be refused");
+    assert!(matches!(err, StoreError::NewerSchema { .. }), "{err}");
+    assert!(err.to_string().contains("29991231235959"), "{err}");
+}
+
+#[cfg(unix)]
+#[rstest]
+fn the_database_file_is_private_to_its_owner(dir: TempDir) {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.path().join("a.db");
+    drop(Store::open(&path).unwrap());
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[rstest]
+fn only_one_generation_can_be_current(dir: TempDir) {
+    let path = dir.path().join("a.db");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let insert = "INSERT INTO snapshot_generations (source, started_at, completed_at, is_current) VALUES ('jamf', 'x', 'y', 1)";
+    conn.execute(insert, []).unwrap();
+    assert!(conn.execute(insert, []).is_err());
+}
+
+#[test]
+fn fts5_is_compiled_in() {
+    let conn = rusqlite::Connection::open_in_memory().unwrap();
+    conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5(body)")
+        .unwrap();
+}

@@ -1,0 +1,64 @@
+// The API layer against Tauri's own IPC mock: the real invoke() path, a fake back end.
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import type { AppError, AppStatus } from "../bindings";
+import { api, toAppError } from "./index";
+
+const status: AppStatus = {
+  appVersion: "0.1.0",
+  language: "fr",
+  languagePref: "system",
+  systemLocale: "fr-FR",
+  connection: "not_configured",
+  snapshot: { syncedAt: null, deviceCount: 0 },
+  databasePath: "/tmp/local.db",
+  logDir: "/tmp/logs",
+  problems: [],
+};
+
+afterEach(() => clearMocks());
+
+describe("api", () => {
+  it("calls the commands with the argument names the Rust side expects", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return cmd === "set_language" ? { ...status, language: "en", languagePref: "en" } : status;
+    });
+    expect(await api.appStatus()).toEqual(status);
+    const after = await api.setLanguage("en");
+    expect(after.language).toBe("en");
+    expect(calls).toEqual([
+      ["app_status", {}],
+      ["set_language", { request: { language: "en" } }],
+    ]);
+  });
+
+  it("passes a back-end AppError through unchanged", async () => {
+    const err: AppError = { code: "io", message: "disk full", hint: "free space", retryable: false };
+    mockIPC(() => {
+      throw err;
+    });
+    await expect(api.appStatus()).rejects.toEqual(err);
+  });
+
+  it("wraps anything else as an internal error with a readable message", async () => {
+    mockIPC(() => {
+      throw "command app_status not found";
+    });
+    await expect(api.appStatus()).rejects.toMatchObject({
+      code: "internal",
+      message: "command app_status not found",
+    });
+  });
+});
+
+describe("toAppError", () => {
+  it.each([
+    [new Error("boom"), "boom"],
+    [{ unexpected: true }, '{"unexpected":true}'],
+    [{ code: "teapot", message: "m", hint: null, retryable: false }, '{"code":"teapot","message":"m","hint":null,"retryable":false}'],
+  ])("normalises %o", (raw, message) => {
+    expect(toAppError(raw)).toEqual({ code: "internal", message, hint: null, retryable: false });
+  });
+});

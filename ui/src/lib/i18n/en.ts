@@ -1,0 +1,85 @@
+import type { Messages } from "./fr";
+
+export const en: Messages = {
+  "app.name": "Chariot",
+  "app.tagline": "iPad cart console",
+
+  "nav.dashboard": "Dashboard",
+  "nav.inventory": "Inventory",
+  "nav.groups": "Groups",
+  "nav.profiles": "Configuration profiles",
+  "nav.apps": "Apps",
+  "nav.lostMode": "Lost mode",
+  "nav.asm": "Apple School Manager",
+  "nav.zeroTouch": "Android zero-touch",
+  "nav.journal": "Journal",
+  "nav.settings": "Settings",
+  "nav.label": "Main navigation",
+
+  "status.connection.not_configured": "No server configured",
+  "status.connection.demo": "Demo",
+  "status.connection.online": "Online",
+  "status.connection.offline": "Offline",
+  "status.snapshot.none": "No local data",
+  "status.snapshot.from": "Data from {date} at {time}",
+  "status.snapshot.unknownDate": "Data of unknown date",
+  "status.snapshot.stale": "Old data: sync before acting",
+  "status.devices": "{count} devices",
+  "status.devices.one": "1 device",
+  "status.loading": "Loading…",
+
+  "age.justNow": "just now",
+  "age.minutes": "{n} min ago",
+  "age.hours": "{n} h ago",
+  "age.days": "{n} d ago",
+
+  "empty.noSnapshot.title": "No synced data yet",
+  "empty.noSnapshot.body":
+    "Chariot shows the last copy of the inventory saved on this computer. No sync has run yet, so the local database is empty.",
+  "empty.databasePath": "Local database: {path}",
+
+  "screen.dashboard.intro":
+    "Fleet overview: devices by role and by cart, iOS versions, stale inventory, devices in lost mode, low batteries.",
+  "screen.inventory.intro":
+    "Every device in the local snapshot: search, filters, columns, sorting, export and group actions.",
+  "screen.groups.intro": "Static groups (one per cart) and smart groups defined by criteria.",
+  "screen.profiles.intro":
+    "Configuration profiles (restrictions, Wi-Fi, eSIM…) and their scope: targets, limitations, exclusions.",
+  "screen.apps.intro":
+    "Catalog apps and other apps, automatic or Self Service deployment, VPP licences.",
+  "screen.lostMode.intro":
+    "Devices in lost mode on a map, with their last position, the time of the report and the battery.",
+  "screen.asm.intro": "Apple School Manager student and teacher accounts, classes and app licences.",
+  "screen.zeroTouch.intro":
+    "Android zero-touch enrollment: configurations, devices and the portal's CSV files.",
+  "screen.journal.intro":
+    "Journal of every action sent to devices: who, when, which devices, what result.",
+  "screen.settings.intro": "Chariot preferences on this computer.",
+
+  "settings.language": "Interface language",
+  "settings.language.system": "System language ({locale})",
+  "settings.language.fr": "Français",
+  "settings.language.en": "English",
+  "settings.saved": "Setting saved.",
+  "settings.about": "About",
+  "settings.version": "Version",
+  "settings.database": "Local database",
+  "settings.logs": "Technical logs",
+  "settings.staleAfter": "Inventory counts as stale after",
+  "settings.days": "{n} days",
+
+  "notice.dismiss": "Dismiss",
+  "notice.details": "Details",
+  "notice.retry": "Try again",
+
+  "error.internal": "Internal error in Chariot",
+  "error.invalid_input": "Invalid value",
+  "error.not_found": "Not found",
+  "error.database": "Local database unavailable",
+  "error.database_too_new": "Local database made by a newer version",
+  "error.io": "File unavailable",
+  "error.network": "Server unreachable",
+  "error.auth": "Access refused by the server",
+  "error.server": "Server error",
+  "error.cancelled": "Operation cancelled",
+};

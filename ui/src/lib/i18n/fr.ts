@@ -1,0 +1,89 @@
+// French catalog: the reference. English must have exactly the same keys (checked by the type).
+export const fr = {
+  "app.name": "Chariot",
+  "app.tagline": "Console des chariots d'iPad",
+
+  "nav.dashboard": "Tableau de bord",
+  "nav.inventory": "Inventaire",
+  "nav.groups": "Groupes",
+  "nav.profiles": "Profils de configuration",
+  "nav.apps": "Apps",
+  "nav.lostMode": "Mode perdu",
+  "nav.asm": "Apple School Manager",
+  "nav.zeroTouch": "Zero-touch Android",
+  "nav.journal": "Journal",
+  "nav.settings": "Réglages",
+  "nav.label": "Navigation principale",
+
+  "status.connection.not_configured": "Aucun serveur configuré",
+  "status.connection.demo": "Démonstration",
+  "status.connection.online": "En ligne",
+  "status.connection.offline": "Hors ligne",
+  "status.snapshot.none": "Aucune donnée locale",
+  "status.snapshot.from": "Données du {date} à {time}",
+  "status.snapshot.unknownDate": "Données de date inconnue",
+  "status.snapshot.stale": "Données anciennes : synchronisez avant d'agir",
+  "status.devices": "{count} appareils",
+  "status.devices.one": "1 appareil",
+  "status.loading": "Chargement…",
+
+  "age.justNow": "à l'instant",
+  "age.minutes": "il y a {n} min",
+  "age.hours": "il y a {n} h",
+  "age.days": "il y a {n} j",
+
+  "empty.noSnapshot.title": "Aucune donnée synchronisée",
+  "empty.noSnapshot.body":
+    "Chariot affiche la dernière copie de l'inventaire enregistrée sur cet ordinateur. Aucune synchronisation n'a encore eu lieu : la base locale est vide.",
+  "empty.databasePath": "Base locale : {path}",
+
+  "screen.dashboard.intro":
+    "Vue d'ensemble du parc : appareils par rôle et par chariot, versions d'iOS, inventaires anciens, appareils en mode perdu, batteries faibles.",
+  "screen.inventory.intro":
+    "Tous les appareils de l'instantané local : recherche, filtres, colonnes, tri, export et actions groupées.",
+  "screen.groups.intro":
+    "Groupes statiques (un par chariot) et groupes dynamiques définis par des critères.",
+  "screen.profiles.intro":
+    "Profils de configuration (restrictions, Wi-Fi, eSIM…) et leur périmètre : cibles, limitations, exclusions.",
+  "screen.apps.intro":
+    "Apps du catalogue et autres apps, déploiement automatique ou Self Service, licences VPP.",
+  "screen.lostMode.intro":
+    "Appareils en mode perdu sur une carte, avec leur dernière position, l'heure du relevé et la batterie.",
+  "screen.asm.intro":
+    "Comptes élèves et enseignants, classes et licences d'apps d'Apple School Manager.",
+  "screen.zeroTouch.intro":
+    "Inscription zero-touch Android : configurations, appareils et fichiers CSV du portail.",
+  "screen.journal.intro":
+    "Journal de toutes les actions envoyées aux appareils : qui, quand, quels appareils, quel résultat.",
+  "screen.settings.intro": "Préférences de Chariot sur cet ordinateur.",
+
+  "settings.language": "Langue de l'interface",
+  "settings.language.system": "Langue du système ({locale})",
+  "settings.language.fr": "Français",
+  "settings.language.en": "English",
+  "settings.saved": "Réglage enregistré.",
+  "settings.about": "À propos",
+  "settings.version": "Version",
+  "settings.database": "Base locale",
+  "settings.logs": "Journaux techniques",
+  "settings.staleAfter": "Inventaire considéré comme ancien après",
+  "settings.days": "{n} jours",
+
+  "notice.dismiss": "Fermer",
+  "notice.details": "Détails",
+  "notice.retry": "Réessayer",
+
+  "error.internal": "Erreur interne de Chariot",
+  "error.invalid_input": "Valeur non valide",
+  "error.not_found": "Élément introuvable",
+  "error.database": "Base locale inaccessible",
+  "error.database_too_new": "Base locale créée par une version plus récente",
+  "error.io": "Fichier inaccessible",
+  "error.network": "Serveur injoignable",
+  "error.auth": "Accès refusé par le serveur",
+  "error.server": "Erreur du serveur",
+  "error.cancelled": "Opération annulée",
+} as const;
+
+export type MessageKey = keyof typeof fr;
+export type Messages = { readonly [K in MessageKey]: string };
