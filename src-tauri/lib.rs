@@ -6,7 +6,7 @@ mod logging;
 mod paths;
 mod state;
 
-use tauri::{Builder, Manager, Runtime};
+use tauri::{AppHandle, Builder, Manager, Runtime};
 
 pub use state::AppState;
 
@@ -18,14 +18,18 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::app_status,
             commands::set_language
         ])
-        .setup(|app| {
-            let paths = paths::console_paths(app.handle())?;
-            let log_guard = logging::init(&paths.log_dir);
-            let console = chariot_core::Console::open(paths, sys_locale::get_locale());
-            app.manage(AppState::new(console, log_guard));
-            tracing::info!(version = env!("CARGO_PKG_VERSION"), "Chariot started");
-            Ok(())
-        })
+        .setup(|app| Ok(initialise(app.handle())?))
+}
+
+/// Opens the console (settings, local database, logs) and puts it in the app's state. Run by
+/// the setup hook; tests that build the app without running its event loop call it directly.
+pub fn initialise<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let paths = paths::console_paths(app)?;
+    let log_guard = logging::init(&paths.log_dir);
+    let console = chariot_core::Console::open(paths, sys_locale::get_locale());
+    app.manage(AppState::new(console, log_guard));
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "Chariot started");
+    Ok(())
 }
 
 pub fn run() {

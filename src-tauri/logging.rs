@@ -14,6 +14,8 @@ use tracing_subscriber::{EnvFilter, layer::SubscriberExt, util::SubscriberInitEx
 pub fn init(log_dir: &Path) -> Option<WorkerGuard> {
     let filter = EnvFilter::try_from_env("CHARIOT_LOG")
         .unwrap_or_else(|_| EnvFilter::new("info,chariot=debug"));
+    // The appender lists the folder to prune old files: it must exist first.
+    let _ = std::fs::create_dir_all(log_dir);
     let appender = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix("chariot")

@@ -1,7 +1,7 @@
 // French catalog: the reference. English must have exactly the same keys (checked by the type).
 export const fr = {
   "app.name": "Chariot",
-  "app.tagline": "Console des chariots d'iPad",
+  "app.tagline": "Chariots d'iPad",
 
   "nav.dashboard": "Tableau de bord",
   "nav.inventory": "Inventaire",
