@@ -1,1 +1,164 @@
-//! placeholder
+//! # chariot-sim — a protocol-faithful simulated Jamf Pro server
+//!
+//! Chariot cannot be tested against a real Jamf Pro tenant, so this crate stands in for
+//! one: it speaks the real Jamf Pro API (`/api/...`) and Classic API (`/JSSResource/...`)
+//! paths, field names, status codes and error documents closely enough that Jamf's own
+//! Python SDK cannot tell the difference, and serves a deterministic French demo school
+//! (carts of Shared iPads named after the school's RNE) whose devices check in on a
+//! simulated clock. It powers the app's demo mode and every integration test.
+//!
+//! This crate must never depend on tauri: it runs headless in tests, in CI and behind
+//! `chariot sim`.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), chariot_sim::SimError> {
+//! let sim = chariot_sim::start(chariot_sim::SimConfig::default()).await?;
+//! println!("{} {:?}", sim.base_url(), sim.credentials());
+//! sim.shutdown().await;
+//! # Ok(()) }
+//! ```
+
+#![recursion_limit = "256"]
+
+pub mod auth;
+pub mod classic;
+pub mod clock;
+pub mod commands;
+pub mod config;
+pub mod control;
+pub mod error;
+pub mod faults;
+pub mod paging;
+pub mod pro;
+pub mod rng;
+pub mod rsql;
+pub mod school;
+pub mod server;
+pub mod state;
+
+pub use clock::ClockHandle;
+pub use config::{DemoCredentials, SimConfig};
+pub use error::SimError;
+pub use faults::{FaultConfig, FaultHandle};
+
+use state::AppState;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// A simulator serving on 127.0.0.1.
+#[derive(Debug)]
+pub struct RunningSim {
+    addr: SocketAddr,
+    credentials: DemoCredentials,
+    faults: FaultHandle,
+    clock: ClockHandle,
+    stop: Option<oneshot::Sender<()>>,
+    task: JoinHandle<()>,
+}
+
+impl RunningSim {
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    pub fn credentials(&self) -> DemoCredentials {
+        self.credentials.clone()
+    }
+
+    pub fn faults(&self) -> FaultHandle {
+        self.faults.clone()
+    }
+
+    pub fn clock(&self) -> ClockHandle {
+        self.clock.clone()
+    }
+
+    /// Stops accepting connections; requests still in flight get two seconds to finish.
+    pub async fn shutdown(mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+        if tokio::time::timeout(Duration::from_secs(2), &mut self.task)
+            .await
+            .is_err()
+        {
+            self.task.abort();
+        }
+    }
+}
+
+/// Generates the demo tenant and starts serving it on 127.0.0.1 (`config.port`, 0 = any).
+pub async fn start(config: SimConfig) -> Result<RunningSim, SimError> {
+    if config.devices > school::generator::MAX_DEVICES {
+        return Err(SimError::Config(format!(
+            "at most {} devices",
+            school::generator::MAX_DEVICES
+        )));
+    }
+    if config.token_ttl.is_zero() || config.oauth_token_ttl.as_secs() < 2 {
+        return Err(SimError::Config(
+            "token lifetimes must be positive (OAuth: at least 2 s)".into(),
+        ));
+    }
+    let now = config.start_time.unwrap_or_else(chrono::Utc::now);
+    let (seed, devices) = (config.seed, config.devices);
+    let mut world =
+        tokio::task::spawn_blocking(move || school::generator::generate(seed, devices, now))
+            .await
+            .map_err(|e| SimError::Config(format!("generator failed: {e}")))?;
+    world.msu.toggle = true;
+    let tokens = auth::TokenStore::default();
+    let mut fault_config = config.faults.clone();
+    if !config.latency.is_zero() {
+        fault_config.latency = config.latency;
+    }
+    let faults = FaultHandle::new(fault_config, config.seed, tokens.clone());
+    let clock = ClockHandle::new(now, config.clock_speed);
+    let st = AppState {
+        world: Arc::new(Mutex::new(world)),
+        clock: clock.clone(),
+        faults: faults.clone(),
+        tokens,
+        credentials: config.credentials.clone(),
+        token_ttl: config.token_ttl,
+        oauth_token_ttl: config.oauth_token_ttl,
+        jamf_version: config.jamf_version.clone(),
+    };
+    // Loopback only: the simulator has demo credentials and a control API without auth.
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port))
+        .await
+        .map_err(|source| SimError::Bind {
+            port: config.port,
+            source,
+        })?;
+    let addr = listener.local_addr().map_err(|source| SimError::Bind {
+        port: config.port,
+        source,
+    })?;
+    let app = server::router(st, config.body_limit);
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        let serve = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = rx.await;
+        });
+        if let Err(e) = serve.await {
+            tracing::error!("simulator stopped: {e}");
+        }
+    });
+    Ok(RunningSim {
+        addr,
+        credentials: config.credentials,
+        faults,
+        clock,
+        stop: Some(tx),
+        task,
+    })
+}

@@ -1,0 +1,191 @@
+//! Inventory endpoints: `/v2/mobile-devices`, `/v2/mobile-devices/{id}`,
+//! `/v2/mobile-devices/detail` and `/v2/mobile-devices/{id}/detail`.
+
+use super::fields::{self, FieldCtx};
+use super::sections::{self, SECTIONS};
+use crate::error::ApiError;
+use crate::paging::{PageParams, Query, parse_sort, sort_by_keys};
+use crate::rsql::{self, Value};
+use crate::school::World;
+use crate::school::model::Device;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+const LIST_SORT: &[&str] = &[
+    "id",
+    "name",
+    "serialNumber",
+    "udid",
+    "wifiMacAddress",
+    "phoneNumber",
+    "model",
+    "modelIdentifier",
+    "username",
+    "type",
+    "managementId",
+];
+
+fn light(d: &Device) -> serde_json::Value {
+    json!({
+        "id": d.id.to_string(), "name": d.name, "serialNumber": d.serial, "wifiMacAddress": d.wifi_mac,
+        "udid": d.udid, "phoneNumber": d.phone, "model": d.model.name, "modelIdentifier": d.model.identifier,
+        "username": d.username, "type": "ios", "managementId": d.management_id, "softwareUpdateDeviceId": null
+    })
+}
+
+fn light_value(d: &Device, f: &str) -> Value {
+    match f {
+        "id" => Value::Num(d.id as f64),
+        "name" => Value::Str(d.name.clone()),
+        "serialNumber" => Value::Str(d.serial.clone()),
+        "udid" => Value::Str(d.udid.clone()),
+        "wifiMacAddress" => Value::Str(d.wifi_mac.clone()),
+        "model" => Value::Str(d.model.name.into()),
+        "modelIdentifier" => Value::Str(d.model.identifier.into()),
+        "username" => Value::Str(d.username.clone()),
+        "managementId" => Value::Str(d.management_id.clone()),
+        _ => Value::Str(String::new()),
+    }
+}
+
+fn maybe_churn(st: &AppState, w: &mut World) {
+    if let Some(add) = st.faults.roll_churn() {
+        crate::school::engine::churn(w, add, st.clock.now());
+    }
+}
+
+/// `GET /api/v2/mobile-devices`.
+pub async fn list(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let q = Query::parse(raw.as_deref());
+    let page = PageParams::from_query(&q)?;
+    let sort = parse_sort(&q, "id:asc", LIST_SORT)?;
+    let mut w = st.world();
+    maybe_churn(&st, &mut w);
+    let mut items: Vec<&Device> = w.devices.iter().collect();
+    sort_by_keys(&mut items, &sort, |d, f| light_value(d, f), |d| d.id as u64);
+    let results: Vec<_> = page.slice(&items).iter().map(|d| light(d)).collect();
+    Ok(Json(json!({ "totalCount": items.len(), "results": results })).into_response())
+}
+
+fn parse_id(id: &str) -> Result<u32, ApiError> {
+    id.parse::<u32>()
+        .map_err(|_| ApiError::not_found(format!("Mobile device {id} not found")))
+}
+
+/// `GET /api/v2/mobile-devices/{id}`.
+pub async fn one(State(st): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let id = parse_id(&id)?;
+    let w = st.world();
+    let d = w
+        .device(id)
+        .ok_or_else(|| ApiError::not_found(format!("Mobile device {id} not found")))?;
+    Ok(Json(light(d)).into_response())
+}
+
+/// `GET /api/v2/mobile-devices/{id}/detail`.
+pub async fn one_detail(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let id = parse_id(&id)?;
+    let mut w = st.world();
+    let groups = w.groups_by_device();
+    let d = w
+        .device(id)
+        .ok_or_else(|| ApiError::not_found(format!("Mobile device {id} not found")))?;
+    let g = groups.get(&id).cloned().unwrap_or_default();
+    Ok(Json(sections::legacy_detail(&w, d, &g)).into_response())
+}
+
+/// `GET /api/v2/mobile-devices/detail`: the paged, filtered, sorted inventory.
+pub async fn detail(
+    State(st): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let q = Query::parse(raw.as_deref());
+    let page = PageParams::from_query(&q)?;
+    let mut wanted = q.all_split("section");
+    if wanted.is_empty() {
+        wanted.push("GENERAL".into());
+    }
+    let mut secs: Vec<&str> = vec![];
+    for s in &wanted {
+        let found = SECTIONS.iter().find(|(n, _)| n.eq_ignore_ascii_case(s));
+        match found {
+            Some((n, _)) => secs.push(n),
+            None => {
+                return Err(ApiError::bad_request(
+                    "INVALID_FIELD",
+                    format!("Invalid section: {s}"),
+                )
+                .with_field("section"));
+            }
+        }
+    }
+    match q.get("exception-handling").map(|s| s.to_ascii_uppercase()) {
+        None => {}
+        Some(m) if m == "STRICT" || m == "LENIENT" => {}
+        Some(m) => {
+            return Err(ApiError::bad_request(
+                "INVALID_FIELD",
+                format!("Invalid exception-handling: {m}"),
+            )
+            .with_field("exception-handling"));
+        }
+    }
+    let sort_allowed = fields::sort_fields();
+    let sort = parse_sort(&q, "displayName:asc", &sort_allowed)?;
+    let filter = match q.get("filter").filter(|f| !f.trim().is_empty()) {
+        Some(f) => {
+            let e = rsql::parse(f).map_err(|e| {
+                ApiError::bad_request("INVALID_FILTER", e.to_string()).with_field("filter")
+            })?;
+            e.check_fields(fields::FILTER_FIELDS).map_err(|e| {
+                ApiError::bad_request("INVALID_FIELD", e.to_string()).with_field("filter")
+            })?;
+            Some(e)
+        }
+        None => None,
+    };
+    let mut w = st.world();
+    maybe_churn(&st, &mut w);
+    let groups = w.groups_by_device();
+    let world: &World = &w;
+    let ctx = FieldCtx {
+        world,
+        groups: &groups,
+    };
+    let mut items: Vec<&Device> = world
+        .devices
+        .iter()
+        .filter(|d| {
+            filter
+                .as_ref()
+                .is_none_or(|e| e.eval(&|f| fields::values(&ctx, d, f)))
+        })
+        .collect();
+    sort_by_keys(
+        &mut items,
+        &sort,
+        |d, f| {
+            fields::values(&ctx, d, f)
+                .into_iter()
+                .next()
+                .unwrap_or(Value::Null)
+        },
+        |d| d.id as u64,
+    );
+    let empty = vec![];
+    let results: Vec<_> = page
+        .slice(&items)
+        .iter()
+        .map(|d| sections::record(world, d, &secs, groups.get(&d.id).unwrap_or(&empty)))
+        .collect();
+    Ok(Json(json!({ "totalCount": items.len(), "results": results })).into_response())
+}

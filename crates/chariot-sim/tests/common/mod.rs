@@ -1,0 +1,81 @@
+//! Helpers shared by the integration tests: a simulator on 127.0.0.1:0 and a reqwest client.
+#![allow(dead_code)]
+
+use chariot_sim::{RunningSim, SimConfig};
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+pub fn fixed_start() -> DateTime<Utc> {
+    // A Tuesday morning in term time, so battery curves and check-ins are predictable.
+    DateTime::parse_from_rfc3339("2026-03-03T09:30:00Z")
+        .unwrap()
+        .to_utc()
+}
+
+/// A simulator with a frozen clock (tests move it explicitly).
+pub async fn sim_with(f: impl FnOnce(&mut SimConfig)) -> RunningSim {
+    let mut c = SimConfig {
+        start_time: Some(fixed_start()),
+        clock_speed: 0.0,
+        ..SimConfig::default()
+    };
+    f(&mut c);
+    chariot_sim::start(c).await.expect("simulator starts")
+}
+
+pub async fn sim() -> RunningSim {
+    sim_with(|_| {}).await
+}
+
+pub fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(20))
+        .build()
+        .unwrap()
+}
+
+pub async fn user_token(sim: &RunningSim) -> String {
+    let c = sim.credentials();
+    let r = http()
+        .post(format!("{}/api/v1/auth/token", sim.base_url()))
+        .basic_auth(c.username, Some(c.password))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    r.json::<Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+pub async fn get_json(sim: &RunningSim, token: &str, path: &str) -> (u16, Value) {
+    let r = http()
+        .get(format!("{}{}", sim.base_url(), path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+pub async fn post_json(sim: &RunningSim, token: &str, path: &str, body: Value) -> (u16, Value) {
+    let r = http()
+        .post(format!("{}{}", sim.base_url(), path))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}

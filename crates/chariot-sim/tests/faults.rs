@@ -1,0 +1,94 @@
+//! Fault knobs over real HTTP, set at start and at run time (library handle and `/_sim/`).
+
+mod common;
+use common::*;
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+#[tokio::test]
+async fn status_faults_retry_after_and_runtime_changes() {
+    let sim = sim_with(|c| c.faults.rate_503 = 1.0).await;
+    let c = sim.credentials();
+    let login = || {
+        http()
+            .post(format!("{}/api/v1/auth/token", sim.base_url()))
+            .basic_auth(&c.username, Some(&c.password))
+            .send()
+    };
+    assert_eq!(login().await.unwrap().status(), 503);
+    sim.faults().update(|f| {
+        f.rate_503 = 0.0;
+        f.rate_429 = 1.0;
+        f.retry_after_secs = 7;
+    });
+    let r = login().await.unwrap();
+    assert_eq!(r.status(), 429);
+    assert_eq!(r.headers()["retry-after"], "7");
+    // The control API is never subject to faults and can switch them off.
+    let r = http()
+        .post(format!("{}/_sim/faults", sim.base_url()))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(login().await.unwrap().status(), 200);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn resets_and_truncated_bodies_fail_on_the_client() {
+    let sim = sim().await;
+    let t = user_token(&sim).await;
+    sim.faults().update(|f| f.rate_reset = 1.0);
+    let r = http()
+        .get(format!("{}/api/v2/mobile-devices", sim.base_url()))
+        .bearer_auth(&t)
+        .send()
+        .await;
+    assert!(r.is_err() || r.unwrap().bytes().await.is_err());
+    sim.faults().update(|f| {
+        f.rate_reset = 0.0;
+        f.rate_truncate = 1.0;
+    });
+    let r = http()
+        .get(format!("{}/api/v2/mobile-devices", sim.base_url()))
+        .bearer_auth(&t)
+        .send()
+        .await;
+    assert!(r.is_err() || r.unwrap().bytes().await.is_err());
+    sim.faults().clear();
+    assert_eq!(get_json(&sim, &t, "/api/v2/mobile-devices").await.0, 200);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn latency_and_timeouts() {
+    let sim = sim_with(|c| c.latency = Duration::from_millis(300)).await;
+    let t = user_token(&sim).await;
+    let start = Instant::now();
+    get_json(&sim, &t, "/api/v1/jamf-pro-version").await;
+    assert!(start.elapsed() >= Duration::from_millis(300));
+    sim.faults().update(|f| {
+        f.latency = Duration::ZERO;
+        f.rate_timeout = 1.0;
+        f.timeout_hold = Duration::from_millis(200);
+    });
+    let (s, _) = get_json(&sim, &t, "/api/v1/jamf-pro-version").await;
+    assert_eq!(s, 504);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn churn_adds_or_removes_devices_between_pages() {
+    let sim = sim().await;
+    let t = user_token(&sim).await;
+    sim.faults().update(|f| f.rate_churn = 1.0);
+    let mut totals = std::collections::BTreeSet::new();
+    for _ in 0..6 {
+        let (_, v) = get_json(&sim, &t, "/api/v2/mobile-devices/detail?page-size=5").await;
+        totals.insert(v["totalCount"].as_u64().unwrap());
+    }
+    assert!(totals.len() > 1, "{totals:?}");
+    sim.shutdown().await;
+}
