@@ -1,0 +1,141 @@
+//! Sign-in to Jamf Pro: user accounts (bearer token from `/api/v1/auth/token`, kept alive with
+//! `/api/v1/auth/keep-alive`) and OAuth API clients (`/api/oauth/token`, client credentials).
+
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+
+use crate::secret::Secret;
+
+/// Who Chariot signs in as.
+#[derive(Debug, Clone)]
+pub enum Credentials {
+    User {
+        username: String,
+        password: Secret,
+    },
+    ApiClient {
+        client_id: String,
+        client_secret: Secret,
+    },
+}
+
+impl Credentials {
+    /// The account name for the audit journal and messages (never the secret).
+    pub fn account(&self) -> &str {
+        match self {
+            Credentials::User { username, .. } => username,
+            Credentials::ApiClient { client_id, .. } => client_id,
+        }
+    }
+}
+
+/// A bearer token and when to renew it.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    pub value: Secret,
+    pub obtained: Instant,
+    pub lifetime: Duration,
+}
+
+impl Token {
+    pub fn new(value: String, lifetime: Duration) -> Token {
+        // Bounded: a skewed clock or an odd `expires` must neither make every call re-login
+        // nor keep a token far past its real end.
+        let lifetime = lifetime.clamp(Duration::from_secs(10), Duration::from_secs(24 * 3600));
+        Token {
+            value: Secret::new(value),
+            obtained: Instant::now(),
+            lifetime,
+        }
+    }
+
+    pub fn remaining(&self) -> Duration {
+        self.lifetime.saturating_sub(self.obtained.elapsed())
+    }
+
+    /// Renew when less than a fifth of the lifetime is left (6 min of a 30-min user token,
+    /// 2 min of a 10-min client token), and never use a token in its last 5 seconds.
+    pub fn needs_renewal(&self) -> bool {
+        self.remaining() < (self.lifetime / 5).max(Duration::from_secs(5))
+    }
+
+    pub fn is_expired(&self) -> bool {
+        self.remaining() < Duration::from_secs(5)
+    }
+}
+
+/// `AuthTokenV1`: `{"token": "...", "expires": "2020-04-21T21:09:31.626Z"}`.
+#[derive(Debug, Deserialize)]
+pub struct UserTokenResponse {
+    pub token: String,
+    pub expires: String,
+}
+
+/// OAuth 2 client-credentials answer.
+#[derive(Debug, Deserialize)]
+pub struct ClientTokenResponse {
+    pub access_token: String,
+    #[serde(default)]
+    pub expires_in: Option<u64>,
+    #[serde(default)]
+    pub token_type: Option<String>,
+    #[serde(default)]
+    pub scope: Option<String>,
+}
+
+/// Lifetime of a user token: `expires` minus the server's own clock (its `Date` header) when it
+/// sent it, so a skewed local clock does not matter. Falls back to the local clock, then to the
+/// documented 30 minutes.
+pub(crate) fn user_token_lifetime(expires: &str, server_date: Option<&str>) -> Duration {
+    let Ok(expires) = chrono::DateTime::parse_from_rfc3339(expires) else {
+        return Duration::from_secs(30 * 60);
+    };
+    let now = server_date
+        .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok())
+        .map(|d| d.to_utc())
+        .unwrap_or_else(chrono::Utc::now);
+    (expires.to_utc() - now)
+        .to_std()
+        .unwrap_or(Duration::from_secs(30 * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lifetime_uses_the_server_clock() {
+        let life = user_token_lifetime(
+            "2026-11-22T10:30:00.000Z",
+            Some("Sun, 22 Nov 2026 10:00:00 GMT"),
+        );
+        assert_eq!(life, Duration::from_secs(1800));
+        assert_eq!(
+            user_token_lifetime("not a date", None),
+            Duration::from_secs(1800)
+        );
+    }
+
+    #[test]
+    fn renewal_happens_before_expiry() {
+        let t = Token::new("x".into(), Duration::from_secs(1800));
+        assert!(!t.needs_renewal() && !t.is_expired());
+        let short = Token {
+            value: Secret::new("x"),
+            obtained: Instant::now() - Duration::from_secs(1500),
+            lifetime: Duration::from_secs(1800),
+        };
+        assert!(short.needs_renewal() && !short.is_expired());
+    }
+
+    #[test]
+    fn credentials_debug_hides_secrets() {
+        let c = Credentials::ApiClient {
+            client_id: "chariot".into(),
+            client_secret: Secret::new("s3cr3t"),
+        };
+        assert!(!format!("{c:?}").contains("s3cr3t"));
+        assert_eq!(c.account(), "chariot");
+    }
+}

@@ -1,0 +1,482 @@
+//! The HTTP client for one Jamf Pro server: sign-in and token renewal, at most N requests in
+//! flight, GET retries with back-off, one transparent re-authentication after a 401.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{ACCEPT, DATE, RETRY_AFTER};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use tokio::sync::{Mutex, Semaphore};
+
+use crate::auth::{
+    ClientTokenResponse, Credentials, Token, UserTokenResponse, user_token_lifetime,
+};
+use crate::error::JamfError;
+pub use crate::retry::RetryPolicy;
+use crate::retry::parse_retry_after;
+/// Re-exported for callers that tune retries (tests use short pauses).
+pub type RetryPolicyPublic = RetryPolicy;
+use crate::server::ServerUrl;
+use crate::version::JamfVersion;
+
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// Jamf recommends at most 5 concurrent connections per server.
+    pub max_in_flight: usize,
+    pub connect_timeout: Duration,
+    /// Per request. Large inventory pages can take a while; a timeout halves the page size.
+    pub request_timeout: Duration,
+    pub retry: RetryPolicy,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self {
+            max_in_flight: 5,
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(90),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// What to do when a GET times out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OnTimeout {
+    Retry,
+    /// Return at once so the caller can ask for less (a smaller page).
+    GiveUp,
+}
+
+#[derive(Clone)]
+pub struct JamfClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    server: ServerUrl,
+    http: reqwest::Client,
+    credentials: Credentials,
+    token: Mutex<Option<Token>>,
+    permits: Semaphore,
+    options: ClientOptions,
+}
+
+struct Answer {
+    status: StatusCode,
+    retry_after: Option<Duration>,
+    date: Option<String>,
+    body: Vec<u8>,
+}
+
+impl JamfClient {
+    pub fn new(
+        server: ServerUrl,
+        credentials: Credentials,
+        options: ClientOptions,
+    ) -> Result<JamfClient, JamfError> {
+        let http = reqwest::Client::builder()
+            // One cookie jar per server: Jamf Cloud's load balancer cookie keeps a sequence of
+            // calls on the same node (create-then-read consistency).
+            .cookie_store(true)
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.request_timeout)
+            .user_agent(concat!("Chariot/", env!("CARGO_PKG_VERSION")))
+            .https_only(!server.is_loopback())
+            .build()
+            .map_err(|e| JamfError::Unreachable {
+                host: server.host().to_owned(),
+                detail: e.to_string(),
+            })?;
+        Ok(JamfClient {
+            inner: Arc::new(Inner {
+                permits: Semaphore::new(options.max_in_flight.max(1)),
+                server,
+                http,
+                credentials,
+                token: Mutex::new(None),
+                options,
+            }),
+        })
+    }
+
+    pub fn server(&self) -> &ServerUrl {
+        &self.inner.server
+    }
+
+    pub fn account(&self) -> &str {
+        self.inner.credentials.account()
+    }
+
+    /// Signs in now (rather than on the first call), to test credentials.
+    pub async fn sign_in(&self) -> Result<(), JamfError> {
+        self.bearer().await.map(|_| ())
+    }
+
+    /// `GET /api/v1/jamf-pro-version`.
+    pub async fn version(&self) -> Result<JamfVersion, JamfError> {
+        #[derive(serde::Deserialize)]
+        struct V {
+            version: String,
+        }
+        let v: V = self.get_json("/api/v1/jamf-pro-version", &[]).await?;
+        JamfVersion::parse(&v.version).ok_or_else(|| JamfError::Decode {
+            what: "the server version".into(),
+            detail: format!("unexpected version text `{}`", v.version),
+        })
+    }
+
+    /// Invalidates a user token on the server (API-client tokens simply expire).
+    pub async fn sign_out(&self) -> Result<(), JamfError> {
+        let token = self.inner.token.lock().await.take();
+        if let (Some(token), Credentials::User { .. }) = (token, &self.inner.credentials) {
+            let url = self.inner.server.join("/api/v1/auth/invalidate-token");
+            let _ = self
+                .inner
+                .http
+                .post(url)
+                .bearer_auth(token.value.expose())
+                .send()
+                .await;
+        }
+        Ok(())
+    }
+
+    /// A JSON GET with retries.
+    pub async fn get_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, JamfError> {
+        self.get_json_with(path, query, OnTimeout::Retry).await
+    }
+
+    pub(crate) async fn get_json_with<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+        on_timeout: OnTimeout,
+    ) -> Result<T, JamfError> {
+        let policy = self.inner.options.retry;
+        let mut attempt = 1;
+        loop {
+            let result = self.get_once(path, query).await.and_then(|body| {
+                serde_json::from_slice::<T>(&body).map_err(|e| JamfError::Decode {
+                    what: path.to_owned(),
+                    detail: e.to_string(),
+                })
+            });
+            match result {
+                Ok(value) => return Ok(value),
+                Err(e) if e.is_timeout_like() && on_timeout == OnTimeout::GiveUp => return Err(e),
+                Err(e) if e.is_transient() && attempt < policy.max_attempts => {
+                    let retry_after = match &e {
+                        JamfError::RateLimited { retry_after, .. } => *retry_after,
+                        _ => None,
+                    };
+                    let pause = policy.delay(attempt, retry_after);
+                    tracing::warn!(path, attempt, ?pause, error = %e, "retrying GET");
+                    tokio::time::sleep(pause).await;
+                    attempt += 1;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// One GET (plus at most one re-authentication after a 401); the body on 2xx.
+    async fn get_once(&self, path: &str, query: &[(&str, String)]) -> Result<Vec<u8>, JamfError> {
+        let mut reauthenticated = false;
+        loop {
+            let token = self.bearer().await?;
+            let answer = self
+                .send(Method::GET, path, query, Some(token.expose()))
+                .await?;
+            match answer.status {
+                s if s.is_success() => return Ok(answer.body),
+                StatusCode::UNAUTHORIZED if !reauthenticated => {
+                    // The token may have been revoked or expired early: sign in again, once.
+                    tracing::info!(path, "401: signing in again");
+                    *self.inner.token.lock().await = None;
+                    reauthenticated = true;
+                }
+                _ => return Err(classify(path, &self.inner.server, answer)),
+            }
+        }
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        bearer: Option<&str>,
+    ) -> Result<Answer, JamfError> {
+        self.send_request(
+            |http, url| {
+                let mut req = http.request(method.clone(), url).query(query);
+                if let Some(token) = bearer {
+                    req = req.bearer_auth(token);
+                }
+                req.header(ACCEPT, "application/json")
+            },
+            path,
+        )
+        .await
+    }
+
+    async fn send_request(
+        &self,
+        build: impl FnOnce(&reqwest::Client, reqwest::Url) -> reqwest::RequestBuilder,
+        path: &str,
+    ) -> Result<Answer, JamfError> {
+        let _permit = self
+            .inner
+            .permits
+            .acquire()
+            .await
+            .expect("semaphore never closed");
+        let host = self.inner.server.host().to_owned();
+        let url = self.inner.server.join(path);
+        let net_err = |e: reqwest::Error| {
+            if e.is_timeout() {
+                JamfError::Timeout {
+                    host: host.clone(),
+                    timeout: self.inner.options.request_timeout,
+                }
+            } else if e.is_decode() || e.is_body() {
+                JamfError::Decode {
+                    what: path.to_owned(),
+                    detail: format!("the answer was cut off ({e})"),
+                }
+            } else {
+                JamfError::Unreachable {
+                    host: host.clone(),
+                    detail: error_chain(&e),
+                }
+            }
+        };
+        let response = build(&self.inner.http, url).send().await.map_err(net_err)?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(net_err)?.to_vec();
+        Ok(Answer {
+            status,
+            retry_after: headers
+                .get(RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| parse_retry_after(v, chrono::Utc::now())),
+            date: headers
+                .get(DATE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+            body,
+        })
+    }
+
+    /// A valid bearer token: the cached one, renewed or replaced when close to expiry.
+    async fn bearer(&self) -> Result<crate::secret::Secret, JamfError> {
+        let mut slot = self.inner.token.lock().await;
+        if let Some(token) = slot.as_ref() {
+            if !token.needs_renewal() {
+                return Ok(token.value.clone());
+            }
+            if !token.is_expired()
+                && matches!(self.inner.credentials, Credentials::User { .. })
+                && let Ok(renewed) = self.keep_alive(token).await
+            {
+                let value = renewed.value.clone();
+                *slot = Some(renewed);
+                return Ok(value);
+            }
+        }
+        let token = self.obtain_token().await?;
+        let value = token.value.clone();
+        *slot = Some(token);
+        Ok(value)
+    }
+
+    async fn keep_alive(&self, token: &Token) -> Result<Token, JamfError> {
+        let path = "/api/v1/auth/keep-alive";
+        let value = token.value.expose().to_owned();
+        let answer = self
+            .send_request(
+                |http, url| {
+                    http.post(url)
+                        .bearer_auth(value)
+                        .header(ACCEPT, "application/json")
+                },
+                path,
+            )
+            .await?;
+        if !answer.status.is_success() {
+            return Err(classify(path, &self.inner.server, answer));
+        }
+        let parsed: UserTokenResponse = decode(path, &answer.body)?;
+        Ok(Token::new(
+            parsed.token,
+            user_token_lifetime(&parsed.expires, answer.date.as_deref()),
+        ))
+    }
+
+    async fn obtain_token(&self) -> Result<Token, JamfError> {
+        match &self.inner.credentials {
+            Credentials::User { username, password } => {
+                let path = "/api/v1/auth/token";
+                let answer = self
+                    .send_request(
+                        |http, url| {
+                            http.post(url)
+                                .basic_auth(username, Some(password.expose()))
+                                .header(ACCEPT, "application/json")
+                        },
+                        path,
+                    )
+                    .await?;
+                if !answer.status.is_success() {
+                    return Err(classify(path, &self.inner.server, answer));
+                }
+                let parsed: UserTokenResponse = decode(path, &answer.body)?;
+                Ok(Token::new(
+                    parsed.token,
+                    user_token_lifetime(&parsed.expires, answer.date.as_deref()),
+                ))
+            }
+            Credentials::ApiClient {
+                client_id,
+                client_secret,
+            } => {
+                let path = "/api/oauth/token";
+                let form = [
+                    ("grant_type", "client_credentials"),
+                    ("client_id", client_id.as_str()),
+                    ("client_secret", client_secret.expose()),
+                ];
+                let answer = self
+                    .send_request(
+                        |http, url| {
+                            http.post(url)
+                                .form(&form)
+                                .header(ACCEPT, "application/json")
+                        },
+                        path,
+                    )
+                    .await?;
+                if !answer.status.is_success() {
+                    return Err(classify(path, &self.inner.server, answer));
+                }
+                let parsed: ClientTokenResponse = decode(path, &answer.body)?;
+                Ok(Token::new(
+                    parsed.access_token,
+                    Duration::from_secs(parsed.expires_in.unwrap_or(600)),
+                ))
+            }
+        }
+    }
+}
+
+fn decode<T: DeserializeOwned>(what: &str, body: &[u8]) -> Result<T, JamfError> {
+    serde_json::from_slice(body).map_err(|e| JamfError::Decode {
+        what: what.to_owned(),
+        detail: e.to_string(),
+    })
+}
+
+/// Turns a non-2xx answer into an error, with the server's own words when it gave some.
+fn classify(path: &str, server: &ServerUrl, answer: Answer) -> JamfError {
+    let detail = error_detail(&answer.body);
+    let what = path.to_owned();
+    match answer.status.as_u16() {
+        401 => JamfError::Unauthorized {
+            host: server.host().to_owned(),
+            detail: if detail.is_empty() {
+                "HTTP 401".into()
+            } else {
+                detail
+            },
+        },
+        403 => JamfError::Forbidden { what },
+        404 => JamfError::NotFound { what },
+        429 => JamfError::RateLimited {
+            what,
+            retry_after: answer.retry_after,
+        },
+        status => JamfError::Server {
+            status,
+            what,
+            detail,
+        },
+    }
+}
+
+/// The readable part of an error body: Jamf Pro API `errors[].description`/`code`, OAuth
+/// `error_description`, or the one sentence of a Classic HTML page. Never the whole body.
+fn error_detail(body: &[u8]) -> String {
+    if let Ok(json) = serde_json::from_slice::<serde_json::Value>(body) {
+        if let Some(errors) = json.get("errors").and_then(|e| e.as_array()) {
+            let parts: Vec<String> = errors
+                .iter()
+                .filter_map(|e| {
+                    e.get("description")
+                        .and_then(|d| d.as_str())
+                        .or_else(|| e.get("code").and_then(|c| c.as_str()))
+                        .map(str::to_owned)
+                })
+                .collect();
+            return parts.join("; ");
+        }
+        if let Some(d) = json.get("error_description").or_else(|| json.get("error")) {
+            return d.as_str().unwrap_or_default().to_owned();
+        }
+        return String::new();
+    }
+    let text = String::from_utf8_lossy(body);
+    // Classic pages: <p>Error: Duplicate name</p> ... keep the first paragraph's text.
+    let paragraph = text
+        .split("<p>")
+        .nth(1)
+        .and_then(|p| p.split("</p>").next())
+        .unwrap_or_default();
+    paragraph
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error_detail;
+
+    #[test]
+    fn reads_the_server_words_from_each_error_shape() {
+        let pro = br#"{"httpStatus" : 401, "errors" : [ {"code":"INVALID_TOKEN","description":"Unauthorized","id":"0","field":null} ]}"#;
+        assert_eq!(error_detail(pro), "Unauthorized");
+        assert_eq!(error_detail(br#"{"httpStatus" : 401, "errors" : [ ]}"#), "");
+        assert_eq!(
+            error_detail(br#"{"error":"invalid_client","error_description":"Bad secret"}"#),
+            "Bad secret"
+        );
+        let html = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/reference/jamf-samples/errors/classic-401-unauthorized.html"
+        ))
+        .unwrap();
+        let detail = error_detail(&html);
+        assert!(!detail.is_empty() && detail.len() <= 200, "{detail}");
+        assert!(!detail.contains('<'), "{detail}");
+    }
+}

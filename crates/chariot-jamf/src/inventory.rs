@@ -1,0 +1,239 @@
+//! Paging through the inventory: the first page tells the total, the rest are fetched in
+//! parallel (the client caps requests in flight), a page that times out is split in two.
+
+use std::collections::BTreeMap;
+
+use crate::client::{JamfClient, OnTimeout};
+use crate::error::JamfError;
+use crate::models::{ClassicDeviceSecurity, ClassicSecurity, InventoryRecord, LightDevice, Paged};
+
+/// Jamf silently clamps `page-size` to this (reference §1.2).
+pub const MAX_PAGE_SIZE: u32 = 2000;
+/// Below this a timed-out page is retried as it is rather than split further.
+const MIN_SPLIT_PAGE_SIZE: u32 = 25;
+
+/// Sections of `/api/v2/mobile-devices/detail` Chariot asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    General,
+    Hardware,
+    UserAndLocation,
+    Security,
+    Applications,
+    Profiles,
+    SharedUsers,
+    Groups,
+}
+
+impl Section {
+    pub const ALL_CHARIOT: [Section; 8] = [
+        Section::General,
+        Section::Hardware,
+        Section::UserAndLocation,
+        Section::Security,
+        Section::Applications,
+        Section::Profiles,
+        Section::SharedUsers,
+        Section::Groups,
+    ];
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            Section::General => "GENERAL",
+            Section::Hardware => "HARDWARE",
+            Section::UserAndLocation => "USER_AND_LOCATION",
+            Section::Security => "SECURITY",
+            Section::Applications => "APPLICATIONS",
+            Section::Profiles => "PROFILES",
+            Section::SharedUsers => "SHARED_USERS",
+            Section::Groups => "GROUPS",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct InventoryQuery {
+    pub sections: Vec<Section>,
+    /// RSQL, e.g. `lastInventoryUpdateDate=ge=2026-01-10T08:00:00Z`.
+    pub filter: Option<String>,
+    pub sort: String,
+    pub page_size: u32,
+}
+
+impl Default for InventoryQuery {
+    fn default() -> Self {
+        Self {
+            sections: Section::ALL_CHARIOT.to_vec(),
+            filter: None,
+            // A stable order makes offset paging as consistent as it can be. (The detail
+            // endpoint's sortable key is `mobileDeviceId`; `id` is only valid on the light list.)
+            sort: "mobileDeviceId:asc".into(),
+            page_size: 500,
+        }
+    }
+}
+
+/// Progress of a paged fetch, reported after each page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageProgress {
+    pub fetched: u64,
+    pub total: u64,
+}
+
+impl JamfClient {
+    /// One page of the detail inventory (`LENIENT`: one broken device must not fail the sync).
+    pub async fn inventory_page(
+        &self,
+        query: &InventoryQuery,
+        page: u32,
+        page_size: u32,
+        on_timeout: OnTimeoutPolicy,
+    ) -> Result<Paged<InventoryRecord>, JamfError> {
+        let mut params: Vec<(&str, String)> = query
+            .sections
+            .iter()
+            .map(|s| ("section", s.as_param().to_owned()))
+            .collect();
+        params.push(("page", page.to_string()));
+        params.push(("page-size", page_size.to_string()));
+        params.push(("sort", query.sort.clone()));
+        params.push(("exception-handling", "LENIENT".into()));
+        if let Some(filter) = &query.filter {
+            params.push(("filter", filter.clone()));
+        }
+        self.get_json_with("/api/v2/mobile-devices/detail", &params, on_timeout.into())
+            .await
+    }
+
+    /// Every device matching `query`, each once (the last copy wins if paging saw it twice).
+    pub async fn fetch_inventory(
+        &self,
+        query: &InventoryQuery,
+        mut on_progress: impl FnMut(PageProgress),
+    ) -> Result<Vec<InventoryRecord>, JamfError> {
+        let requested = query.page_size.clamp(1, MAX_PAGE_SIZE);
+        let first = self.inventory_page_splitting(query, 0, requested).await?;
+        let total = first.total_count;
+        // A server may cap lower than 2000 without saying so: the first page tells us.
+        let size = if (first.results.len() as u64) < total.min(requested as u64)
+            && !first.results.is_empty()
+        {
+            first.results.len() as u32
+        } else {
+            requested
+        };
+        let mut by_id: BTreeMap<String, InventoryRecord> = BTreeMap::new();
+        let mut fetched = first.results.len() as u64;
+        for r in first.results {
+            by_id.insert(r.mobile_device_id.clone(), r);
+        }
+        on_progress(PageProgress { fetched, total });
+
+        let pages = total.div_ceil(size as u64) as u32;
+        let mut tasks = tokio::task::JoinSet::new();
+        for page in 1..pages {
+            let client = self.clone();
+            let query = query.clone();
+            tasks.spawn(async move { client.inventory_page_splitting(&query, page, size).await });
+        }
+        while let Some(joined) = tasks.join_next().await {
+            let page = joined.map_err(|e| JamfError::Decode {
+                what: "an inventory page".into(),
+                detail: format!("the page task failed: {e}"),
+            })??;
+            fetched += page.results.len() as u64;
+            for r in page.results {
+                by_id.insert(r.mobile_device_id.clone(), r);
+            }
+            on_progress(PageProgress {
+                fetched: fetched.min(total),
+                total,
+            });
+        }
+        Ok(by_id.into_values().collect())
+    }
+
+    /// Page `page` of size `size`; after a timeout, the same rows as two half pages
+    /// (offset `page*size` = `2*page * size/2`), recursively down to a floor.
+    async fn inventory_page_splitting(
+        &self,
+        query: &InventoryQuery,
+        page: u32,
+        size: u32,
+    ) -> Result<Paged<InventoryRecord>, JamfError> {
+        let policy = if size >= 2 * MIN_SPLIT_PAGE_SIZE {
+            OnTimeoutPolicy::Split
+        } else {
+            OnTimeoutPolicy::Retry
+        };
+        match self.inventory_page(query, page, size, policy).await {
+            Err(e) if e.is_timeout_like() && policy == OnTimeoutPolicy::Split => {
+                tracing::warn!(
+                    page,
+                    size,
+                    "inventory page timed out: fetching it as two halves"
+                );
+                let half = size / 2;
+                let a = Box::pin(self.inventory_page_splitting(query, page * 2, half)).await?;
+                let b = Box::pin(self.inventory_page_splitting(query, page * 2 + 1, half)).await?;
+                let mut results = a.results;
+                results.extend(b.results);
+                Ok(Paged {
+                    total_count: a.total_count.max(b.total_count),
+                    results,
+                })
+            }
+            other => other,
+        }
+    }
+
+    /// The light list of every device (id, name, serial, managementId): cheap, for
+    /// reconciling deletions.
+    pub async fn device_list(&self) -> Result<Vec<LightDevice>, JamfError> {
+        let mut all: BTreeMap<String, LightDevice> = BTreeMap::new();
+        let mut page = 0u32;
+        loop {
+            let params = [
+                ("page", page.to_string()),
+                ("page-size", MAX_PAGE_SIZE.to_string()),
+                ("sort", "id:asc".to_owned()),
+            ];
+            let answer: Paged<LightDevice> =
+                self.get_json("/api/v2/mobile-devices", &params).await?;
+            // Stop on an empty page or when the total is reached (never on a "short" page:
+            // the clamp makes every page look short if we asked for more than the cap).
+            let empty = answer.results.is_empty();
+            for d in answer.results {
+                all.insert(d.id.clone(), d);
+            }
+            if empty || all.len() as u64 >= answer.total_count {
+                break;
+            }
+            page += 1;
+        }
+        Ok(all.into_values().collect())
+    }
+
+    /// Classic `security` subset of one device: lost-mode state and coordinates.
+    pub async fn classic_security(&self, device_id: &str) -> Result<ClassicSecurity, JamfError> {
+        let path = format!("/JSSResource/mobiledevices/id/{device_id}/subset/Security");
+        let answer: ClassicDeviceSecurity = self.get_json(&path, &[]).await?;
+        Ok(answer.security)
+    }
+}
+
+/// Whether a timed-out page is split (big pages) or retried (small ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnTimeoutPolicy {
+    Split,
+    Retry,
+}
+
+impl From<OnTimeoutPolicy> for OnTimeout {
+    fn from(p: OnTimeoutPolicy) -> OnTimeout {
+        match p {
+            OnTimeoutPolicy::Split => OnTimeout::GiveUp,
+            OnTimeoutPolicy::Retry => OnTimeout::Retry,
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! Jamf Pro client for Chariot: the Jamf Pro API (JSON) and the Classic API, as described in
+//! `shared/reference/jamf-pro-api.md`.
+//!
+//! What it owns: authentication (user bearer tokens with keep-alive, OAuth API clients), version
+//! gating, paging that knows about the silent 2000-row clamp, at most 5 requests in flight per
+//! server, GET retries with back-off that honour `Retry-After`, and typed models that tolerate
+//! unknown fields. Writes are never retried automatically. HTTPS is required except on loopback
+//! (the simulator). It must not depend on tauri, on SQLite or on any other Chariot crate.
+
+pub mod auth;
+pub mod client;
+pub mod error;
+pub mod inventory;
+pub mod models;
+mod retry;
+pub mod secret;
+pub mod server;
+pub mod version;
+
+pub use auth::Credentials;
+pub use client::{ClientOptions, JamfClient};
+pub use error::JamfError;
+pub use secret::Secret;
+pub use server::ServerUrl;
+pub use version::JamfVersion;

@@ -1,0 +1,222 @@
+//! The client against chariot-sim over real HTTP on loopback: sign-in both ways, version,
+//! paging, and each fault knob the sync must survive.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use chariot_jamf::inventory::InventoryQuery;
+use chariot_jamf::{ClientOptions, Credentials, JamfClient, JamfError, Secret, ServerUrl};
+use chariot_sim::{FaultConfig, RunningSim, SimConfig};
+use rstest::rstest;
+
+async fn sim(devices: usize) -> RunningSim {
+    chariot_sim::start(SimConfig {
+        devices,
+        ..SimConfig::default()
+    })
+    .await
+    .expect("simulator starts")
+}
+
+fn fast_options() -> ClientOptions {
+    ClientOptions {
+        request_timeout: Duration::from_secs(10),
+        retry: chariot_jamf_retry(),
+        ..ClientOptions::default()
+    }
+}
+
+fn chariot_jamf_retry() -> chariot_jamf::client::RetryPolicyPublic {
+    chariot_jamf::client::RetryPolicyPublic {
+        max_attempts: 8,
+        base: Duration::from_millis(20),
+        max_delay: Duration::from_millis(200),
+    }
+}
+
+fn client(sim: &RunningSim, api_client: bool) -> JamfClient {
+    let creds = sim.credentials();
+    let credentials = if api_client {
+        Credentials::ApiClient {
+            client_id: creds.client_id,
+            client_secret: Secret::new(creds.client_secret),
+        }
+    } else {
+        Credentials::User {
+            username: creds.username,
+            password: Secret::new(creds.password),
+        }
+    };
+    JamfClient::new(
+        ServerUrl::parse(&sim.base_url()).unwrap(),
+        credentials,
+        fast_options(),
+    )
+    .unwrap()
+}
+
+async fn ids(list: &[chariot_jamf::models::InventoryRecord]) -> BTreeSet<String> {
+    list.iter().map(|r| r.mobile_device_id.clone()).collect()
+}
+
+#[rstest]
+#[case::user(false)]
+#[case::api_client(true)]
+#[tokio::test(flavor = "multi_thread")]
+async fn signs_in_and_reads_the_version(#[case] api_client: bool) {
+    let sim = sim(0).await;
+    let c = client(&sim, api_client);
+    let v = c.version().await.unwrap();
+    assert!(v.at_least(10, 49), "{v}");
+    c.sign_out().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_password_is_an_auth_error_without_the_secret() {
+    let sim = sim(0).await;
+    let c = JamfClient::new(
+        ServerUrl::parse(&sim.base_url()).unwrap(),
+        Credentials::User {
+            username: "chariot-demo".into(),
+            password: Secret::new("wrong-pass-123"),
+        },
+        fast_options(),
+    )
+    .unwrap();
+    let err = c.version().await.unwrap_err();
+    assert!(matches!(err, JamfError::Unauthorized { .. }), "{err:?}");
+    assert!(!err.to_string().contains("wrong-pass-123"));
+}
+
+#[rstest]
+#[case::small_pages(7)]
+#[case::default_pages(500)]
+#[case::over_the_clamp(5000)]
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_return_every_device_once(#[case] page_size: u32) {
+    let sim = sim(230).await;
+    let c = client(&sim, false);
+    let mut last = None;
+    let records = c
+        .fetch_inventory(
+            &InventoryQuery {
+                page_size,
+                ..InventoryQuery::default()
+            },
+            |p| last = Some(p),
+        )
+        .await
+        .unwrap();
+    let list = c.device_list().await.unwrap();
+    assert_eq!(records.len(), list.len());
+    assert_eq!(
+        ids(&records).await,
+        list.iter().map(|d| d.id.clone()).collect::<BTreeSet<_>>()
+    );
+    let p = last.unwrap();
+    assert_eq!(p.fetched, p.total);
+    let r = &records[0];
+    assert!(r.general.as_ref().unwrap().display_name.is_some());
+    assert!(r.hardware.as_ref().unwrap().serial_number.is_some());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn filters_with_rsql() {
+    let sim = sim(0).await;
+    let c = client(&sim, true);
+    let all = c
+        .fetch_inventory(&InventoryQuery::default(), |_| {})
+        .await
+        .unwrap();
+    let supervised = c
+        .fetch_inventory(
+            &InventoryQuery {
+                filter: Some("supervised==true".into()),
+                ..InventoryQuery::default()
+            },
+            |_| {},
+        )
+        .await
+        .unwrap();
+    let expected = all
+        .iter()
+        .filter(|r| r.general.as_ref().and_then(|g| g.supervised) == Some(true))
+        .count();
+    assert_eq!(supervised.len(), expected);
+    assert!(expected > 0 && expected <= all.len());
+}
+
+fn fault(name: &str) -> FaultConfig {
+    let mut f = FaultConfig::default();
+    f.set_rate(name, if name == "timeout" { 0.3 } else { 0.25 })
+        .unwrap();
+    f.retry_after_secs = 0;
+    f.timeout_hold = Duration::from_millis(200);
+    f
+}
+
+#[rstest]
+#[case("429")]
+#[case("500")]
+#[case("502")]
+#[case("503")]
+#[case("504")]
+#[case("reset")]
+#[case("timeout")]
+#[case("truncate")]
+#[tokio::test(flavor = "multi_thread")]
+async fn survives_each_fault_with_exactly_the_fleet(#[case] name: &str) {
+    let sim = sim(300).await;
+    let c = client(&sim, false);
+    let expected: BTreeSet<String> = c
+        .device_list()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    sim.faults().set(fault(name));
+    let records = c
+        .fetch_inventory(
+            &InventoryQuery {
+                page_size: 40,
+                ..InventoryQuery::default()
+            },
+            |_| {},
+        )
+        .await
+        .unwrap_or_else(|e| panic!("fault {name}: {e}"));
+    sim.faults().clear();
+    assert_eq!(ids(&records).await, expected, "fault {name}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn token_expiry_mid_run_is_handled_by_signing_in_again() {
+    let sim = sim(120).await;
+    let c = client(&sim, false);
+    c.sign_in().await.unwrap();
+    sim.faults().expire_tokens_now();
+    let records = c
+        .fetch_inventory(
+            &InventoryQuery {
+                page_size: 30,
+                ..InventoryQuery::default()
+            },
+            |_| {},
+        )
+        .await
+        .unwrap();
+    assert_eq!(records.len(), 120);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_that_always_fails_gives_a_clear_error() {
+    let sim = sim(0).await;
+    let c = client(&sim, false);
+    let mut f = FaultConfig::default();
+    f.set_rate("503", 1.0).unwrap();
+    sim.faults().set(f);
+    let err = c.version().await.unwrap_err();
+    assert!(err.is_transient(), "{err:?}");
+    assert!(err.to_string().contains("503"), "{err}");
+}
