@@ -7,6 +7,7 @@
 
 pub mod console;
 pub mod error;
+pub mod fleet;
 pub mod ipc;
 pub mod locale;
 pub mod redact;

@@ -52,7 +52,20 @@ fn a_snapshot_in_the_database_shows_in_the_status(env: Env) {
         .unwrap()
         .to_utc();
     let mut store = chariot_store::Store::open(&env.paths.local_database()).unwrap();
-    store.publish_generation("demo", t, t, 38).unwrap();
+    let g = store
+        .begin_generation("demo", chariot_store::SyncKind::Full, t)
+        .unwrap();
+    let rows: Vec<_> = (0..38)
+        .map(|i| chariot_store::DeviceRow {
+            jamf_id: i.to_string(),
+            name: format!("iPad {i}"),
+            role: "other".into(),
+            role_reason: "unrecognised_name".into(),
+            ..Default::default()
+        })
+        .collect();
+    store.stage_devices(g, &rows).unwrap();
+    store.publish_full(g, None, t).unwrap();
     drop(store);
     let status = Console::open(env.paths.clone(), None).status().unwrap();
     assert_eq!(status.snapshot.synced_at, Some(t));

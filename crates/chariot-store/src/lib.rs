@@ -5,10 +5,18 @@
 //! it depends on no other Chariot crate, never on tauri or on any network client.
 
 mod error;
+mod generation;
 mod migrate;
 mod open;
+mod query;
+mod rows;
 mod snapshot;
+mod sync_runs;
 
 pub use error::StoreError;
+pub use generation::{PendingGeneration, PublishSummary, SyncKind};
 pub use open::Store;
+pub use query::{DeviceListRow, DeviceQuery, SortKey};
+pub use rows::{AppRow, DeviceRow, GroupRow, ProfileRow, SharedUserRow};
 pub use snapshot::CurrentSnapshot;
+pub use sync_runs::SyncRun;

@@ -33,10 +33,12 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         migrate::migrate(&mut conn, path)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: path.to_owned(),
-        })
+        };
+        store.recover()?;
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {

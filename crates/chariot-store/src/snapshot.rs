@@ -33,33 +33,4 @@ impl Store {
             device_count,
         }))
     }
-
-    /// Records a completed generation and makes it the current one, in one transaction.
-    /// (The sync engine writes the devices of a generation before calling this.)
-    pub fn publish_generation(
-        &mut self,
-        source: &str,
-        started_at: DateTime<Utc>,
-        completed_at: DateTime<Utc>,
-        device_count: u32,
-    ) -> Result<i64, StoreError> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE snapshot_generations SET is_current = 0 WHERE is_current = 1",
-            [],
-        )?;
-        tx.execute(
-            "INSERT INTO snapshot_generations (source, started_at, completed_at, is_current, device_count)
-             VALUES (?1, ?2, ?3, 1, ?4)",
-            rusqlite::params![
-                source,
-                started_at.to_rfc3339(),
-                completed_at.to_rfc3339(),
-                device_count
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(id)
-    }
 }

@@ -1,10 +1,25 @@
 //! The local database on a real temp file: migrations, refusal of a newer schema, permissions,
 //! and snapshot generations.
 
-use chariot_store::{Store, StoreError};
+use chariot_store::{DeviceRow, Store, StoreError, SyncKind};
 use chrono::{TimeZone, Utc};
 use rstest::{fixture, rstest};
 use tempfile::TempDir;
+
+fn publish(store: &mut Store, at: chrono::DateTime<Utc>, devices: usize) {
+    let g = store.begin_generation("demo", SyncKind::Full, at).unwrap();
+    let rows: Vec<DeviceRow> = (0..devices)
+        .map(|i| DeviceRow {
+            jamf_id: i.to_string(),
+            name: format!("iPad {i}"),
+            role: "other".into(),
+            role_reason: "unrecognised_name".into(),
+            ..Default::default()
+        })
+        .collect();
+    store.stage_devices(g, &rows).unwrap();
+    store.publish_full(g, None, at).unwrap();
+}
 
 #[fixture]
 fn dir() -> TempDir {
@@ -26,7 +41,7 @@ fn reopening_is_idempotent_and_keeps_data(dir: TempDir) {
     let path = dir.path().join("a.db");
     let mut store = Store::open(&path).unwrap();
     let t0 = Utc.with_ymd_and_hms(2026, 11, 12, 8, 30, 0).unwrap();
-    store.publish_generation("demo", t0, t0, 38).unwrap();
+    publish(&mut store, t0, 38);
     drop(store);
     let store = Store::open(&path).unwrap();
     let current = store.current_snapshot().unwrap().unwrap();
@@ -39,8 +54,8 @@ fn publishing_replaces_the_current_generation(dir: TempDir) {
     let mut store = Store::open(&dir.path().join("a.db")).unwrap();
     let t0 = Utc.with_ymd_and_hms(2026, 11, 12, 8, 30, 0).unwrap();
     let t1 = Utc.with_ymd_and_hms(2026, 11, 13, 9, 0, 0).unwrap();
-    store.publish_generation("jamf", t0, t0, 10).unwrap();
-    store.publish_generation("jamf", t1, t1, 12).unwrap();
+    publish(&mut store, t0, 10);
+    publish(&mut store, t1, 12);
     let current = store.current_snapshot().unwrap().unwrap();
     assert_eq!((current.completed_at, current.device_count), (Some(t1), 12));
 }

@@ -1,0 +1,369 @@
+//! The life cycle of a snapshot generation: begin, stage rows, publish (full or incremental),
+//! abandon, and recovery of whatever a crash left behind.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::Store;
+use crate::error::StoreError;
+use crate::rows::DeviceRow;
+
+/// A generation being written; invisible until published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PendingGeneration {
+    pub id: i64,
+}
+
+/// What a published sync changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PublishSummary {
+    pub generation_id: i64,
+    pub device_count: u32,
+    pub added: u32,
+    pub changed: u32,
+    pub removed: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncKind {
+    Full,
+    Incremental,
+}
+
+impl SyncKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SyncKind::Full => "full",
+            SyncKind::Incremental => "incremental",
+        }
+    }
+}
+
+const VISIBLE: &str = "valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
+
+impl Store {
+    /// The id of the current generation, if any.
+    pub fn current_generation_id(&self) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM snapshot_generations WHERE is_current = 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Where the next incremental sync should start from.
+    pub fn current_watermark(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT watermark FROM snapshot_generations WHERE is_current = 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
+    pub fn begin_generation(
+        &mut self,
+        source: &str,
+        kind: SyncKind,
+        started_at: DateTime<Utc>,
+    ) -> Result<PendingGeneration, StoreError> {
+        self.conn.execute(
+            "INSERT INTO snapshot_generations (source, kind, started_at) VALUES (?1, ?2, ?3)",
+            params![source, kind.as_str(), started_at.to_rfc3339()],
+        )?;
+        Ok(PendingGeneration {
+            id: self.conn.last_insert_rowid(),
+        })
+    }
+
+    /// Full sync: writes a batch (a page) of the new generation, in its own transaction.
+    pub fn stage_devices(
+        &mut self,
+        generation: PendingGeneration,
+        devices: &[DeviceRow],
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        for device in devices {
+            // A device seen twice while paging (the fleet moved between pages): last copy wins.
+            delete_version(&tx, &device.jamf_id, generation.id)?;
+            insert_device(&tx, device, generation.id)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Full sync: the staged generation replaces the current one, in one transaction.
+    pub fn publish_full(
+        &mut self,
+        generation: PendingGeneration,
+        watermark: Option<&str>,
+        completed_at: DateTime<Utc>,
+    ) -> Result<PublishSummary, StoreError> {
+        let previous = self.current_generation_id()?.unwrap_or(0);
+        let g = generation.id;
+        let tx = self.conn.transaction()?;
+        let count = |sql: &str| -> Result<u32, rusqlite::Error> {
+            tx.query_row(sql, params![previous, g], |r| r.get(0))
+        };
+        let added = count(&format!(
+            "SELECT count(*) FROM devices n WHERE n.valid_from = ?2 AND NOT EXISTS
+               (SELECT 1 FROM devices o WHERE o.jamf_id = n.jamf_id AND o.{VISIBLE_O})"
+        ))?;
+        let changed = count(&format!(
+            "SELECT count(*) FROM devices n JOIN devices o ON o.jamf_id = n.jamf_id
+               WHERE n.valid_from = ?2 AND o.{VISIBLE_O} AND o.content_hash <> n.content_hash"
+        ))?;
+        let removed = count(&format!(
+            "SELECT count(*) FROM devices o WHERE o.{VISIBLE_O} AND NOT EXISTS
+               (SELECT 1 FROM devices n WHERE n.jamf_id = o.jamf_id AND n.valid_from = ?2)"
+        ))?;
+        tx.execute(
+            &format!("UPDATE devices SET valid_to = ?2 WHERE {VISIBLE} AND valid_from < ?2"),
+            params![previous, g],
+        )?;
+        let device_count = make_current(&tx, g, watermark, completed_at)?;
+        tx.commit()?;
+        self.collect_garbage()?;
+        Ok(PublishSummary {
+            generation_id: g,
+            device_count,
+            added,
+            changed,
+            removed,
+        })
+    }
+
+    /// Incremental sync: applies the changed and removed devices on top of the current
+    /// generation, all in one transaction (a failure leaves the current one as it was).
+    pub fn publish_incremental(
+        &mut self,
+        generation: PendingGeneration,
+        changed_devices: &[DeviceRow],
+        removed_ids: &[String],
+        watermark: Option<&str>,
+        completed_at: DateTime<Utc>,
+    ) -> Result<PublishSummary, StoreError> {
+        let previous = self.current_generation_id()?.unwrap_or(0);
+        let g = generation.id;
+        let tx = self.conn.transaction()?;
+        let (mut added, mut changed, mut removed) = (0, 0, 0);
+        for device in changed_devices {
+            let old: Option<(i64, i64)> = tx
+                .query_row(
+                    &format!(
+                        "SELECT row_id, content_hash FROM devices WHERE jamf_id = ?2 AND {VISIBLE}"
+                    ),
+                    params![previous, device.jamf_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            match old {
+                Some((_, hash)) if hash == device.content_hash() => continue,
+                Some((row_id, _)) => {
+                    tx.execute(
+                        "UPDATE devices SET valid_to = ?1 WHERE row_id = ?2",
+                        params![g, row_id],
+                    )?;
+                    changed += 1;
+                }
+                None => added += 1,
+            }
+            delete_version(&tx, &device.jamf_id, g)?;
+            insert_device(&tx, device, g)?;
+        }
+        for id in removed_ids {
+            removed += tx.execute(
+                &format!("UPDATE devices SET valid_to = ?3 WHERE jamf_id = ?2 AND {VISIBLE}"),
+                params![previous, id, g],
+            )? as u32;
+        }
+        let device_count = make_current(&tx, g, watermark, completed_at)?;
+        tx.commit()?;
+        self.collect_garbage()?;
+        Ok(PublishSummary {
+            generation_id: g,
+            device_count,
+            added,
+            changed,
+            removed,
+        })
+    }
+
+    /// Drops a generation that will not be published (failed or cancelled sync).
+    pub fn abandon(&mut self, generation: PendingGeneration) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        delete_rows(&tx, "valid_from = ?1", generation.id)?;
+        tx.execute(
+            "DELETE FROM snapshot_generations WHERE id = ?1 AND is_current = 0",
+            [generation.id],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes what a crash or a kill left: rows of generations that never became current.
+    pub(crate) fn recover(&mut self) -> Result<(), StoreError> {
+        let current = self.current_generation_id()?.unwrap_or(0);
+        let tx = self.conn.transaction()?;
+        let orphans = delete_rows(&tx, "valid_from > ?1", current)?;
+        tx.execute(
+            "UPDATE devices SET valid_to = NULL WHERE valid_to > ?1",
+            [current],
+        )?;
+        tx.execute(
+            "DELETE FROM snapshot_generations WHERE completed_at IS NULL AND is_current = 0",
+            [],
+        )?;
+        tx.execute(
+            "UPDATE sync_runs SET status = 'failed', error = 'interrupted (Chariot was closed during the sync)', finished_at = ?1 WHERE status = 'running'",
+            [Utc::now().to_rfc3339()],
+        )?;
+        tx.commit()?;
+        if orphans > 0 {
+            tracing::info!(orphans, "removed rows of an unfinished sync");
+        }
+        Ok(())
+    }
+
+    /// Deletes superseded device versions; the current generation is untouched.
+    fn collect_garbage(&mut self) -> Result<(), StoreError> {
+        let current = self.current_generation_id()?.unwrap_or(0);
+        let tx = self.conn.transaction()?;
+        delete_rows(&tx, "valid_to IS NOT NULL AND valid_to <= ?1", current)?;
+        tx.execute(
+            // Rows kept by incremental syncs still point at the generation that wrote them.
+            "DELETE FROM snapshot_generations WHERE is_current = 0 AND id < ?1
+               AND NOT EXISTS (SELECT 1 FROM devices WHERE valid_from = snapshot_generations.id)",
+            [current],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// The same visibility test, on the alias `o` (previous generation = ?1).
+const VISIBLE_O: &str = "valid_from <= ?1 AND (o.valid_to IS NULL OR o.valid_to > ?1)";
+
+fn make_current(
+    tx: &Transaction<'_>,
+    g: i64,
+    watermark: Option<&str>,
+    completed_at: DateTime<Utc>,
+) -> Result<u32, rusqlite::Error> {
+    let device_count: u32 = tx.query_row(
+        &format!("SELECT count(*) FROM devices WHERE {VISIBLE}"),
+        [g],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "UPDATE snapshot_generations SET is_current = 0 WHERE is_current = 1",
+        [],
+    )?;
+    tx.execute(
+        "UPDATE snapshot_generations SET is_current = 1, completed_at = ?2, device_count = ?3,
+                watermark = ?4 WHERE id = ?1",
+        params![g, completed_at.to_rfc3339(), device_count, watermark],
+    )?;
+    Ok(device_count)
+}
+
+fn delete_version(tx: &Transaction<'_>, jamf_id: &str, g: i64) -> Result<(), rusqlite::Error> {
+    let rows: Vec<i64> = tx
+        .prepare_cached("SELECT row_id FROM devices WHERE jamf_id = ?1 AND valid_from = ?2")?
+        .query_map(params![jamf_id, g], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for row_id in rows {
+        tx.execute("DELETE FROM device_search WHERE rowid = ?1", [row_id])?;
+        tx.execute("DELETE FROM devices WHERE row_id = ?1", [row_id])?;
+    }
+    Ok(())
+}
+
+/// Deletes device rows matching `condition` (with ?1 bound to `value`) and their search entries.
+fn delete_rows(
+    tx: &Transaction<'_>,
+    condition: &str,
+    value: i64,
+) -> Result<usize, rusqlite::Error> {
+    tx.execute(
+        &format!("DELETE FROM device_search WHERE rowid IN (SELECT row_id FROM devices WHERE {condition})"),
+        [value],
+    )?;
+    tx.execute(&format!("DELETE FROM devices WHERE {condition}"), [value])
+}
+
+fn insert_device(tx: &Transaction<'_>, d: &DeviceRow, g: i64) -> Result<(), rusqlite::Error> {
+    tx.prepare_cached(
+        "INSERT INTO devices (valid_from, jamf_id, content_hash, management_id, name, role, role_reason,
+            rne, cart, serial_number, udid, asset_tag, model, model_identifier, os_version, os_build,
+            managed, supervised, shared_ipad, resident_users, quota_mb, battery_level, capacity_mb,
+            available_mb, username, real_name, email, building, department, room, site_id, ip_address,
+            wifi_mac, last_inventory_update, last_contact, lost_mode_enabled, lost_mode_persistent,
+            lost_mode_message, lost_mode_phone, lost_mode_footnote)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35,
+            ?36, ?37, ?38, ?39, ?40)",
+    )?
+    .execute(params![
+        g, d.jamf_id, d.content_hash(), d.management_id, d.name, d.role, d.role_reason, d.rne,
+        d.cart, d.serial_number, d.udid, d.asset_tag, d.model, d.model_identifier, d.os_version,
+        d.os_build, d.managed, d.supervised, d.shared_ipad, d.resident_users, d.quota_mb,
+        d.battery_level, d.capacity_mb, d.available_mb, d.username, d.real_name, d.email,
+        d.building, d.department, d.room, d.site_id, d.ip_address, d.wifi_mac,
+        d.last_inventory_update, d.last_contact, d.lost_mode_enabled, d.lost_mode_persistent,
+        d.lost_mode_message, d.lost_mode_phone, d.lost_mode_footnote
+    ])?;
+    let row = tx.last_insert_rowid();
+    for a in &d.apps {
+        tx.prepare_cached("INSERT INTO device_apps VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
+            .execute(params![
+                row,
+                a.identifier,
+                a.name,
+                a.version,
+                a.short_version,
+                a.management_status
+            ])?;
+    }
+    for p in &d.profiles {
+        tx.prepare_cached("INSERT INTO device_profiles VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![
+                row,
+                p.display_name,
+                p.identifier,
+                p.uuid,
+                p.version
+            ])?;
+    }
+    for gr in &d.groups {
+        tx.prepare_cached("INSERT INTO device_groups VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![row, gr.group_id, gr.group_name, gr.smart])?;
+    }
+    for u in &d.shared_users {
+        tx.prepare_cached("INSERT INTO device_shared_users VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![
+                row,
+                u.managed_apple_id,
+                u.logged_in,
+                u.data_to_sync
+            ])?;
+    }
+    let apps = d
+        .apps
+        .iter()
+        .filter_map(|a| a.name.as_deref())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    tx.prepare_cached(
+        "INSERT INTO device_search (rowid, name, serial_number, asset_tag, username, real_name, model, apps)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![row, d.name, d.serial_number, d.asset_tag, d.username, d.real_name, d.model, apps])?;
+    Ok(())
+}

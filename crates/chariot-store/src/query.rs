@@ -1,0 +1,218 @@
+//! Reads of the current snapshot: the inventory list with search, filters and sort.
+
+use rusqlite::types::Value;
+
+use crate::Store;
+use crate::error::StoreError;
+
+/// Filters of the inventory list; `None` means "any".
+#[derive(Debug, Clone, Default)]
+pub struct DeviceQuery {
+    /// Substring of name, serial, asset tag, user, model or an installed app.
+    pub search: Option<String>,
+    pub role: Option<String>,
+    pub cart: Option<String>,
+    pub supervised: Option<bool>,
+    pub shared_ipad: Option<bool>,
+    pub lost_mode: Option<bool>,
+    /// Only devices whose last inventory is older than this RFC 3339 instant.
+    pub inventory_before: Option<String>,
+    pub sort: SortKey,
+    pub descending: bool,
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Serial,
+    Model,
+    OsVersion,
+    Battery,
+    AvailableSpace,
+    LastInventory,
+    User,
+}
+
+impl SortKey {
+    fn column(self) -> &'static str {
+        match self {
+            SortKey::Name => "d.name COLLATE NOCASE",
+            SortKey::Serial => "d.serial_number",
+            SortKey::Model => "d.model",
+            SortKey::OsVersion => "d.os_version",
+            SortKey::Battery => "d.battery_level",
+            SortKey::AvailableSpace => "d.available_mb",
+            SortKey::LastInventory => "d.last_inventory_update",
+            SortKey::User => "d.username COLLATE NOCASE",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SortKey> {
+        Some(match s {
+            "name" => SortKey::Name,
+            "serial" => SortKey::Serial,
+            "model" => SortKey::Model,
+            "os" => SortKey::OsVersion,
+            "battery" => SortKey::Battery,
+            "free-space" => SortKey::AvailableSpace,
+            "last-inventory" => SortKey::LastInventory,
+            "user" => SortKey::User,
+            _ => return None,
+        })
+    }
+}
+
+/// A row of the inventory list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeviceListRow {
+    pub jamf_id: String,
+    pub name: String,
+    pub role: String,
+    pub cart: Option<String>,
+    pub serial_number: Option<String>,
+    pub asset_tag: Option<String>,
+    pub model: Option<String>,
+    pub os_version: Option<String>,
+    pub battery_level: Option<i64>,
+    pub capacity_mb: Option<i64>,
+    pub available_mb: Option<i64>,
+    pub username: Option<String>,
+    pub supervised: Option<bool>,
+    pub shared_ipad: Option<bool>,
+    pub lost_mode_enabled: Option<bool>,
+    pub last_inventory_update: Option<String>,
+}
+
+impl Store {
+    /// Devices of the current snapshot matching `query` (empty when nothing was synced).
+    pub fn list_devices(&self, query: &DeviceQuery) -> Result<Vec<DeviceListRow>, StoreError> {
+        let Some(g) = self.current_generation_id()? else {
+            return Ok(Vec::new());
+        };
+        let mut sql = String::from(
+            "SELECT d.jamf_id, d.name, d.role, d.cart, d.serial_number, d.asset_tag, d.model,
+                    d.os_version, d.battery_level, d.capacity_mb, d.available_mb, d.username,
+                    d.supervised, d.shared_ipad, d.lost_mode_enabled, d.last_inventory_update
+             FROM devices d WHERE d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to > ?1)",
+        );
+        let mut args: Vec<Value> = vec![Value::Integer(g)];
+        let mut push = |sql: &mut String, clause: &str, value: Value| {
+            args.push(value);
+            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+        };
+        if let Some(term) = query
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            if term.chars().count() >= 3 {
+                // Trigram FTS: any substring of 3+ characters, as one phrase.
+                let phrase = format!("\"{}\"", term.replace('"', "\"\""));
+                push(
+                    &mut sql,
+                    " AND d.row_id IN (SELECT rowid FROM device_search WHERE device_search MATCH ?)",
+                    Value::Text(phrase),
+                );
+            } else {
+                let like = format!(
+                    "%{}%",
+                    term.replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_")
+                );
+                push(
+                    &mut sql,
+                    " AND (d.name LIKE ? ESCAPE '\\'",
+                    Value::Text(like.clone()),
+                );
+                push(
+                    &mut sql,
+                    " OR d.serial_number LIKE ? ESCAPE '\\')",
+                    Value::Text(like),
+                );
+            }
+        }
+        if let Some(role) = &query.role {
+            push(&mut sql, " AND d.role = ?", Value::Text(role.clone()));
+        }
+        if let Some(cart) = &query.cart {
+            push(
+                &mut sql,
+                " AND d.cart = ? COLLATE NOCASE",
+                Value::Text(cart.clone()),
+            );
+        }
+        for (flag, column) in [
+            (query.supervised, "d.supervised"),
+            (query.shared_ipad, "d.shared_ipad"),
+            (query.lost_mode, "d.lost_mode_enabled"),
+        ] {
+            if let Some(flag) = flag {
+                push(
+                    &mut sql,
+                    &format!(" AND coalesce({column}, 0) = ?"),
+                    Value::Integer(flag.into()),
+                );
+            }
+        }
+        if let Some(before) = &query.inventory_before {
+            push(
+                &mut sql,
+                " AND (d.last_inventory_update IS NULL OR julianday(d.last_inventory_update) < julianday(?))",
+                Value::Text(before.clone()),
+            );
+        }
+        let direction = if query.descending { "DESC" } else { "ASC" };
+        sql.push_str(&format!(
+            " ORDER BY {} {direction} NULLS LAST, d.name COLLATE NOCASE, d.jamf_id",
+            query.sort.column()
+        ));
+        if let Some(limit) = query.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                Ok(DeviceListRow {
+                    jamf_id: r.get(0)?,
+                    name: r.get(1)?,
+                    role: r.get(2)?,
+                    cart: r.get(3)?,
+                    serial_number: r.get(4)?,
+                    asset_tag: r.get(5)?,
+                    model: r.get(6)?,
+                    os_version: r.get(7)?,
+                    battery_level: r.get(8)?,
+                    capacity_mb: r.get(9)?,
+                    available_mb: r.get(10)?,
+                    username: r.get(11)?,
+                    supervised: r.get(12)?,
+                    shared_ipad: r.get(13)?,
+                    lost_mode_enabled: r.get(14)?,
+                    last_inventory_update: r.get(15)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// jamf id → last inventory date of every device in the current snapshot.
+    pub fn device_inventory_dates(
+        &self,
+    ) -> Result<std::collections::HashMap<String, Option<String>>, StoreError> {
+        let Some(g) = self.current_generation_id()? else {
+            return Ok(Default::default());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT jamf_id, last_inventory_update FROM devices
+             WHERE valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)",
+        )?;
+        let map = stmt
+            .query_map([g], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(map)
+    }
+}

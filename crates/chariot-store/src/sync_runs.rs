@@ -1,0 +1,85 @@
+//! The record of each sync attempt: what the UI's summary and `chariot sync` report.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use crate::Store;
+use crate::error::StoreError;
+use crate::generation::{PublishSummary, SyncKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncRun {
+    pub id: i64,
+    pub kind: String,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub status: String,
+    pub device_count: Option<u32>,
+    pub added: Option<u32>,
+    pub changed: Option<u32>,
+    pub removed: Option<u32>,
+    pub error: Option<String>,
+}
+
+impl Store {
+    pub fn start_sync_run(&mut self, kind: SyncKind, at: DateTime<Utc>) -> Result<i64, StoreError> {
+        self.conn.execute(
+            "INSERT INTO sync_runs (kind, started_at, status) VALUES (?1, ?2, 'running')",
+            params![kind.as_str(), at.to_rfc3339()],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub fn finish_sync_run(
+        &mut self,
+        run: i64,
+        at: DateTime<Utc>,
+        outcome: Result<&PublishSummary, (&str, &str)>,
+    ) -> Result<(), StoreError> {
+        match outcome {
+            Ok(s) => self.conn.execute(
+                "UPDATE sync_runs SET status = 'succeeded', finished_at = ?2, generation_id = ?3,
+                        device_count = ?4, added = ?5, changed = ?6, removed = ?7 WHERE id = ?1",
+                params![
+                    run,
+                    at.to_rfc3339(),
+                    s.generation_id,
+                    s.device_count,
+                    s.added,
+                    s.changed,
+                    s.removed
+                ],
+            )?,
+            Err((status, error)) => self.conn.execute(
+                "UPDATE sync_runs SET status = ?3, finished_at = ?2, error = ?4 WHERE id = ?1",
+                params![run, at.to_rfc3339(), status, error],
+            )?,
+        };
+        Ok(())
+    }
+
+    pub fn last_sync_run(&self) -> Result<Option<SyncRun>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, kind, started_at, finished_at, status, device_count, added, changed, removed, error
+                 FROM sync_runs ORDER BY id DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok(SyncRun {
+                        id: r.get(0)?,
+                        kind: r.get(1)?,
+                        started_at: r.get(2)?,
+                        finished_at: r.get(3)?,
+                        status: r.get(4)?,
+                        device_count: r.get(5)?,
+                        added: r.get(6)?,
+                        changed: r.get(7)?,
+                        removed: r.get(8)?,
+                        error: r.get(9)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+}

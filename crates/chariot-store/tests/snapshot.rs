@@ -1,0 +1,263 @@
+//! Snapshot generations on a real file: full and incremental publication, counts, abandoned
+//! and interrupted syncs leaving the current snapshot exactly as it was, search and filters.
+
+use chariot_store::{AppRow, DeviceQuery, DeviceRow, GroupRow, SortKey, Store, SyncKind};
+use chrono::{DateTime, TimeZone, Utc};
+use rstest::{fixture, rstest};
+use tempfile::TempDir;
+
+struct Db {
+    _dir: TempDir,
+    path: std::path::PathBuf,
+    store: Store,
+}
+
+#[fixture]
+fn db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("snap.db");
+    let store = Store::open(&path).unwrap();
+    Db {
+        _dir: dir,
+        path,
+        store,
+    }
+}
+
+fn at(h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, h, 0, 0).unwrap()
+}
+
+fn device(id: u32, name: &str) -> DeviceRow {
+    DeviceRow {
+        jamf_id: id.to_string(),
+        name: name.into(),
+        role: "student".into(),
+        role_reason: "student_pattern".into(),
+        serial_number: Some(format!("DMPXK{id:05}")),
+        battery_level: Some(50 + id as i64),
+        last_inventory_update: Some(format!("2026-11-{:02}T08:00:00Z", 1 + id % 20)),
+        apps: vec![AppRow {
+            name: Some("Pronote".into()),
+            ..Default::default()
+        }],
+        groups: vec![GroupRow {
+            group_name: Some("0311234A - Chariot 1".into()),
+            ..Default::default()
+        }],
+        cart: Some("Chariot 1".into()),
+        ..Default::default()
+    }
+}
+
+fn full(store: &mut Store, devices: &[DeviceRow], h: u32) -> chariot_store::PublishSummary {
+    let g = store
+        .begin_generation("jamf", SyncKind::Full, at(h))
+        .unwrap();
+    for page in devices.chunks(3) {
+        store.stage_devices(g, page).unwrap();
+    }
+    store
+        .publish_full(g, Some("2026-11-20T08:00:00Z"), at(h))
+        .unwrap()
+}
+
+fn names(store: &Store, q: &DeviceQuery) -> Vec<String> {
+    store
+        .list_devices(q)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.name)
+        .collect()
+}
+
+/// Everything a reader can see of the current snapshot, for byte-for-byte comparisons.
+fn visible(store: &Store) -> String {
+    format!("{:?}", store.list_devices(&DeviceQuery::default()).unwrap())
+}
+
+#[rstest]
+fn a_full_sync_counts_added_changed_removed(mut db: Db) {
+    let first: Vec<_> = (1..=5)
+        .map(|i| device(i, &format!("0311234A-2024-DMPXK{i:05}")))
+        .collect();
+    let s = full(&mut db.store, &first, 8);
+    assert_eq!(
+        (s.device_count, s.added, s.changed, s.removed),
+        (5, 5, 0, 0)
+    );
+
+    let mut second = first.clone();
+    second.remove(0); // device 1 deleted on the server
+    second[0].battery_level = Some(3); // device 2 changed
+    second.push(device(9, "Marie Dupont")); // enrolled
+    let s = full(&mut db.store, &second, 9);
+    assert_eq!(
+        (s.device_count, s.added, s.changed, s.removed),
+        (5, 1, 1, 1)
+    );
+    assert_eq!(
+        db.store.current_snapshot().unwrap().unwrap().device_count,
+        5
+    );
+    assert_eq!(
+        db.store.current_watermark().unwrap().as_deref(),
+        Some("2026-11-20T08:00:00Z")
+    );
+}
+
+#[rstest]
+fn an_incremental_sync_applies_only_what_changed(mut db: Db) {
+    let fleet: Vec<_> = (1..=6).map(|i| device(i, &format!("iPad {i}"))).collect();
+    full(&mut db.store, &fleet, 8);
+    let mut changed = fleet[1].clone();
+    changed.os_version = Some("18.2".into());
+    let unchanged = fleet[2].clone();
+    let g = db
+        .store
+        .begin_generation("jamf", SyncKind::Incremental, at(9))
+        .unwrap();
+    let s = db
+        .store
+        .publish_incremental(
+            g,
+            &[changed, unchanged, device(7, "iPad 7")],
+            &["4".into(), "404".into()],
+            None,
+            at(9),
+        )
+        .unwrap();
+    assert_eq!(
+        (s.added, s.changed, s.removed, s.device_count),
+        (1, 1, 1, 6)
+    );
+    let names = names(&db.store, &DeviceQuery::default());
+    assert!(!names.contains(&"iPad 4".to_owned()) && names.contains(&"iPad 7".to_owned()));
+}
+
+#[rstest]
+fn an_abandoned_sync_leaves_the_snapshot_identical(mut db: Db) {
+    full(
+        &mut db.store,
+        &(1..=4)
+            .map(|i| device(i, &format!("iPad {i}")))
+            .collect::<Vec<_>>(),
+        8,
+    );
+    let before = visible(&db.store);
+    let g = db
+        .store
+        .begin_generation("jamf", SyncKind::Full, at(9))
+        .unwrap();
+    db.store
+        .stage_devices(g, &[device(1, "renamed"), device(50, "new")])
+        .unwrap();
+    // Readers during the sync still see the old generation only.
+    assert_eq!(visible(&db.store), before);
+    db.store.abandon(g).unwrap();
+    assert_eq!(visible(&db.store), before);
+}
+
+#[rstest]
+fn a_sync_interrupted_by_a_crash_is_cleaned_up_on_reopen(mut db: Db) {
+    full(
+        &mut db.store,
+        &(1..=4)
+            .map(|i| device(i, &format!("iPad {i}")))
+            .collect::<Vec<_>>(),
+        8,
+    );
+    let before = visible(&db.store);
+    let run = db.store.start_sync_run(SyncKind::Full, at(9)).unwrap();
+    let g = db
+        .store
+        .begin_generation("jamf", SyncKind::Full, at(9))
+        .unwrap();
+    db.store
+        .stage_devices(g, &[device(1, "half-written")])
+        .unwrap();
+    drop(db.store); // the process dies here
+    let store = Store::open(&db.path).unwrap();
+    assert_eq!(visible(&store), before);
+    let last = store.last_sync_run().unwrap().unwrap();
+    assert_eq!((last.id, last.status.as_str()), (run, "failed"));
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let staged: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM devices WHERE valid_from = ?1",
+            [g.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(staged, 0);
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}
+
+#[rstest]
+#[case("DMPXK00003", &["iPad 3"])]
+#[case("pxk0000", &["iPad 1", "iPad 2", "iPad 3"])]
+#[case("PAD 2", &["iPad 2"])]
+#[case("pronote", &["iPad 1", "iPad 2", "iPad 3"])]
+#[case("3", &["iPad 3"])]
+#[case("zz", &[])]
+#[case("\"", &[])]
+fn searches_any_substring(mut db: Db, #[case] term: &str, #[case] expected: &[&str]) {
+    full(
+        &mut db.store,
+        &(1..=3)
+            .map(|i| device(i, &format!("iPad {i}")))
+            .collect::<Vec<_>>(),
+        8,
+    );
+    let q = DeviceQuery {
+        search: Some(term.into()),
+        ..Default::default()
+    };
+    assert_eq!(names(&db.store, &q), expected);
+}
+
+#[rstest]
+fn filters_and_sorts(mut db: Db) {
+    let mut fleet: Vec<_> = (1..=4).map(|i| device(i, &format!("iPad {i}"))).collect();
+    fleet[0].lost_mode_enabled = Some(true);
+    fleet[1].role = "teacher".into();
+    fleet[2].cart = Some("Chariot 2".into());
+    full(&mut db.store, &fleet, 8);
+    let q = |f: fn(&mut DeviceQuery)| {
+        let mut q = DeviceQuery::default();
+        f(&mut q);
+        q
+    };
+    assert_eq!(
+        names(&db.store, &q(|q| q.lost_mode = Some(true))),
+        ["iPad 1"]
+    );
+    assert_eq!(
+        names(&db.store, &q(|q| q.role = Some("teacher".into()))),
+        ["iPad 2"]
+    );
+    assert_eq!(
+        names(&db.store, &q(|q| q.cart = Some("chariot 2".into()))),
+        ["iPad 3"]
+    );
+    assert_eq!(
+        names(
+            &db.store,
+            &q(|q| q.inventory_before = Some("2026-11-04T00:00:00Z".into()))
+        ),
+        ["iPad 1", "iPad 2"]
+    );
+    assert_eq!(
+        names(
+            &db.store,
+            &q(|q| {
+                q.sort = SortKey::Battery;
+                q.descending = true;
+            })
+        ),
+        ["iPad 4", "iPad 3", "iPad 2", "iPad 1"]
+    );
+}
