@@ -14,6 +14,7 @@ pub mod redact;
 pub mod settings;
 pub mod status;
 mod store_error;
+pub mod sync;
 
 pub use console::{Console, ConsolePaths};
 pub use error::{AppError, ErrorCode};

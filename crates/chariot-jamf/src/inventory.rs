@@ -111,23 +111,49 @@ impl JamfClient {
         query: &InventoryQuery,
         mut on_progress: impl FnMut(PageProgress),
     ) -> Result<Vec<InventoryRecord>, JamfError> {
+        let mut by_id: BTreeMap<String, InventoryRecord> = BTreeMap::new();
+        self.fetch_inventory_pages(query, |records, progress| {
+            for r in records {
+                by_id.insert(r.mobile_device_id.clone(), r);
+            }
+            on_progress(progress);
+            Ok::<(), std::convert::Infallible>(())
+        })
+        .await
+        .map_err(|e| match e {
+            FetchError::Jamf(e) => e,
+            FetchError::Sink(never) => match never {},
+        })?;
+        Ok(by_id.into_values().collect())
+    }
+
+    /// Streams the inventory page by page to `sink` (which may stop the fetch by returning an
+    /// error, e.g. on cancellation). Pages arrive in completion order, not page order; the same
+    /// device may appear twice if the fleet changed while paging.
+    pub async fn fetch_inventory_pages<E>(
+        &self,
+        query: &InventoryQuery,
+        mut sink: impl FnMut(Vec<InventoryRecord>, PageProgress) -> Result<(), E>,
+    ) -> Result<PageProgress, FetchError<E>> {
         let requested = query.page_size.clamp(1, MAX_PAGE_SIZE);
         let first = self.inventory_page_splitting(query, 0, requested).await?;
         let total = first.total_count;
         // A server may cap lower than 2000 without saying so: the first page tells us.
-        let size = if (first.results.len() as u64) < total.min(requested as u64)
-            && !first.results.is_empty()
-        {
+        let short = (first.results.len() as u64) < total.min(requested as u64);
+        let size = if short && !first.results.is_empty() {
             first.results.len() as u32
         } else {
             requested
         };
-        let mut by_id: BTreeMap<String, InventoryRecord> = BTreeMap::new();
         let mut fetched = first.results.len() as u64;
-        for r in first.results {
-            by_id.insert(r.mobile_device_id.clone(), r);
-        }
-        on_progress(PageProgress { fetched, total });
+        sink(
+            first.results,
+            PageProgress {
+                fetched: fetched.min(total),
+                total,
+            },
+        )
+        .map_err(FetchError::Sink)?;
 
         let pages = total.div_ceil(size as u64) as u32;
         let mut tasks = tokio::task::JoinSet::new();
@@ -142,15 +168,20 @@ impl JamfClient {
                 detail: format!("the page task failed: {e}"),
             })??;
             fetched += page.results.len() as u64;
-            for r in page.results {
-                by_id.insert(r.mobile_device_id.clone(), r);
-            }
-            on_progress(PageProgress {
-                fetched: fetched.min(total),
-                total,
-            });
+            // Dropping `tasks` on an early return aborts the pages still in flight.
+            sink(
+                page.results,
+                PageProgress {
+                    fetched: fetched.min(total),
+                    total,
+                },
+            )
+            .map_err(FetchError::Sink)?;
         }
-        Ok(by_id.into_values().collect())
+        Ok(PageProgress {
+            fetched: fetched.min(total),
+            total,
+        })
     }
 
     /// Page `page` of size `size`; after a timeout, the same rows as two half pages
@@ -220,6 +251,15 @@ impl JamfClient {
         let answer: ClassicDeviceSecurity = self.get_json(&path, &[]).await?;
         Ok(answer.security)
     }
+}
+
+/// A paged fetch stopped by the server/network or by the page sink.
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError<E> {
+    #[error(transparent)]
+    Jamf(#[from] JamfError),
+    #[error("the inventory fetch was stopped")]
+    Sink(E),
 }
 
 /// Whether a timed-out page is split (big pages) or retried (small ones).

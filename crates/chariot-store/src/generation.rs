@@ -195,6 +195,48 @@ impl Store {
         })
     }
 
+    /// Devices staged so far for `generation`.
+    pub fn staged_ids(
+        &self,
+        generation: PendingGeneration,
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT jamf_id FROM devices WHERE valid_from = ?1")?;
+        let ids = stmt
+            .query_map([generation.id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
+    /// Removes staged devices (deleted on the server while the sync was paging).
+    pub fn unstage(
+        &mut self,
+        generation: PendingGeneration,
+        jamf_ids: &[String],
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        for id in jamf_ids {
+            delete_version(&tx, id, generation.id)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Ids of the devices the current snapshot shows in lost mode.
+    pub fn lost_mode_ids(&self) -> Result<Vec<String>, StoreError> {
+        let Some(g) = self.current_generation_id()? else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT jamf_id FROM devices WHERE {VISIBLE} AND lost_mode_enabled = 1"
+        ))?;
+        let ids = stmt
+            .query_map([g], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
     /// Drops a generation that will not be published (failed or cancelled sync).
     pub fn abandon(&mut self, generation: PendingGeneration) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;

@@ -1,0 +1,365 @@
+//! The sync itself. Full: stream every page into a new generation, reconcile with the server's
+//! device list, publish in one transaction. Incremental: fetch what changed since the
+//! watermark (with an overlap), what the delta cannot see (deleted devices, devices missed by
+//! the delta, lost-mode changes), and apply it in one transaction. Any failure or a
+//! cancellation leaves the previous snapshot exactly as it was.
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use chariot_jamf::JamfClient;
+use chariot_jamf::inventory::{FetchError, InventoryQuery};
+use chariot_jamf::models::InventoryRecord;
+use chariot_store::{DeviceRow, PendingGeneration, PublishSummary, Store, SyncKind};
+use chrono::{DateTime, Utc};
+
+use super::error::SyncError;
+use super::mapping::device_row;
+use super::progress::{CancelFlag, SyncPhase, SyncProgress};
+
+/// Devices updated this long before the watermark are fetched again: inventory reports are
+/// written server-side with some delay, and a device must never fall between two syncs.
+const WATERMARK_OVERLAP: chrono::Duration = chrono::Duration::minutes(10);
+/// Ids per `mobileDeviceId=in=(...)` request when fetching specific devices.
+const IDS_PER_REQUEST: usize = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncMode {
+    /// Incremental when a previous snapshot exists, full otherwise.
+    Auto,
+    Full,
+}
+
+#[derive(Debug, Clone)]
+pub struct SyncRequest {
+    pub mode: SyncMode,
+    /// `"jamf"` or `"demo"` (the built-in simulator), recorded with the snapshot.
+    pub source: &'static str,
+    pub page_size: u32,
+}
+
+impl Default for SyncRequest {
+    fn default() -> Self {
+        Self {
+            mode: SyncMode::Auto,
+            source: "jamf",
+            page_size: 500,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyncReport {
+    pub kind: SyncKind,
+    pub summary: PublishSummary,
+    pub duration: Duration,
+}
+
+pub async fn sync(
+    client: &JamfClient,
+    store: &mut Store,
+    request: &SyncRequest,
+    mut progress: impl FnMut(SyncProgress),
+    cancel: &CancelFlag,
+) -> Result<SyncReport, SyncError> {
+    let started = Instant::now();
+    let watermark = store.current_watermark()?;
+    let kind = match (request.mode, &watermark) {
+        (SyncMode::Auto, Some(_)) => SyncKind::Incremental,
+        _ => SyncKind::Full,
+    };
+    let started_at = Utc::now();
+    let run = store.start_sync_run(kind, started_at)?;
+    let generation = store.begin_generation(request.source, kind, started_at)?;
+    progress(SyncProgress::measure(SyncPhase::SigningIn, 0, 0, started));
+
+    let result = match kind {
+        SyncKind::Full => {
+            full(
+                client,
+                store,
+                request,
+                generation,
+                &mut progress,
+                cancel,
+                started,
+            )
+            .await
+        }
+        SyncKind::Incremental => {
+            let since = watermark.as_deref().unwrap_or_default();
+            incremental(
+                client,
+                store,
+                request,
+                generation,
+                since,
+                &mut progress,
+                cancel,
+                started,
+            )
+            .await
+        }
+    };
+    match result {
+        Ok(summary) => {
+            store.finish_sync_run(run, Utc::now(), Ok(&summary))?;
+            Ok(SyncReport {
+                kind,
+                summary,
+                duration: started.elapsed(),
+            })
+        }
+        Err(err) => {
+            // Keep the first error: a second failure while cleaning up must not hide it.
+            if let Err(e) = store.abandon(generation) {
+                tracing::error!(error = %e, "could not drop the unfinished generation; it is removed at next start");
+            }
+            let status = if matches!(err, SyncError::Cancelled) {
+                "cancelled"
+            } else {
+                "failed"
+            };
+            let _ = store.finish_sync_run(run, Utc::now(), Err((status, &err.to_string())));
+            Err(err)
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn full(
+    client: &JamfClient,
+    store: &mut Store,
+    request: &SyncRequest,
+    generation: PendingGeneration,
+    progress: &mut impl FnMut(SyncProgress),
+    cancel: &CancelFlag,
+    started: Instant,
+) -> Result<PublishSummary, SyncError> {
+    let query = InventoryQuery {
+        page_size: request.page_size,
+        ..InventoryQuery::default()
+    };
+    let mut watermark = Watermark::default();
+    client
+        .fetch_inventory_pages(&query, |records, p| {
+            if cancel.is_cancelled() {
+                return Err(SyncError::Cancelled);
+            }
+            stage(store, generation, &records, &mut watermark)?;
+            progress(SyncProgress::measure(
+                SyncPhase::Fetching,
+                p.fetched,
+                p.total,
+                started,
+            ));
+            Ok(())
+        })
+        .await
+        .map_err(|e| match e {
+            FetchError::Jamf(e) => SyncError::Jamf(e),
+            FetchError::Sink(e) => e,
+        })?;
+
+    // Offset paging over a fleet that changes can skip or repeat devices: the id list is the
+    // truth. Fetch what paging missed, drop what was deleted meanwhile.
+    progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
+    check(cancel)?;
+    let listed: HashSet<String> = client
+        .device_list()
+        .await?
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    let staged = store.staged_ids(generation)?;
+    let missing: Vec<String> = listed.difference(&staged).cloned().collect();
+    let deleted: Vec<String> = staged.difference(&listed).cloned().collect();
+    let extra = fetch_by_ids(client, &missing, cancel).await?;
+    stage(store, generation, &extra, &mut watermark)?;
+    store.unstage(generation, &deleted)?;
+
+    check(cancel)?;
+    progress(SyncProgress::measure(SyncPhase::Saving, 0, 0, started));
+    Ok(store.publish_full(generation, watermark.0.as_deref(), Utc::now())?)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn incremental(
+    client: &JamfClient,
+    store: &mut Store,
+    request: &SyncRequest,
+    generation: PendingGeneration,
+    since: &str,
+    progress: &mut impl FnMut(SyncProgress),
+    cancel: &CancelFlag,
+    started: Instant,
+) -> Result<PublishSummary, SyncError> {
+    let from = DateTime::parse_from_rfc3339(since)
+        .map(|d| d.to_utc() - WATERMARK_OVERLAP)
+        .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
+    let query = InventoryQuery {
+        page_size: request.page_size,
+        filter: Some(format!(
+            "lastInventoryUpdateDate=ge={}",
+            from.format("%Y-%m-%dT%H:%M:%SZ")
+        )),
+        ..InventoryQuery::default()
+    };
+    let mut changed: Vec<InventoryRecord> = client
+        .fetch_inventory(&query, |p| {
+            progress(SyncProgress::measure(
+                SyncPhase::Fetching,
+                p.fetched,
+                p.total,
+                started,
+            ))
+        })
+        .await?;
+    check(cancel)?;
+
+    progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
+    let listed: HashSet<String> = client
+        .device_list()
+        .await?
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    let known = store.device_inventory_dates()?;
+    let removed: Vec<String> = known
+        .keys()
+        .filter(|id| !listed.contains(*id))
+        .cloned()
+        .collect();
+    // Lost mode changes without an inventory update: refresh every device that is lost on
+    // either side, plus devices the server has and the snapshot lacks.
+    let fetched: HashSet<String> = changed.iter().map(|r| r.mobile_device_id.clone()).collect();
+    let mut targeted: HashSet<String> = listed
+        .iter()
+        .filter(|id| !known.contains_key(*id))
+        .cloned()
+        .collect();
+    targeted.extend(
+        store
+            .lost_mode_ids()?
+            .into_iter()
+            .filter(|id| listed.contains(id)),
+    );
+    let lost_now = client
+        .fetch_inventory(
+            &InventoryQuery {
+                filter: Some("lostModeEnabled==true".into()),
+                page_size: 2000,
+                ..InventoryQuery::default()
+            },
+            |_| {},
+        )
+        .await?;
+    targeted.retain(|id| !fetched.contains(id));
+    let lost_ids: HashSet<String> = lost_now
+        .iter()
+        .map(|r| r.mobile_device_id.clone())
+        .collect();
+    changed.extend(
+        lost_now
+            .into_iter()
+            .filter(|r| !fetched.contains(&r.mobile_device_id)),
+    );
+    let targeted: Vec<String> = targeted
+        .into_iter()
+        .filter(|id| !lost_ids.contains(id))
+        .collect();
+    changed.extend(fetch_by_ids(client, &targeted, cancel).await?);
+    check(cancel)?;
+
+    progress(SyncProgress::measure(SyncPhase::Saving, 0, 0, started));
+    let mut watermark = Watermark(Some(since.to_owned()));
+    let rows: Vec<DeviceRow> = changed
+        .iter()
+        .filter(|r| listed.contains(&r.mobile_device_id))
+        .map(|r| {
+            watermark.see(r);
+            device_row(r)
+        })
+        .collect();
+    Ok(store.publish_incremental(
+        generation,
+        &rows,
+        &removed,
+        watermark.0.as_deref(),
+        Utc::now(),
+    )?)
+}
+
+async fn fetch_by_ids(
+    client: &JamfClient,
+    ids: &[String],
+    cancel: &CancelFlag,
+) -> Result<Vec<InventoryRecord>, SyncError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(IDS_PER_REQUEST) {
+        check(cancel)?;
+        let query = InventoryQuery {
+            filter: Some(format!("mobileDeviceId=in=({})", chunk.join(","))),
+            page_size: IDS_PER_REQUEST as u32,
+            ..InventoryQuery::default()
+        };
+        out.extend(client.fetch_inventory(&query, |_| {}).await?);
+    }
+    Ok(out)
+}
+
+fn stage(
+    store: &mut Store,
+    generation: PendingGeneration,
+    records: &[InventoryRecord],
+    watermark: &mut Watermark,
+) -> Result<(), SyncError> {
+    let rows: Vec<DeviceRow> = records
+        .iter()
+        .map(|r| {
+            watermark.see(r);
+            device_row(r)
+        })
+        .collect();
+    store.stage_devices(generation, &rows)?;
+    Ok(())
+}
+
+fn check(cancel: &CancelFlag) -> Result<(), SyncError> {
+    if cancel.is_cancelled() {
+        Err(SyncError::Cancelled)
+    } else {
+        Ok(())
+    }
+}
+
+/// The newest `lastInventoryUpdateDate` seen, compared as instants (not as text: servers vary
+/// in fractional digits).
+#[derive(Default)]
+struct Watermark(Option<String>);
+
+impl Watermark {
+    fn see(&mut self, r: &InventoryRecord) {
+        let Some(date) = r
+            .general
+            .as_ref()
+            .and_then(|g| g.last_inventory_update_date.as_deref())
+        else {
+            return;
+        };
+        let Ok(instant) = DateTime::parse_from_rfc3339(date) else {
+            return;
+        };
+        let newer = match self
+            .0
+            .as_deref()
+            .and_then(|w| DateTime::parse_from_rfc3339(w).ok())
+        {
+            Some(current) => instant > current,
+            None => true,
+        };
+        if newer {
+            self.0 = Some(instant.to_utc().to_rfc3339());
+        }
+    }
+}

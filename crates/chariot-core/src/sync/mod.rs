@@ -1,0 +1,12 @@
+//! Syncing the local snapshot with Jamf Pro: full, incremental, and the reconciliations a
+//! delta cannot see (deleted devices, lost-mode state that changes without an inventory).
+
+mod engine;
+mod error;
+mod mapping;
+mod progress;
+
+pub use engine::{SyncMode, SyncReport, SyncRequest, sync};
+pub use error::SyncError;
+pub use mapping::device_row;
+pub use progress::{CancelFlag, SyncPhase, SyncProgress};

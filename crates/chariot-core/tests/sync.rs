@@ -1,0 +1,205 @@
+//! The sync against chariot-sim over real HTTP, into a real SQLite file.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use chariot_core::sync::{CancelFlag, SyncError, SyncMode, SyncRequest, sync};
+use chariot_jamf::client::RetryPolicy;
+use chariot_jamf::{ClientOptions, Credentials, JamfClient, Secret, ServerUrl};
+use chariot_sim::{FaultConfig, RunningSim, SimConfig};
+use chariot_store::{DeviceQuery, Store, SyncKind};
+use rstest::rstest;
+use tempfile::TempDir;
+
+async fn sim(devices: usize) -> RunningSim {
+    chariot_sim::start(SimConfig {
+        devices,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap()
+}
+
+fn client(sim: &RunningSim) -> JamfClient {
+    let c = sim.credentials();
+    JamfClient::new(
+        ServerUrl::parse(&sim.base_url()).unwrap(),
+        Credentials::ApiClient {
+            client_id: c.client_id,
+            client_secret: Secret::new(c.client_secret),
+        },
+        ClientOptions {
+            request_timeout: Duration::from_secs(10),
+            retry: RetryPolicy {
+                max_attempts: 8,
+                base: Duration::from_millis(10),
+                max_delay: Duration::from_millis(100),
+            },
+            ..ClientOptions::default()
+        },
+    )
+    .unwrap()
+}
+
+fn store() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("sync.db")).unwrap();
+    (dir, store)
+}
+
+fn full() -> SyncRequest {
+    SyncRequest {
+        mode: SyncMode::Full,
+        page_size: 16,
+        ..SyncRequest::default()
+    }
+}
+
+fn snapshot(store: &Store) -> Vec<(String, String, Option<String>)> {
+    store
+        .list_devices(&DeviceQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.jamf_id, d.name, d.last_inventory_update))
+        .collect()
+}
+
+async fn server_ids(c: &JamfClient) -> BTreeSet<String> {
+    c.device_list()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_full_sync_of_the_demo_school_follows_the_guide() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    let mut phases = Vec::new();
+    let report = sync(
+        &c,
+        &mut store,
+        &full(),
+        |p| phases.push(p.phase),
+        &CancelFlag::default(),
+    )
+    .await
+    .unwrap();
+    let ids = server_ids(&c).await;
+    assert_eq!(report.kind, SyncKind::Full);
+    assert_eq!(report.summary.device_count as usize, ids.len());
+    assert_eq!(report.summary.added as usize, ids.len());
+    let all = store.list_devices(&DeviceQuery::default()).unwrap();
+    let count = |role: &str| all.iter().filter(|d| d.role == role).count();
+    // One school, two carts: 15 students + 4 shared teacher iPads per cart.
+    assert_eq!(count("student"), 30);
+    assert_eq!(count("shared_teacher"), 8);
+    let carts: BTreeSet<_> = all.iter().filter_map(|d| d.cart.clone()).collect();
+    assert_eq!(
+        carts,
+        BTreeSet::from(["Chariot 1".to_owned(), "Chariot 2".to_owned()])
+    );
+    assert!(phases.contains(&chariot_core::sync::SyncPhase::Fetching));
+    assert_eq!(store.last_sync_run().unwrap().unwrap().status, "succeeded");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_incremental_sync_matches_a_fresh_full_sync() {
+    let sim = sim(120).await;
+    let c = client(&sim);
+    let (_d1, mut store) = store();
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    // Time passes at school: devices check in and send new inventory.
+    sim.clock().advance(Duration::from_secs(6 * 3600));
+    let auto = SyncRequest {
+        mode: SyncMode::Auto,
+        ..full()
+    };
+    let report = sync(&c, &mut store, &auto, |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    assert_eq!(report.kind, SyncKind::Incremental);
+    assert!(report.summary.changed > 0, "{report:?}");
+    assert!((report.summary.changed as usize) < 120);
+    let (_d2, mut fresh) = self::store();
+    sync(&c, &mut fresh, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    assert_eq!(snapshot(&store), snapshot(&fresh));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn devices_added_and_removed_while_paging_end_up_exactly_as_on_the_server() {
+    let sim = sim(200).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    let mut f = FaultConfig::default();
+    f.set_rate("churn", 0.5).unwrap();
+    f.set_rate("500", 0.1).unwrap();
+    f.set_rate("truncate", 0.1).unwrap();
+    sim.faults().set(f);
+    let faults = sim.faults();
+    // The fleet moves while pages are fetched; it settles once the sync reconciles (a device
+    // deleted after the sync's last look is for the next sync to see).
+    let settle = |p: chariot_core::sync::SyncProgress| {
+        if p.phase == chariot_core::sync::SyncPhase::Reconciling {
+            faults.clear();
+        }
+    };
+    sync(&c, &mut store, &full(), settle, &CancelFlag::default())
+        .await
+        .unwrap();
+    let stored: BTreeSet<String> = snapshot(&store).into_iter().map(|(id, ..)| id).collect();
+    assert_eq!(stored, server_ids(&c).await);
+}
+
+#[rstest]
+#[case::server_down(true)]
+#[case::cancelled(false)]
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_or_cancelled_sync_leaves_the_snapshot_unchanged(#[case] server_down: bool) {
+    let sim = sim(60).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let before = snapshot(&store);
+    let status_before = store.current_snapshot().unwrap();
+    sim.clock().advance(Duration::from_secs(3600));
+    let cancel = CancelFlag::default();
+    if server_down {
+        let mut f = FaultConfig::default();
+        f.set_rate("503", 1.0).unwrap();
+        sim.faults().set(f);
+    }
+    let err = sync(
+        &c,
+        &mut store,
+        &full(),
+        |p| {
+            if !server_down && p.done > 0 {
+                cancel.cancel();
+            }
+        },
+        &cancel,
+    )
+    .await
+    .unwrap_err();
+    if server_down {
+        assert!(matches!(err, SyncError::Jamf(_)), "{err:?}");
+    } else {
+        assert!(matches!(err, SyncError::Cancelled), "{err:?}");
+    }
+    assert_eq!(snapshot(&store), before);
+    assert_eq!(store.current_snapshot().unwrap(), status_before);
+    let run = store.last_sync_run().unwrap().unwrap();
+    assert_eq!(run.status, if server_down { "failed" } else { "cancelled" });
+    let app: chariot_core::AppError = err.into();
+    assert!(app.message.contains("unchanged"), "{}", app.message);
+}
