@@ -49,6 +49,11 @@ pub fn test(args: &[String]) -> Result {
     step("Rust tests (every crate, the app's commands through the MockRuntime, bindings drift)");
     run(shell::cargo().args(["test", "--workspace"]))?;
 
+    if cfg!(target_os = "linux") && !skip_e2e {
+        step("OS keychain round trip (a throwaway GNOME Keyring in a private D-Bus session)");
+        keychain_test()?;
+    }
+
     step("User interface: typecheck (svelte-check)");
     run(shell::npm().args(["run", "check"]))?;
 
@@ -70,6 +75,41 @@ pub fn test(args: &[String]) -> Result {
     }
     println!("\nAll checks passed.");
     Ok(())
+}
+
+/// Runs the ignored keychain test against a real Secret Service: a private session bus, GNOME
+/// Keyring unlocked with a throwaway password, HOME and XDG_RUNTIME_DIR in a temp folder so
+/// the user's own keyring is never touched.
+fn keychain_test() -> Result {
+    let tmp = std::env::temp_dir().join(format!("chariot-keyring-{}", std::process::id()));
+    let runtime = tmp.join("run");
+    std::fs::create_dir_all(&runtime).map_err(|e| format!("cannot create {}: {e}", runtime.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700));
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let script = format!(
+        "eval \"$(printf chariot-ci | gnome-keyring-daemon --unlock --components=secrets)\" && \
+         '{cargo}' test -p chariot-core --test keychain -- --ignored"
+    );
+    let result = run(std::process::Command::new("dbus-run-session")
+        .args(["--", "bash", "-c", &script])
+        .env("HOME", &tmp)
+        .env("XDG_RUNTIME_DIR", &runtime)
+        // cargo and rustup still need the real toolchain folders.
+        .env("CARGO_HOME", std::env::var_os("CARGO_HOME").unwrap_or_else(|| home_join(".cargo")))
+        .env("RUSTUP_HOME", std::env::var_os("RUSTUP_HOME").unwrap_or_else(|| home_join(".rustup")))
+        .current_dir(root()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    result
+}
+
+fn home_join(dir: &str) -> std::ffi::OsString {
+    std::path::Path::new(&std::env::var_os("HOME").unwrap_or_default())
+        .join(dir)
+        .into_os_string()
 }
 
 pub fn e2e_only() -> Result {

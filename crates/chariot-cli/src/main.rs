@@ -1,13 +1,19 @@
-//! `chariot`: Chariot's command-line tools. Each subcommand lives in its own module; this
-//! file only parses the command line and dispatches.
+//! `chariot`: Chariot's command line, over the same core as the desktop app. Each subcommand
+//! lives in its own module; this file only parses the command line and dispatches.
 
+mod credentials;
+mod devices;
+mod exit;
+mod login;
+mod paths;
 mod sim;
+mod sync;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "chariot", version, about = "Chariot command-line tools")]
+#[command(name = "chariot", version, about = "Chariot: iPad carts through Jamf Pro, from the command line", after_help = exit::EXIT_CODES_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -15,13 +21,36 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check credentials and save the secret in the system keychain.
+    Login(login::LoginArgs),
+    /// Bring the local snapshot up to date (incremental unless --full).
+    Sync(sync::SyncArgs),
+    /// List the devices of the local snapshot (works offline).
+    Devices(devices::DevicesArgs),
+    /// Export the devices of the local snapshot to CSV, TXT or XML.
+    Export(devices::ExportArgs),
     /// Run the simulated Jamf Pro server with the demo school.
     Sim(sim::SimArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Sim(args) => sim::run(args),
+    let result = match cli.command {
+        Command::Sim(args) => return sim::run(args),
+        Command::Devices(args) => devices::devices(args),
+        Command::Export(args) => devices::export(args),
+        Command::Login(args) => runtime().block_on(login::run(args)),
+        Command::Sync(args) => runtime().block_on(sync::run(args)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => exit::fail(e),
     }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
 }

@@ -7,10 +7,12 @@
 
 pub mod console;
 pub mod error;
+pub mod export;
 pub mod fleet;
 pub mod ipc;
 pub mod locale;
 pub mod redact;
+pub mod secrets;
 pub mod settings;
 pub mod status;
 mod store_error;

@@ -1,0 +1,82 @@
+//! `chariot login`: checks the credentials against the server, then saves the secret in the OS
+//! keychain for later `chariot sync` runs.
+
+use std::io::{BufRead, IsTerminal};
+
+use chariot_core::AppError;
+use chariot_core::secrets::Keychain;
+use chariot_jamf::{ClientOptions, JamfClient, Secret, ServerUrl};
+use clap::Args;
+
+use crate::credentials::{CredentialArgs, account};
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    #[arg(long)]
+    pub server: String,
+    #[command(flatten)]
+    pub credentials: CredentialArgs,
+}
+
+pub async fn run(args: LoginArgs) -> Result<(), AppError> {
+    let server =
+        ServerUrl::parse(&args.server).map_err(|e| crate::exit::usage(e.to_string(), e.hint()))?;
+    let secret = match &args.credentials.secret_env {
+        Some(_) => crate::credentials::secret(&args.credentials, &server)?,
+        None => read_secret()?,
+    };
+    let mut with_secret = args.credentials.clone();
+    with_secret.secret_env = None;
+    let creds = match (&with_secret.username, &with_secret.client_id) {
+        (Some(u), _) => chariot_jamf::Credentials::User {
+            username: u.clone(),
+            password: secret.clone(),
+        },
+        (None, Some(id)) => chariot_jamf::Credentials::ApiClient {
+            client_id: id.clone(),
+            client_secret: secret.clone(),
+        },
+        _ => {
+            return Err(crate::exit::usage(
+                "no account given",
+                "Pass --username U or --client-id ID.",
+            ));
+        }
+    };
+    let client = JamfClient::new(server.clone(), creds, ClientOptions::default())
+        .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
+    let version = client
+        .version()
+        .await
+        .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
+    client.sign_out().await.ok();
+    Keychain::default().store(&server.to_string(), account(&args.credentials), &secret)?;
+    println!(
+        "signed in to {server} (Jamf Pro {version}) as {}; the secret is saved in the system keychain",
+        account(&args.credentials)
+    );
+    Ok(())
+}
+
+/// Reads the secret from standard input (one line). On a terminal the line is echoed, so we
+/// say so; scripts should prefer --secret-env.
+fn read_secret() -> Result<Secret, AppError> {
+    if std::io::stdin().is_terminal() {
+        eprint!("Password or client secret (shown as you type; prefer --secret-env in scripts): ");
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+        crate::exit::usage(
+            format!("cannot read the secret: {e}"),
+            "Pass --secret-env VAR.",
+        )
+    })?;
+    let value = line.trim_end_matches(['\r', '\n']);
+    if value.is_empty() {
+        return Err(crate::exit::usage(
+            "no secret was given",
+            "Type it, or pass --secret-env VAR.",
+        ));
+    }
+    Ok(Secret::new(value))
+}

@@ -1,0 +1,123 @@
+//! `chariot sync`: brings the local snapshot up to date with a Jamf Pro server.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chariot_core::AppError;
+use chariot_core::sync::{CancelFlag, SyncMode, SyncPhase, SyncRequest, sync};
+use chariot_jamf::{ClientOptions, JamfClient, ServerUrl};
+use chariot_store::Store;
+use clap::Args;
+
+use crate::credentials::{CredentialArgs, credentials};
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Jamf Pro address, e.g. https://ecollege31.jamfcloud.com
+    #[arg(long)]
+    pub server: String,
+    #[command(flatten)]
+    pub credentials: CredentialArgs,
+    /// Database file (default: the app's database for this server)
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Fetch everything again instead of only what changed
+    #[arg(long)]
+    pub full: bool,
+    /// Devices per page (the server caps at 2000)
+    #[arg(long, default_value_t = 500)]
+    pub page_size: u32,
+}
+
+pub async fn run(args: SyncArgs) -> Result<(), AppError> {
+    let server =
+        ServerUrl::parse(&args.server).map_err(|e| crate::exit::usage(e.to_string(), e.hint()))?;
+    let creds = credentials(&args.credentials, &server)?;
+    let client = JamfClient::new(server.clone(), creds, ClientOptions::default())
+        .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
+    let db = crate::paths::database(args.db, Some(&server))?;
+    let mut store = Store::open(&db)?;
+    let cancel = CancelFlag::default();
+    let on_ctrl_c = cancel.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            eprintln!("\ncancelling: the previous snapshot stays as it was…");
+            on_ctrl_c.cancel();
+        }
+    });
+    let request = SyncRequest {
+        mode: if args.full {
+            SyncMode::Full
+        } else {
+            SyncMode::Auto
+        },
+        source: if server.is_loopback() { "demo" } else { "jamf" },
+        page_size: args.page_size,
+    };
+    let tty = std::io::stderr().is_terminal();
+    let report = sync(
+        &client,
+        &mut store,
+        &request,
+        |p| {
+            if tty {
+                draw_progress(&p);
+            }
+        },
+        &cancel,
+    )
+    .await;
+    if tty {
+        eprint!("\r\x1b[2K");
+    }
+    let report = report?;
+    let s = report.summary;
+    println!(
+        "synced {} devices ({} added, {} changed, {} removed) in {:.1} s",
+        s.device_count,
+        s.added,
+        s.changed,
+        s.removed,
+        report.duration.as_secs_f64()
+    );
+    let _ = client.sign_out().await;
+    Ok(())
+}
+
+/// `[#########.........]  420/1000 devices · 310/s · 2 s left`
+fn draw_progress(p: &chariot_core::sync::SyncProgress) {
+    let label = match p.phase {
+        SyncPhase::SigningIn => "signing in",
+        SyncPhase::Fetching => "fetching",
+        SyncPhase::Reconciling => "checking deletions",
+        SyncPhase::Saving => "saving",
+    };
+    let mut line = format!("{label:>18} ");
+    if p.total > 0 {
+        let width = 30;
+        let filled = (p.done as usize * width / p.total as usize).min(width);
+        line.push_str(&format!(
+            "[{}{}] {}/{} devices · {:.0}/s",
+            "#".repeat(filled),
+            ".".repeat(width - filled),
+            p.done,
+            p.total,
+            p.devices_per_second
+        ));
+        if let Some(eta) = p.eta_seconds {
+            line.push_str(&format!(" · {} left", humanise(Duration::from_secs(eta))));
+        }
+    }
+    eprint!("\r\x1b[2K{line}");
+    let _ = std::io::stderr().flush();
+}
+
+fn humanise(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 60 {
+        format!("{} min {} s", s / 60, s % 60)
+    } else {
+        format!("{s} s")
+    }
+}

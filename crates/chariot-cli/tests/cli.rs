@@ -1,0 +1,197 @@
+//! The `chariot` binary against chariot-sim over loopback: sync, offline reads, exports and the
+//! exit code of each class of failure.
+
+use assert_cmd::Command;
+use chariot_sim::{RunningSim, SimConfig};
+use rstest::rstest;
+use tempfile::TempDir;
+
+struct Env {
+    _rt: tokio::runtime::Runtime,
+    sim: RunningSim,
+    home: TempDir,
+}
+
+fn env() -> Env {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let sim = rt
+        .block_on(chariot_sim::start(SimConfig::default()))
+        .unwrap();
+    Env {
+        _rt: rt,
+        sim,
+        home: tempfile::tempdir().unwrap(),
+    }
+}
+
+impl Env {
+    fn chariot(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("chariot").unwrap();
+        cmd.env("CHARIOT_HOME", self.home.path())
+            .env("DEMO_SECRET", self.sim.credentials().client_secret)
+            .env("DEMO_PASSWORD", self.sim.credentials().password)
+            .args(args);
+        cmd
+    }
+
+    fn sync(&self, extra: &[&str]) -> Command {
+        let url = self.sim.base_url();
+        let id = self.sim.credentials().client_id;
+        let mut args = vec![
+            "sync",
+            "--server",
+            &url,
+            "--client-id",
+            &id,
+            "--secret-env",
+            "DEMO_SECRET",
+        ];
+        args.extend_from_slice(extra);
+        self.chariot(&args)
+    }
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn sync_then_read_offline() {
+    let e = env();
+    let first = stdout(&mut e.sync(&[]));
+    assert_eq!(
+        first.trim_end().split(" in ").next().unwrap(),
+        "synced 38 devices (38 added, 0 changed, 0 removed)"
+    );
+    let second = stdout(&mut e.sync(&[]));
+    assert!(second.starts_with("synced 38 devices (0 added"), "{second}");
+
+    let url = e.sim.base_url();
+    let json = stdout(&mut e.chariot(&[
+        "devices",
+        "--server",
+        &url,
+        "--format",
+        "json",
+        "--columns",
+        "name,role,cart",
+    ]));
+    let list: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(list.len(), 38);
+    assert_eq!(
+        list.iter()
+            .filter(|d| d["role"] == "shared_teacher")
+            .count(),
+        8
+    );
+
+    let table = stdout(&mut e.chariot(&[
+        "devices", "--server", &url, "--search", "prof 3", "--lang", "fr",
+    ]));
+    assert!(
+        table.contains("-Prof 3") && table.trim_end().ends_with("1 appareils"),
+        "{table}"
+    );
+}
+
+#[rstest]
+#[case("csv")]
+#[case("txt")]
+#[case("xml")]
+fn exports_open_in_spreadsheets(#[case] format: &str) {
+    let e = env();
+    stdout(&mut e.sync(&[]));
+    let file = e.home.path().join(format!("inventaire.{format}"));
+    let url = e.sim.base_url();
+    let mut cmd = e.chariot(&[
+        "export",
+        "--server",
+        &url,
+        "--format",
+        format,
+        "--excel",
+        "--columns",
+        "name,serial,os",
+        "--lang",
+        "fr",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    cmd.assert().success();
+    let text = std::fs::read_to_string(&file).unwrap();
+    match format {
+        "xml" => {
+            assert!(text.starts_with("<?xml") && text.contains("<size>38</size>"));
+            assert_eq!(text.matches("<mobile_device>").count(), 38);
+        }
+        _ => {
+            assert!(
+                text.starts_with('\u{feff}'),
+                "Excel needs the BOM to read accents"
+            );
+            let sep = if format == "txt" { '\t' } else { ';' };
+            let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+            assert_eq!(lines.len(), 39);
+            assert_eq!(
+                lines[0].split(sep).collect::<Vec<_>>(),
+                ["Nom de l'appareil", "Numéro de série", "Version d'iOS"]
+            );
+        }
+    }
+}
+
+#[rstest]
+#[case::insecure(&["sync", "--server", "http://jamf.example.org", "--username", "u", "--secret-env", "DEMO_PASSWORD"], 2, "https")]
+#[case::missing_secret(&["sync", "--server", "https://jamf.example.org", "--username", "u", "--secret-env", "UNSET_VARIABLE_X"], 2, "UNSET_VARIABLE_X")]
+#[case::unreachable(&["sync", "--server", "http://127.0.0.1:9", "--username", "u", "--secret-env", "DEMO_PASSWORD"], 4, "cannot reach")]
+#[case::no_database(&["devices", "--db", "/nonexistent/chariot.db"], 2, "chariot sync")]
+#[case::bad_column(&["export", "--db", "/nonexistent/chariot.db", "--format", "json"], 2, "csv, txt or xml")]
+fn failures_say_what_and_how_and_exit_by_class(
+    #[case] args: &[&str],
+    #[case] code: i32,
+    #[case] says: &str,
+) {
+    let e = env();
+    let out = e.chariot(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(says), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn wrong_credentials_exit_3_and_never_echo_the_secret() {
+    let e = env();
+    let url = e.sim.base_url();
+    let out = e
+        .chariot(&[
+            "sync",
+            "--server",
+            &url,
+            "--username",
+            "chariot-demo",
+            "--secret-env",
+            "WRONG",
+        ])
+        .env("WRONG", "not-the-password-42")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!all.contains("not-the-password-42"), "{all}");
+}

@@ -1,0 +1,378 @@
+//! Exports of the inventory list: CSV, tab-separated TXT and XML, as the guide's "Exporter"
+//! offers, with the columns the user chose, headers in the UI language.
+//!
+//! Spreadsheets are the main reader: `excel` mode adds a UTF-8 BOM (so accents survive),
+//! uses `;` (what French Excel expects from a CSV) and keeps number-like identifiers such as
+//! asset tags `00123` as text instead of letting Excel turn them into numbers.
+
+use std::fmt::Write;
+
+use chariot_store::DeviceListRow;
+
+use crate::locale::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Txt,
+    Xml,
+}
+
+impl ExportFormat {
+    pub fn parse(s: &str) -> Option<ExportFormat> {
+        match s.to_ascii_lowercase().as_str() {
+            "csv" => Some(ExportFormat::Csv),
+            "txt" | "tsv" => Some(ExportFormat::Txt),
+            "xml" => Some(ExportFormat::Xml),
+            _ => None,
+        }
+    }
+}
+
+/// A column of the inventory: key (for `--columns`), headers, how to read it.
+pub struct Column {
+    pub key: &'static str,
+    pub fr: &'static str,
+    pub en: &'static str,
+    /// Identifier-like: kept as text in spreadsheets.
+    pub text_id: bool,
+    pub value: fn(&DeviceListRow) -> String,
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+fn yes_no(v: Option<bool>) -> String {
+    match v {
+        Some(true) => "1".into(),
+        Some(false) => "0".into(),
+        None => String::new(),
+    }
+}
+
+pub const COLUMNS: &[Column] = &[
+    Column {
+        key: "name",
+        fr: "Nom de l'appareil",
+        en: "Device name",
+        text_id: false,
+        value: |d| d.name.clone(),
+    },
+    Column {
+        key: "role",
+        fr: "Rôle",
+        en: "Role",
+        text_id: false,
+        value: |d| d.role.clone(),
+    },
+    Column {
+        key: "cart",
+        fr: "Chariot",
+        en: "Cart",
+        text_id: false,
+        value: |d| opt(&d.cart),
+    },
+    Column {
+        key: "serial",
+        fr: "Numéro de série",
+        en: "Serial number",
+        text_id: true,
+        value: |d| opt(&d.serial_number),
+    },
+    Column {
+        key: "asset-tag",
+        fr: "Numéro d'inventaire",
+        en: "Asset tag",
+        text_id: true,
+        value: |d| opt(&d.asset_tag),
+    },
+    Column {
+        key: "model",
+        fr: "Modèle",
+        en: "Model",
+        text_id: false,
+        value: |d| opt(&d.model),
+    },
+    Column {
+        key: "os",
+        fr: "Version d'iOS",
+        en: "iOS version",
+        text_id: true,
+        value: |d| opt(&d.os_version),
+    },
+    Column {
+        key: "battery",
+        fr: "Batterie (%)",
+        en: "Battery (%)",
+        text_id: false,
+        value: |d| opt(&d.battery_level),
+    },
+    Column {
+        key: "capacity-mb",
+        fr: "Capacité (Mo)",
+        en: "Capacity (MB)",
+        text_id: false,
+        value: |d| opt(&d.capacity_mb),
+    },
+    Column {
+        key: "free-mb",
+        fr: "Espace libre (Mo)",
+        en: "Free space (MB)",
+        text_id: false,
+        value: |d| opt(&d.available_mb),
+    },
+    Column {
+        key: "user",
+        fr: "Utilisateur",
+        en: "User",
+        text_id: false,
+        value: |d| opt(&d.username),
+    },
+    Column {
+        key: "supervised",
+        fr: "Supervisé",
+        en: "Supervised",
+        text_id: false,
+        value: |d| yes_no(d.supervised),
+    },
+    Column {
+        key: "shared-ipad",
+        fr: "iPad partagé",
+        en: "Shared iPad",
+        text_id: false,
+        value: |d| yes_no(d.shared_ipad),
+    },
+    Column {
+        key: "lost-mode",
+        fr: "Mode perdu",
+        en: "Lost mode",
+        text_id: false,
+        value: |d| yes_no(d.lost_mode_enabled),
+    },
+    Column {
+        key: "last-inventory",
+        fr: "Dernière mise à jour de l'inventaire",
+        en: "Last inventory update",
+        text_id: false,
+        value: |d| opt(&d.last_inventory_update),
+    },
+    Column {
+        key: "jamf-id",
+        fr: "ID Jamf",
+        en: "Jamf ID",
+        text_id: true,
+        value: |d| d.jamf_id.clone(),
+    },
+];
+
+/// The default columns, close to the guide's inventory view.
+pub const DEFAULT_COLUMNS: &[&str] = &[
+    "name",
+    "serial",
+    "model",
+    "os",
+    "battery",
+    "free-mb",
+    "user",
+    "last-inventory",
+];
+
+/// Resolves `--columns a,b,c`; an unknown key is an error listing the valid ones.
+pub fn columns(keys: &[&str]) -> Result<Vec<&'static Column>, String> {
+    keys.iter()
+        .map(|k| {
+            COLUMNS.iter().find(|c| c.key == k.trim()).ok_or_else(|| {
+                let known: Vec<_> = COLUMNS.iter().map(|c| c.key).collect();
+                format!("unknown column `{k}`; known columns: {}", known.join(", "))
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ExportOptions {
+    pub format: ExportFormat,
+    pub lang: Lang,
+    /// BOM, `;` separators, identifiers protected as text.
+    pub excel: bool,
+}
+
+pub fn export(rows: &[DeviceListRow], columns: &[&Column], options: ExportOptions) -> String {
+    let header = |c: &Column| if options.lang == Lang::Fr { c.fr } else { c.en };
+    let mut out = String::new();
+    if options.excel && options.format != ExportFormat::Xml {
+        out.push('\u{feff}');
+    }
+    match options.format {
+        ExportFormat::Csv | ExportFormat::Txt => {
+            let sep = match (options.format, options.excel) {
+                (ExportFormat::Txt, _) => '\t',
+                (_, true) => ';',
+                _ => ',',
+            };
+            let line = |cells: Vec<String>| cells.join(&sep.to_string()) + "\r\n";
+            out.push_str(&line(
+                columns.iter().map(|c| quote(header(c), sep)).collect(),
+            ));
+            for row in rows {
+                out.push_str(&line(
+                    columns
+                        .iter()
+                        .map(|c| {
+                            let v = (c.value)(row);
+                            if options.excel && c.text_id && looks_numeric(&v) {
+                                // ="00123": Excel shows the text as typed.
+                                format!("\"=\"\"{}\"\"\"", v.replace('"', "\"\"\"\""))
+                            } else {
+                                quote(&v, sep)
+                            }
+                        })
+                        .collect(),
+                ));
+            }
+        }
+        ExportFormat::Xml => {
+            out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mobile_devices>\n");
+            let _ = writeln!(out, "  <size>{}</size>", rows.len());
+            for row in rows {
+                out.push_str("  <mobile_device>\n");
+                for c in columns {
+                    let tag = c.key.replace('-', "_");
+                    let _ = writeln!(out, "    <{tag}>{}</{tag}>", xml_escape(&(c.value)(row)));
+                }
+                out.push_str("  </mobile_device>\n");
+            }
+            out.push_str("</mobile_devices>\n");
+        }
+    }
+    out
+}
+
+/// RFC 4180 quoting; also defuses spreadsheet formulas (`=`, `+`, `-`, `@` at the start of a
+/// server-supplied value) by prefixing a quote, so a device name cannot run code in Excel.
+fn quote(value: &str, sep: char) -> String {
+    let defused = match value.chars().next() {
+        Some('=' | '+' | '@') => format!("'{value}"),
+        Some('-') if value.len() > 1 && !looks_numeric(value) => format!("'{value}"),
+        _ => value.to_owned(),
+    };
+    if defused.contains([sep, '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+fn looks_numeric(v: &str) -> bool {
+    !v.is_empty()
+        && v.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | 'e' | 'E' | '-' | '+'))
+        && v.chars().any(|c| c.is_ascii_digit())
+}
+
+fn xml_escape(v: &str) -> String {
+    v.chars()
+        .filter(|c| !matches!(*c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}'))
+        .fold(String::with_capacity(v.len()), |mut s, c| {
+            match c {
+                '&' => s.push_str("&amp;"),
+                '<' => s.push_str("&lt;"),
+                '>' => s.push_str("&gt;"),
+                '"' => s.push_str("&quot;"),
+                '\'' => s.push_str("&apos;"),
+                c => s.push(c),
+            }
+            s
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, serial: &str) -> DeviceListRow {
+        DeviceListRow {
+            jamf_id: "7".into(),
+            name: name.into(),
+            role: "student".into(),
+            cart: Some("Chariot 1".into()),
+            serial_number: Some(serial.into()),
+            asset_tag: Some("00123".into()),
+            model: Some("iPad (9e génération)".into()),
+            os_version: Some("17.5".into()),
+            battery_level: Some(87),
+            capacity_mb: None,
+            available_mb: Some(2048),
+            username: None,
+            supervised: Some(true),
+            shared_ipad: Some(true),
+            lost_mode_enabled: None,
+            last_inventory_update: Some("2026-11-12T08:30:00Z".into()),
+        }
+    }
+
+    fn opts(format: ExportFormat, excel: bool) -> ExportOptions {
+        ExportOptions {
+            format,
+            lang: Lang::Fr,
+            excel,
+        }
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let cols = columns(&["name", "serial", "model"]).unwrap();
+        let out = export(
+            &[row("=HYPERLINK(\"x\"), ok", "DMPX1")],
+            &cols,
+            opts(ExportFormat::Csv, false),
+        );
+        let lines: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!(lines[0], "Nom de l'appareil,Numéro de série,Modèle");
+        assert_eq!(
+            lines[1],
+            "\"'=HYPERLINK(\"\"x\"\"), ok\",DMPX1,iPad (9e génération)"
+        );
+    }
+
+    #[test]
+    fn excel_mode_has_bom_semicolons_and_text_ids() {
+        let cols = columns(&["asset-tag", "os", "battery"]).unwrap();
+        let out = export(&[row("a", "b")], &cols, opts(ExportFormat::Csv, true));
+        assert!(out.starts_with('\u{feff}'));
+        assert!(
+            out.contains("\"=\"\"00123\"\"\";\"=\"\"17.5\"\"\";87\r\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn txt_is_tab_separated() {
+        let cols = columns(&["name", "battery"]).unwrap();
+        let out = export(&[row("iPad 1", "x")], &cols, opts(ExportFormat::Txt, false));
+        assert_eq!(out, "Nom de l'appareil\tBatterie (%)\r\niPad 1\t87\r\n");
+    }
+
+    #[test]
+    fn xml_is_escaped_and_counted() {
+        let cols = columns(&["name", "last-inventory"]).unwrap();
+        let out = export(
+            &[row("<img src=x onerror=alert(1)> & co", "x")],
+            &cols,
+            opts(ExportFormat::Xml, false),
+        );
+        assert!(out.contains("<size>1</size>"));
+        assert!(
+            out.contains("<name>&lt;img src=x onerror=alert(1)&gt; &amp; co</name>"),
+            "{out}"
+        );
+        assert!(out.contains("<last_inventory>2026-11-12T08:30:00Z</last_inventory>"));
+    }
+
+    #[test]
+    fn unknown_columns_list_the_known_ones() {
+        let err = columns(&["name", "colour"]).err().unwrap();
+        assert!(err.contains("colour") && err.contains("serial"));
+    }
+}

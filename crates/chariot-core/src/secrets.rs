@@ -1,0 +1,67 @@
+//! Credentials in the OS keychain, and nowhere else: never in SQLite, settings, logs or errors.
+//!
+//! One entry per (server, account): service `Chariot`, user `account@https://server`.
+
+use chariot_jamf::Secret;
+
+use crate::error::{AppError, ErrorCode};
+
+pub struct Keychain {
+    service: String,
+}
+
+impl Default for Keychain {
+    fn default() -> Self {
+        Self {
+            service: "Chariot".into(),
+        }
+    }
+}
+
+impl Keychain {
+    /// A keychain namespace of its own (tests use one so they never touch real entries).
+    pub fn with_service(service: impl Into<String>) -> Self {
+        Self {
+            service: service.into(),
+        }
+    }
+
+    fn entry(&self, server: &str, account: &str) -> Result<keyring::Entry, AppError> {
+        keyring::Entry::new(&self.service, &format!("{account}@{server}")).map_err(unavailable)
+    }
+
+    pub fn store(&self, server: &str, account: &str, secret: &Secret) -> Result<(), AppError> {
+        self.entry(server, account)?
+            .set_password(secret.expose())
+            .map_err(unavailable)
+    }
+
+    pub fn load(&self, server: &str, account: &str) -> Result<Secret, AppError> {
+        match self.entry(server, account)?.get_password() {
+            Ok(value) => Ok(Secret::new(value)),
+            Err(keyring::Error::NoEntry) => Err(AppError::new(
+                ErrorCode::Auth,
+                format!("no saved secret for {account} on {server}"),
+            )
+            .with_hint(
+                "Sign in once with `chariot login` (or from the app), or pass --secret-env VAR.",
+            )),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+
+    /// Forgets the secret; forgetting one that is not there is not an error.
+    pub fn delete(&self, server: &str, account: &str) -> Result<(), AppError> {
+        match self.entry(server, account)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(unavailable(e)),
+        }
+    }
+}
+
+fn unavailable(e: keyring::Error) -> AppError {
+    // The keyring error text names the backend failure, never the secret.
+    AppError::new(ErrorCode::Io, format!("the system keychain is not available: {e}")).with_hint(
+        "On Linux, Chariot needs a Secret Service keychain (GNOME Keyring or KWallet) unlocked in your session; or pass --secret-env VAR to the command line.",
+    )
+}
