@@ -83,7 +83,8 @@ pub fn test(args: &[String]) -> Result {
 fn keychain_test() -> Result {
     let tmp = std::env::temp_dir().join(format!("chariot-keyring-{}", std::process::id()));
     let runtime = tmp.join("run");
-    std::fs::create_dir_all(&runtime).map_err(|e| format!("cannot create {}: {e}", runtime.display()))?;
+    std::fs::create_dir_all(&runtime)
+        .map_err(|e| format!("cannot create {}: {e}", runtime.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -99,8 +100,14 @@ fn keychain_test() -> Result {
         .env("HOME", &tmp)
         .env("XDG_RUNTIME_DIR", &runtime)
         // cargo and rustup still need the real toolchain folders.
-        .env("CARGO_HOME", std::env::var_os("CARGO_HOME").unwrap_or_else(|| home_join(".cargo")))
-        .env("RUSTUP_HOME", std::env::var_os("RUSTUP_HOME").unwrap_or_else(|| home_join(".rustup")))
+        .env(
+            "CARGO_HOME",
+            std::env::var_os("CARGO_HOME").unwrap_or_else(|| home_join(".cargo")),
+        )
+        .env(
+            "RUSTUP_HOME",
+            std::env::var_os("RUSTUP_HOME").unwrap_or_else(|| home_join(".rustup")),
+        )
         .current_dir(root()));
     let _ = std::fs::remove_dir_all(&tmp);
     result
