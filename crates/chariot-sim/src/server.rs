@@ -24,6 +24,7 @@ pub fn router(st: AppState, body_limit: usize) -> Router {
         .route("/api/v1/auth", get(auth::whoami))
         .route("/api/v1/jamf-pro-version", get(pro::version))
         .route("/api/v2/mobile-devices", get(pro::inventory::list))
+        .route("/api/v2/groups", get(pro::groups::list))
         .route("/api/v2/mobile-devices/detail", get(pro::inventory::detail))
         .route("/api/v2/mobile-devices/{id}", get(pro::inventory::one))
         .route(

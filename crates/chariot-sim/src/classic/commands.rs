@@ -105,7 +105,11 @@ fn queue(
     let node = obj(vec![
         ("uuid", s(uuid)),
         ("command", s(name)),
-        ("mobile_devices", list("mobile_device", items)),
+        // No `<size>` here: the real response (fixture commands/*.response.xml) has none.
+        (
+            "mobile_devices",
+            Node::BareList("mobile_device".into(), items),
+        ),
     ]);
     let mut r = respond(headers, "mobile_device_command", &node);
     *r.status_mut() = StatusCode::CREATED;

@@ -1,19 +1,33 @@
 //! Classic API (`/JSSResource/...`): XML by default, JSON with `Accept: application/json`,
-//! HTML error pages.
+//! HTML error pages; writes take XML bodies (rules in `write.rs`).
 
+pub mod apps;
 pub mod commands;
+pub mod device_edits;
+pub mod groups;
 pub mod mobiledevices;
+pub mod profiles;
+pub mod reference_objects;
+pub mod scope;
+pub mod write;
 pub mod xml;
 
 use crate::error::ClassicError;
 use crate::state::AppState;
 use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::routing::{get, post};
+use reference_objects::Kind;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    let r = Router::new()
         .route("/mobiledevices", get(mobiledevices::list_all))
-        .route("/mobiledevices/{key}/{value}", get(mobiledevices::one))
+        .route("/mobiledevices/match/{term}", get(device_edits::match_term))
+        .route(
+            "/mobiledevices/{key}/{value}",
+            get(mobiledevices::one).put(device_edits::update),
+        )
         .route(
             "/mobiledevices/{key}/{value}/subset/{subsets}",
             get(mobiledevices::subset),
@@ -31,7 +45,80 @@ pub fn router() -> Router<AppState> {
             "/mobiledevicehistory/{key}/{value}/subset/{subsets}",
             get(commands::history_subset),
         )
-        .fallback(not_found)
+        .route("/mobiledevicegroups", get(groups::list_all))
+        .route(
+            "/mobiledevicegroups/{key}/{value}",
+            get(groups::one)
+                .post(groups::create)
+                .put(groups::update)
+                .delete(groups::delete),
+        )
+        .route(
+            "/mobiledeviceconfigurationprofiles",
+            get(profiles::list_all),
+        )
+        .route(
+            "/mobiledeviceconfigurationprofiles/{key}/{value}",
+            get(profiles::one)
+                .post(profiles::create)
+                .put(profiles::update)
+                .delete(profiles::delete),
+        )
+        .route(
+            "/mobiledeviceconfigurationprofiles/{key}/{value}/subset/{subsets}",
+            get(profiles::subset),
+        )
+        .route("/mobiledeviceapplications", get(apps::list_all))
+        .route(
+            "/mobiledeviceapplications/{key}/{value}",
+            get(apps::one)
+                .post(apps::create)
+                .put(apps::update)
+                .delete(apps::delete),
+        )
+        .route(
+            "/mobiledeviceapplications/{key}/{value}/subset/{subsets}",
+            get(apps::subset),
+        )
+        .route(
+            "/mobiledeviceapplications/bundleid/{bundle}/version/{version}",
+            get(apps::by_version),
+        );
+    [
+        ("categories", Kind::Category),
+        ("sites", Kind::Site),
+        ("buildings", Kind::Building),
+        ("departments", Kind::Department),
+        ("vppaccounts", Kind::VppAccount),
+    ]
+    .into_iter()
+    .fold(r, |r, (path, k)| reference_routes(r, path, k))
+    .fallback(not_found)
+}
+
+/// The same five handlers for every reference-object kind.
+fn reference_routes(r: Router<AppState>, path: &str, k: Kind) -> Router<AppState> {
+    use reference_objects as ro;
+    r.route(
+        &format!("/{path}"),
+        get(move |State(st): State<AppState>, h: HeaderMap| ro::list_all(st, h, k)),
+    )
+    .route(
+        &format!("/{path}/{{key}}/{{value}}"),
+        get(
+            move |State(st): State<AppState>, h: HeaderMap, Path(p): Path<(String, String)>| {
+                ro::one(st, h, k, p)
+            },
+        )
+        .post(
+            move |State(st): State<AppState>, Path(p): Path<(String, String)>, body: String| {
+                ro::create(st, k, p, body)
+            },
+        )
+        .delete(
+            move |State(st): State<AppState>, Path(p): Path<(String, String)>| ro::delete(st, k, p),
+        ),
+    )
 }
 
 async fn not_found() -> ClassicError {

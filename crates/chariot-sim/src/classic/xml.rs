@@ -10,6 +10,12 @@ pub enum Node {
     Obj(Vec<(String, Node)>),
     /// A list whose XML items are wrapped in `<item>`.
     List(String, Vec<Node>),
+    /// A list that, when empty, real servers serialise in JSON as `{}` instead of `[]`
+    /// (`"jss_user_groups": {}` in a recorded profile scope, reference §1.5).
+    QuirkList(String, Vec<Node>),
+    /// A list whose XML has the per-item wrappers but no `<size>`: the captured Classic
+    /// command response (`commands/*.response.xml`) is shaped like this.
+    BareList(String, Vec<Node>),
     Str(String),
     Int(i64),
     Float(f64),
@@ -45,6 +51,18 @@ pub fn list(item: &str, items: Vec<Node>) -> Node {
     Node::List(item.to_string(), items)
 }
 
+pub fn quirk_list(item: &str, items: Vec<Node>) -> Node {
+    Node::QuirkList(item.to_string(), items)
+}
+
+/// `{id, name}` of a site or category, with Jamf's placeholder when unassigned.
+pub fn id_name(v: Option<(u32, &str)>, none: &str) -> Node {
+    match v {
+        Some((id, name)) => obj(vec![("id", i(id as i64)), ("name", s(name))]),
+        None => obj(vec![("id", i(-1)), ("name", s(none))]),
+    }
+}
+
 fn esc(s: &str) -> String {
     quick_xml::escape::escape(s).into_owned()
 }
@@ -70,8 +88,15 @@ fn write_xml(n: &Node, out: &mut String) {
                 out.push('>');
             }
         }
-        Node::List(item, items) => {
+        Node::List(item, items) | Node::QuirkList(item, items) => {
             out.push_str(&format!("<size>{}</size>", items.len()));
+            for it in items {
+                out.push_str(&format!("<{item}>"));
+                write_xml(it, out);
+                out.push_str(&format!("</{item}>"));
+            }
+        }
+        Node::BareList(item, items) => {
             for it in items {
                 out.push_str(&format!("<{item}>"));
                 write_xml(it, out);
@@ -102,11 +127,39 @@ pub fn to_json(n: &Node) -> Value {
             }
             Value::Object(m)
         }
-        Node::List(_, items) => Value::Array(items.iter().map(to_json).collect()),
+        Node::List(_, items) | Node::BareList(_, items) => {
+            Value::Array(items.iter().map(to_json).collect())
+        }
+        Node::QuirkList(_, items) if items.is_empty() => Value::Object(Map::new()),
+        Node::QuirkList(_, items) => Value::Array(items.iter().map(to_json).collect()),
         Node::Str(s) => Value::String(s.clone()),
         Node::Int(v) => Value::from(*v),
         Node::Float(v) => Value::from(*v),
         Node::Bool(v) => Value::Bool(*v),
+    }
+}
+
+/// `General&Scope` → the wanted blocks; `want(name)` is case-insensitive.
+pub struct Subsets(Option<Vec<String>>);
+
+impl Subsets {
+    pub fn all() -> Self {
+        Subsets(None)
+    }
+
+    pub fn parse(path: &str) -> Self {
+        Subsets(Some(
+            path.split('&')
+                .map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .collect(),
+        ))
+    }
+
+    pub fn want(&self, name: &str) -> bool {
+        self.0
+            .as_ref()
+            .is_none_or(|o| o.iter().any(|x| x.eq_ignore_ascii_case(name)))
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod commands;
 pub mod fields;
+pub mod groups;
 pub mod inventory;
 pub mod msu;
 pub mod sections;

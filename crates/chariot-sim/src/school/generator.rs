@@ -318,6 +318,16 @@ impl Gen {
                     total_licenses: n_devices + self.rng.range(0, 20),
                 },
                 size_kb: size,
+                opts: AppOptions {
+                    keep_description_up_to_date: true,
+                    remove_with_mdm_profile: true,
+                    self_service_description: if self_service {
+                        format!("{name} pour les iPad du collège")
+                    } else {
+                        String::new()
+                    },
+                    ..AppOptions::default()
+                },
             });
         }
     }

@@ -209,6 +209,17 @@ pub struct VppSettings {
     pub total_licenses: i64,
 }
 
+/// Classic app settings the simulator stores only so that they round-trip through writes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AppOptions {
+    pub keep_description_up_to_date: bool,
+    pub remove_with_mdm_profile: bool,
+    pub prevent_backup: bool,
+    pub self_service_description: String,
+    pub feature_on_main_page: bool,
+    pub preferences: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     pub id: u32,
@@ -226,6 +237,7 @@ pub struct App {
     pub scope: Scope,
     pub vpp: VppSettings,
     pub size_kb: u64,
+    pub opts: AppOptions,
 }
 
 #[derive(Debug, Clone)]

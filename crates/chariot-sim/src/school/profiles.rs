@@ -77,7 +77,8 @@ impl Gen {
                 identifier,
                 deployment_method: "Install Automatically".into(),
                 redeploy_on_update: "Newly Assigned".into(),
-                level: "Device Level".into(),
+                // Classic mobile profiles report "System" (device) or "User" (reference §7.1).
+                level: "System".into(),
                 payloads,
                 scope: Scope {
                     targets: ScopeTargets {

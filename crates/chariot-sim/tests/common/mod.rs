@@ -79,3 +79,58 @@ pub async fn post_json(sim: &RunningSim, token: &str, path: &str, body: Value) -
         serde_json::from_str(&text).unwrap_or(Value::String(text)),
     )
 }
+
+/// A Classic API call: XML body for writes, `Accept: application/json` when `json`.
+pub async fn classic(
+    sim: &RunningSim,
+    token: &str,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<&str>,
+    json: bool,
+) -> (u16, String) {
+    let mut rq = http()
+        .request(method, format!("{}/JSSResource{}", sim.base_url(), path))
+        .bearer_auth(token);
+    if json {
+        rq = rq.header("Accept", "application/json");
+    }
+    if let Some(b) = body {
+        rq = rq.header("Content-Type", "text/xml").body(b.to_string());
+    }
+    let r = rq.send().await.unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+/// GET a Classic path as JSON.
+pub async fn classic_json(sim: &RunningSim, token: &str, path: &str) -> (u16, Value) {
+    let (s, t) = classic(sim, token, reqwest::Method::GET, path, None, true).await;
+    (s, serde_json::from_str(&t).unwrap_or(Value::String(t)))
+}
+
+/// POST/PUT/DELETE a Classic XML body.
+pub async fn classic_write(
+    sim: &RunningSim,
+    token: &str,
+    method: reqwest::Method,
+    path: &str,
+    body: &str,
+) -> (u16, String) {
+    classic(sim, token, method, path, Some(body), false).await
+}
+
+/// The `<id>` of a Classic 201 answer.
+pub fn created_id(body: &str) -> u32 {
+    let start = body.find("<id>").expect("an <id>") + 4;
+    let end = body[start..].find("</id>").unwrap() + start;
+    body[start..end].parse().unwrap()
+}
+
+/// A file of the shared reference samples.
+pub fn sample(rel: &str) -> String {
+    let p = format!(
+        "{}/../../../shared/reference/jamf-samples/{rel}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"))
+}

@@ -1,0 +1,402 @@
+//! `/JSSResource/mobiledeviceapplications` (reference §8.1): the school's catalog apps with
+//! their deployment mode (automatic vs Self Service), auto-update switches, scope and the
+//! `vpp` block whose licence counts follow the scope (device-based assignment).
+
+use super::reference_objects::{category_node, parse_category, parse_site, site_node};
+use super::scope::{self, Kind};
+use super::write::{self, El, same_name};
+use super::xml::*;
+use crate::error::ClassicError;
+use crate::school::World;
+use crate::school::model::{App, AppOptions, Scope, VppSettings};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+
+const ROOT: &str = "mobile_device_application";
+const AUTO: &str = "Install Automatically/Prompt Users to Install";
+const SELF_SERVICE: &str = "Make Available in Self Service";
+
+pub async fn list_all(State(st): State<AppState>, headers: HeaderMap) -> Response {
+    let w = st.world();
+    let items = w
+        .apps
+        .iter()
+        .map(|a| {
+            obj(vec![
+                ("id", i(a.id as i64)),
+                ("name", s(&a.name)),
+                ("display_name", s(&a.name)),
+                ("bundle_id", s(&a.bundle_id)),
+                ("version", s(&a.version)),
+                ("internal_app", b(false)),
+            ])
+        })
+        .collect();
+    respond_list(&headers, "mobile_device_applications", ROOT, items)
+}
+
+fn find(w: &World, key: &str, value: &str, version: Option<&str>) -> Result<usize, ClassicError> {
+    match key {
+        "id" => value
+            .parse::<u32>()
+            .ok()
+            .and_then(|id| w.apps.iter().position(|a| a.id == id)),
+        "name" => w.apps.iter().position(|a| a.name == value),
+        "bundleid" => w
+            .apps
+            .iter()
+            .position(|a| a.bundle_id == value && version.is_none_or(|v| a.version == v)),
+        _ => None,
+    }
+    .ok_or_else(ClassicError::not_found)
+}
+
+/// Licences in use: one per scoped device while device-based assignment is on.
+fn used_licenses(w: &mut World, a: &App) -> i64 {
+    if !a.vpp.device_based {
+        return 0;
+    }
+    (w.scoped_devices(&a.scope).len() as i64).min(a.vpp.total_licenses)
+}
+
+fn vpp_block(a: &App, used: i64) -> Node {
+    let mut out = vec![
+        ("assign_vpp_device_based_licenses", b(a.vpp.device_based)),
+        ("vpp_admin_account_id", i(a.vpp.account_id)),
+    ];
+    // The counts only appear while device-based assignment is on (fixture apps-vpp/).
+    if a.vpp.device_based {
+        out.push(("total_vpp_licenses", i(a.vpp.total_licenses)));
+        out.push(("remaining_vpp_licenses", i(a.vpp.total_licenses - used)));
+        out.push(("used_vpp_licenses", i(used)));
+    }
+    obj(out)
+}
+
+fn general(w: &World, a: &App) -> Node {
+    let o = &a.opts;
+    obj(vec![
+        ("id", i(a.id as i64)),
+        ("name", s(&a.name)),
+        ("display_name", s(&a.name)),
+        ("description", s(&a.description)),
+        ("bundle_id", s(&a.bundle_id)),
+        ("version", s(&a.version)),
+        ("internal_app", b(false)),
+        ("os_type", s("iOS")),
+        ("category", category_node(w, a.category_id)),
+        (
+            "ipa",
+            obj(vec![("name", s("")), ("uri", s("")), ("data", s(""))]),
+        ),
+        (
+            "icon",
+            obj(vec![
+                ("id", i(a.id as i64)),
+                ("name", s(format!("{}.png", a.name))),
+                ("uri", s("")),
+                ("data", s("")),
+            ]),
+        ),
+        (
+            "mobile_device_provisioning_profile",
+            obj(vec![
+                ("id", i(-1)),
+                ("display_name", s("")),
+                ("uuid", s("")),
+            ]),
+        ),
+        (
+            "itunes_store_url",
+            s(format!("https://apps.apple.com/fr/app/id{}", a.adam_id)),
+        ),
+        ("make_available_after_install", b(false)),
+        ("itunes_country_region", s("FR")),
+        ("itunes_sync_time", i(0)),
+        ("deployment_type", s(&a.deployment_type)),
+        ("deploy_automatically", b(!a.self_service)),
+        ("deploy_as_managed_app", b(true)),
+        (
+            "remove_app_when_mdm_profile_is_removed",
+            b(o.remove_with_mdm_profile),
+        ),
+        ("prevent_backup_of_app_data", b(o.prevent_backup)),
+        ("allow_user_to_delete", b(false)),
+        ("require_network_tethered", b(false)),
+        (
+            "keep_description_and_icon_up_to_date",
+            b(o.keep_description_up_to_date),
+        ),
+        ("keep_app_updated_on_devices", b(a.keep_updated)),
+        ("free", b(a.free)),
+        ("take_over_management", b(false)),
+        ("host_externally", b(false)),
+        ("external_url", s("")),
+        ("site", site_node(w, a.site_id)),
+    ])
+}
+
+fn record(w: &mut World, idx: usize, only: &Subsets) -> Node {
+    let a = w.apps[idx].clone();
+    let used = used_licenses(w, &a);
+    let mut out = vec![];
+    if only.want("General") {
+        out.push(("general", general(w, &a)));
+    }
+    if only.want("Scope") {
+        out.push(("scope", scope::render(w, &a.scope, Kind::App)));
+    }
+    if only.want("SelfService") {
+        out.push((
+            "self_service",
+            obj(vec![
+                (
+                    "self_service_description",
+                    s(&a.opts.self_service_description),
+                ),
+                ("self_service_icon", obj(vec![])),
+                ("feature_on_main_page", b(a.opts.feature_on_main_page)),
+                ("self_service_categories", list("category", vec![])),
+                ("notification", b(false)),
+                ("notification_subject", s(&a.name)),
+                ("notification_message", s("")),
+            ]),
+        ));
+    }
+    if only.want("VPP") {
+        out.push(("vpp", vpp_block(&a, used)));
+    }
+    if only.want("AppConfiguration") {
+        out.push((
+            "app_configuration",
+            obj(vec![("preferences", s(&a.opts.preferences))]),
+        ));
+    }
+    obj(out)
+}
+
+pub async fn one(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    Path((key, value)): Path<(String, String)>,
+) -> Result<Response, ClassicError> {
+    let mut w = st.world();
+    let idx = find(&w, &key, &value, None)?;
+    Ok(respond(
+        &headers,
+        ROOT,
+        &record(&mut w, idx, &Subsets::all()),
+    ))
+}
+
+pub async fn by_version(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    Path((bundle, version)): Path<(String, String)>,
+) -> Result<Response, ClassicError> {
+    let mut w = st.world();
+    let idx = find(&w, "bundleid", &bundle, Some(&version))?;
+    Ok(respond(
+        &headers,
+        ROOT,
+        &record(&mut w, idx, &Subsets::all()),
+    ))
+}
+
+pub async fn subset(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    Path((key, value, subsets)): Path<(String, String, String)>,
+) -> Result<Response, ClassicError> {
+    let mut w = st.world();
+    let idx = find(&w, &key, &value, None)?;
+    Ok(respond(
+        &headers,
+        ROOT,
+        &record(&mut w, idx, &Subsets::parse(&subsets)),
+    ))
+}
+
+fn required(
+    g: Option<&El>,
+    a_value: &mut String,
+    key: &str,
+    creating: bool,
+) -> Result<(), ClassicError> {
+    match g.and_then(|g| g.text_of(key)) {
+        Some(v) if !v.is_empty() => *a_value = v,
+        Some(_) => return Err(write::missing_field(key)),
+        None if creating => return Err(write::missing_field(key)),
+        None => {}
+    }
+    Ok(())
+}
+
+fn apply(w: &World, a: &mut App, el: &El, creating: bool) -> Result<(), ClassicError> {
+    let g = el.child("general");
+    required(g, &mut a.name, "name", creating)?;
+    // Jamf keeps app names unique per server like other objects. [guess] for apps: the
+    // duplicate rule is not captured; refusing is the safe side for the client.
+    if w.apps
+        .iter()
+        .any(|x| x.id != a.id && same_name(&x.name, &a.name))
+    {
+        return Err(write::duplicate_name());
+    }
+    required(g, &mut a.bundle_id, "bundle_id", creating)?;
+    required(g, &mut a.version, "version", creating)?;
+    if let Some(g) = g {
+        if let Some(d) = g.text_of("description") {
+            a.description = d;
+        }
+        if let Some(c) = g.child("category") {
+            a.category_id = parse_category(w, c)?;
+        }
+        if let Some(site) = g.child("site") {
+            a.site_id = parse_site(w, site)?;
+        }
+        // `deployment_type` wins over its boolean twin; out-of-enum values become the default.
+        if let Some(auto) = g.bool_of("deploy_automatically") {
+            a.self_service = !auto;
+        }
+        if let Some(t) = g.text_of("deployment_type") {
+            a.self_service = t == SELF_SERVICE;
+        }
+        a.deployment_type = if a.self_service { SELF_SERVICE } else { AUTO }.into();
+        // The swagger: "<keep_description_and_icon_up_to_date> and <automatically_update_app>
+        // are redundant".
+        for k in [
+            "automatically_update_app",
+            "keep_description_and_icon_up_to_date",
+        ] {
+            if let Some(v) = g.bool_of(k) {
+                a.opts.keep_description_up_to_date = v;
+            }
+        }
+        if let Some(v) = g.bool_of("keep_app_updated_on_devices") {
+            a.keep_updated = v;
+        }
+        if let Some(v) = g.bool_of("remove_app_when_mdm_profile_is_removed") {
+            a.opts.remove_with_mdm_profile = v;
+        }
+        if let Some(v) = g.bool_of("prevent_backup_of_app_data") {
+            a.opts.prevent_backup = v;
+        }
+        if let Some(v) = g.bool_of("free") {
+            a.free = v;
+        }
+        if let Some(id) = g
+            .text_of("itunes_store_url")
+            .and_then(|u| u.rsplit("/id").next().map(|x| x.to_string()))
+            .and_then(|x| x.split(['?', '/']).next()?.parse().ok())
+        {
+            a.adam_id = id;
+        }
+    }
+    if let Some(ss) = el.child("self_service") {
+        if let Some(d) = ss.text_of("self_service_description") {
+            a.opts.self_service_description = d;
+        }
+        if let Some(v) = ss.bool_of("feature_on_main_page") {
+            a.opts.feature_on_main_page = v;
+        }
+    }
+    if let Some(sc) = el.child("scope") {
+        a.scope = scope::parse(w, sc)?;
+    }
+    if let Some(v) = el.child("vpp") {
+        if let Some(acc) = v.int_of("vpp_admin_account_id") {
+            a.vpp.account_id = acc;
+        }
+        if let Some(on) = v.bool_of("assign_vpp_device_based_licenses") {
+            let owned = a.vpp.total_licenses > 0
+                && w.vpp_accounts
+                    .iter()
+                    .any(|x| x.id as i64 == a.vpp.account_id);
+            if on && !owned {
+                // Wire (§8.1): device-based licensing on an app without VPP licences.
+                return Err(ClassicError::conflict(
+                    "App is not available for device assignment",
+                ));
+            }
+            a.vpp.device_based = on;
+        }
+    }
+    if let Some(p) = el
+        .child("app_configuration")
+        .and_then(|c| c.text_of("preferences"))
+    {
+        a.opts.preferences = p;
+    }
+    Ok(())
+}
+
+pub async fn create(
+    State(st): State<AppState>,
+    Path((key, value)): Path<(String, String)>,
+    body: String,
+) -> Result<Response, ClassicError> {
+    if !write::is_create_path(&key, &value) {
+        return Err(ClassicError::not_found());
+    }
+    let el = write::parse_body(&body, ROOT)?;
+    let mut w = st.world();
+    let mut a = App {
+        id: w.next.app + 1,
+        name: String::new(),
+        bundle_id: String::new(),
+        version: String::new(),
+        adam_id: 0,
+        site_id: None,
+        category_id: None,
+        deployment_type: AUTO.into(),
+        self_service: false,
+        keep_updated: false,
+        free: true,
+        description: String::new(),
+        scope: Scope::default(),
+        // An app added by hand owns no licences: device-based assignment stays off.
+        vpp: VppSettings {
+            device_based: false,
+            account_id: -1,
+            total_licenses: 0,
+        },
+        size_kb: 0,
+        opts: AppOptions::default(),
+    };
+    apply(&w, &mut a, &el, true)?;
+    w.next.app = a.id;
+    let id = a.id;
+    w.apps.push(a);
+    w.touch();
+    Ok(write::created(ROOT, id))
+}
+
+pub async fn update(
+    State(st): State<AppState>,
+    Path((key, value)): Path<(String, String)>,
+    body: String,
+) -> Result<Response, ClassicError> {
+    let el = write::parse_body(&body, ROOT)?;
+    let mut w = st.world();
+    let idx = find(&w, &key, &value, None)?;
+    let mut a = w.apps[idx].clone();
+    apply(&w, &mut a, &el, false)?;
+    let id = a.id;
+    w.apps[idx] = a;
+    w.touch();
+    Ok(write::created(ROOT, id))
+}
+
+pub async fn delete(
+    State(st): State<AppState>,
+    Path((key, value)): Path<(String, String)>,
+) -> Result<Response, ClassicError> {
+    let mut w = st.world();
+    let idx = find(&w, &key, &value, None)?;
+    let id = w.apps.remove(idx).id;
+    w.touch();
+    Ok(write::deleted(ROOT, id))
+}
