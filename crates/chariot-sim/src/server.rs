@@ -152,7 +152,7 @@ async fn faults_layer(State(st): State<AppState>, req: Request, next: Next) -> R
             tokio::time::sleep(st.faults.get().timeout_hold).await;
             gateway_page(504)
         }
-        Decision::Reset => broken(Body::from(" "), 4096, StatusCode::OK),
+        Decision::Reset => broken(axum::body::Bytes::from_static(b" "), 4096, StatusCode::OK),
         Decision::Truncate => {
             let resp = next.run(req).await;
             let (parts, body) = resp.into_parts();
@@ -160,7 +160,7 @@ async fn faults_layer(State(st): State<AppState>, req: Request, next: Next) -> R
                 .await
                 .unwrap_or_default();
             let half = bytes.slice(0..bytes.len() / 2);
-            let mut r = broken(Body::from(half), bytes.len().max(1), parts.status);
+            let mut r = broken(half, bytes.len().max(1), parts.status);
             for (k, v) in parts.headers.iter() {
                 if k != header::CONTENT_LENGTH {
                     r.headers_mut().insert(k.clone(), v.clone());
@@ -173,12 +173,29 @@ async fn faults_layer(State(st): State<AppState>, req: Request, next: Next) -> R
 
 /// A response whose `Content-Length` promises more than the body holds: the server closes
 /// the connection early and the client sees a reset / incomplete message.
-fn broken(body: Body, announced: usize, status: StatusCode) -> Response {
-    let mut r = Response::new(body);
+fn broken(part: axum::body::Bytes, announced: usize, status: StatusCode) -> Response {
+    let mut r = Response::new(Body::new(CutBody(Some(part))));
     *r.status_mut() = status;
     r.headers_mut()
         .insert(header::CONTENT_LENGTH, HeaderValue::from(announced));
     r
+}
+
+/// One chunk of body with no declared size: hyper then trusts the announced `Content-Length`,
+/// sends the chunk and closes the connection early (what a cut-off answer looks like). A body
+/// of known size would trip hyper's own length check instead.
+struct CutBody(Option<axum::body::Bytes>);
+
+impl http_body::Body for CutBody {
+    type Data = axum::body::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::task::Poll::Ready(self.0.take().map(|b| Ok(http_body::Frame::data(b))))
+    }
 }
 
 fn gateway_page(status: u16) -> Response {
