@@ -203,3 +203,117 @@ async fn a_failed_or_cancelled_sync_leaves_the_snapshot_unchanged(#[case] server
     let app: chariot_core::AppError = err.into();
     assert!(app.message.contains("unchanged"), "{}", app.message);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn lost_devices_get_their_position_from_the_classic_api() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let lost = store.lost_mode_devices().unwrap();
+    assert!(!lost.is_empty(), "the demo school has devices in lost mode");
+    for device in &lost {
+        let truth = c.classic_security(&device.jamf_id).await.unwrap();
+        assert!(truth.lost_mode_on());
+        match (truth.location(), &device.position) {
+            (Some(t), Some(p)) => {
+                assert_eq!((t.latitude, t.longitude), (p.latitude, p.longitude));
+                assert!(p.reported_at.is_some());
+            }
+            (None, None) => {}
+            (t, p) => panic!("{}: server {t:?} vs stored {p:?}", device.name),
+        }
+    }
+    assert!(
+        lost.iter().any(|d| d.position.is_some()),
+        "at least one lost device reported a position"
+    );
+}
+
+/// A cart change is a group membership change: no new inventory, yet the next incremental
+/// sync must see it.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_incremental_sync_sees_group_changes_without_new_inventory() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let moved = store
+        .list_devices(&DeviceQuery {
+            cart: Some("Chariot 2".into()),
+            ..DeviceQuery::default()
+        })
+        .unwrap()
+        .remove(0);
+
+    // Add it to the "Chariot 1" static group through the Classic API, as an admin would.
+    let http = reqwest::Client::new();
+    let creds = sim.credentials();
+    let token: serde_json::Value = http
+        .post(format!("{}/api/oauth/token", sim.base_url()))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", &creds.client_id),
+            ("client_secret", &creds.client_secret),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bearer = token["access_token"].as_str().unwrap().to_owned();
+    let groups: serde_json::Value = http
+        .get(format!("{}/JSSResource/mobiledevicegroups", sim.base_url()))
+        .bearer_auth(&bearer)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let cart1 = groups["mobile_device_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"].as_str().unwrap().ends_with("Chariot 1"))
+        .unwrap()["id"]
+        .clone();
+    let body = format!(
+        "<mobile_device_group><mobile_device_additions><mobile_device><id>{}</id></mobile_device></mobile_device_additions></mobile_device_group>",
+        moved.jamf_id
+    );
+    let put = http
+        .put(format!(
+            "{}/JSSResource/mobiledevicegroups/id/{cart1}",
+            sim.base_url()
+        ))
+        .bearer_auth(&bearer)
+        .header("Content-Type", "application/xml")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert!(put.status().is_success(), "{}", put.text().await.unwrap());
+
+    let auto = SyncRequest {
+        mode: SyncMode::Auto,
+        ..full()
+    };
+    let report = sync(&c, &mut store, &auto, |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    assert_eq!(report.kind, SyncKind::Incremental);
+    let after = store
+        .list_devices(&DeviceQuery {
+            search: Some(moved.name.clone()),
+            ..DeviceQuery::default()
+        })
+        .unwrap();
+    assert_eq!(after[0].cart.as_deref(), Some("Chariot 1"));
+}

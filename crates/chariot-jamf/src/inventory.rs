@@ -249,7 +249,7 @@ impl JamfClient {
     pub async fn classic_security(&self, device_id: &str) -> Result<ClassicSecurity, JamfError> {
         let path = format!("/JSSResource/mobiledevices/id/{device_id}/subset/Security");
         let answer: ClassicDeviceSecurity = self.get_json(&path, &[]).await?;
-        Ok(answer.security)
+        Ok(answer.into_security())
     }
 }
 

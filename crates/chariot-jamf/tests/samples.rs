@@ -46,11 +46,15 @@ fn classic_detail_security_subset() {
         "mobile-devices/classic-mobiledevice-id-detail.xsoar-testdata.json",
     ] {
         let text = sample(file);
-        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let device = value.get("mobile_device").cloned().unwrap_or(value);
-        let parsed: ClassicDeviceSecurity = serde_json::from_value(device).unwrap();
+        // The whole answer, wrapper included, as the client receives it.
+        let parsed: ClassicDeviceSecurity = serde_json::from_str(&text).unwrap();
+        let security = parsed.into_security();
+        assert!(
+            security.lost_mode_enabled.is_some(),
+            "{file}: lost_mode_enabled read"
+        );
         // Whatever the sample holds, reading it never invents a position at 0/0.
-        if let Some(loc) = parsed.security.location() {
+        if let Some(loc) = security.location() {
             assert!(loc.latitude != 0.0 || loc.longitude != 0.0);
         }
     }

@@ -347,10 +347,11 @@ fn insert_device(tx: &Transaction<'_>, d: &DeviceRow, g: i64) -> Result<(), rusq
             managed, supervised, shared_ipad, resident_users, quota_mb, battery_level, capacity_mb,
             available_mb, username, real_name, email, building, department, room, site_id, ip_address,
             wifi_mac, last_inventory_update, last_contact, lost_mode_enabled, lost_mode_persistent,
-            lost_mode_message, lost_mode_phone, lost_mode_footnote)
+            lost_mode_message, lost_mode_phone, lost_mode_footnote, lost_latitude, lost_longitude,
+            lost_accuracy_m, lost_reported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
             ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35,
-            ?36, ?37, ?38, ?39, ?40)",
+            ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44)",
     )?
     .execute(params![
         g, d.jamf_id, d.content_hash(), d.management_id, d.name, d.role, d.role_reason, d.rne,
@@ -359,7 +360,11 @@ fn insert_device(tx: &Transaction<'_>, d: &DeviceRow, g: i64) -> Result<(), rusq
         d.battery_level, d.capacity_mb, d.available_mb, d.username, d.real_name, d.email,
         d.building, d.department, d.room, d.site_id, d.ip_address, d.wifi_mac,
         d.last_inventory_update, d.last_contact, d.lost_mode_enabled, d.lost_mode_persistent,
-        d.lost_mode_message, d.lost_mode_phone, d.lost_mode_footnote
+        d.lost_mode_message, d.lost_mode_phone, d.lost_mode_footnote,
+        d.lost_position.as_ref().map(|p| p.latitude),
+        d.lost_position.as_ref().map(|p| p.longitude),
+        d.lost_position.as_ref().and_then(|p| p.accuracy_m),
+        d.lost_position.as_ref().and_then(|p| p.reported_at.clone())
     ])?;
     let row = tx.last_insert_rowid();
     for a in &d.apps {

@@ -64,6 +64,16 @@ impl SortKey {
     }
 }
 
+/// A device in lost mode, as the lost-mode map shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LostDeviceRow {
+    pub jamf_id: String,
+    pub name: String,
+    pub battery_level: Option<i64>,
+    pub message: Option<String>,
+    pub position: Option<crate::LostPosition>,
+}
+
 /// A row of the inventory list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeviceListRow {
@@ -197,6 +207,64 @@ impl Store {
             })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
+    }
+
+    /// Devices in lost mode, with their last reported position when known (the lost-mode map).
+    pub fn lost_mode_devices(&self) -> Result<Vec<LostDeviceRow>, StoreError> {
+        let Some(g) = self.current_generation_id()? else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT jamf_id, name, battery_level, lost_mode_message, lost_latitude, lost_longitude,
+                    lost_accuracy_m, lost_reported_at
+             FROM devices WHERE valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)
+               AND lost_mode_enabled = 1 ORDER BY name COLLATE NOCASE",
+        )?;
+        let rows = stmt
+            .query_map([g], |r| {
+                let (lat, lon): (Option<f64>, Option<f64>) = (r.get(4)?, r.get(5)?);
+                Ok(LostDeviceRow {
+                    jamf_id: r.get(0)?,
+                    name: r.get(1)?,
+                    battery_level: r.get(2)?,
+                    message: r.get(3)?,
+                    position: lat
+                        .zip(lon)
+                        .map(|(latitude, longitude)| crate::LostPosition {
+                            latitude,
+                            longitude,
+                            accuracy_m: r.get(6).ok().flatten(),
+                            reported_at: r.get(7).ok().flatten(),
+                        }),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// jamf id → the sorted ids of its groups, for every device in the current snapshot.
+    pub fn device_group_ids(
+        &self,
+    ) -> Result<std::collections::HashMap<String, Vec<String>>, StoreError> {
+        let Some(g) = self.current_generation_id()? else {
+            return Ok(Default::default());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.jamf_id, gr.group_id FROM devices d
+             LEFT JOIN device_groups gr ON gr.device_row = d.row_id
+             WHERE d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to > ?1)
+             ORDER BY d.jamf_id, gr.group_id",
+        )?;
+        let mut map: std::collections::HashMap<String, Vec<String>> = Default::default();
+        let rows = stmt.query_map([g], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        for row in rows {
+            let (id, group) = row?;
+            let entry = map.entry(id).or_default();
+            entry.extend(group);
+        }
+        Ok(map)
     }
 
     /// jamf id → last inventory date of every device in the current snapshot.

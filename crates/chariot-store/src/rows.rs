@@ -41,10 +41,21 @@ pub struct DeviceRow {
     pub lost_mode_message: Option<String>,
     pub lost_mode_phone: Option<String>,
     pub lost_mode_footnote: Option<String>,
+    pub lost_position: Option<LostPosition>,
     pub apps: Vec<AppRow>,
     pub profiles: Vec<ProfileRow>,
     pub groups: Vec<GroupRow>,
     pub shared_users: Vec<SharedUserRow>,
+}
+
+/// Where a lost device last said it was.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LostPosition {
+    pub latitude: f64,
+    pub longitude: f64,
+    pub accuracy_m: Option<f64>,
+    /// RFC 3339.
+    pub reported_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -8,13 +8,14 @@ use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use chariot_jamf::JamfClient;
-use chariot_jamf::inventory::{FetchError, InventoryQuery};
+use chariot_jamf::inventory::{FetchError, InventoryQuery, Section};
 use chariot_jamf::models::InventoryRecord;
 use chariot_store::{DeviceRow, PendingGeneration, PublishSummary, Store, SyncKind};
 use chrono::{DateTime, Utc};
 
 use super::error::SyncError;
 use super::mapping::device_row;
+use super::positions;
 use super::progress::{CancelFlag, SyncPhase, SyncProgress};
 
 /// Devices updated this long before the watermark are fetched again: inventory reports are
@@ -141,12 +142,14 @@ async fn full(
         ..InventoryQuery::default()
     };
     let mut watermark = Watermark::default();
+    let mut lost: Vec<InventoryRecord> = Vec::new();
     client
         .fetch_inventory_pages(&query, |records, p| {
             if cancel.is_cancelled() {
                 return Err(SyncError::Cancelled);
             }
             stage(store, generation, &records, &mut watermark)?;
+            lost.extend(records.into_iter().filter(positions::is_lost));
             progress(SyncProgress::measure(
                 SyncPhase::Fetching,
                 p.fetched,
@@ -177,6 +180,14 @@ async fn full(
     let extra = fetch_by_ids(client, &missing, cancel).await?;
     stage(store, generation, &extra, &mut watermark)?;
     store.unstage(generation, &deleted)?;
+    lost.extend(extra.into_iter().filter(positions::is_lost));
+    lost.retain(|r| listed.contains(&r.mobile_device_id));
+    // Re-staging replaces the rows of lost devices with the same rows plus their position.
+    check(cancel)?;
+    store.stage_devices(
+        generation,
+        &positions::rows_with_positions(client, &lost).await,
+    )?;
 
     check(cancel)?;
     progress(SyncProgress::measure(SyncPhase::Saving, 0, 0, started));
@@ -264,23 +275,48 @@ async fn incremental(
             .into_iter()
             .filter(|r| !fetched.contains(&r.mobile_device_id)),
     );
+    // Group membership (carts, smart groups) changes without an inventory update either: the
+    // GROUPS section alone is cheap, compare it with the snapshot's.
+    let stored_groups = store.device_group_ids()?;
+    let membership = client
+        .fetch_inventory(
+            &InventoryQuery {
+                sections: vec![Section::Groups],
+                page_size: 2000,
+                ..InventoryQuery::default()
+            },
+            |_| {},
+        )
+        .await?;
+    for r in membership {
+        let mut now: Vec<String> = r
+            .groups
+            .iter()
+            .flatten()
+            .filter_map(|g| g.group_id.clone())
+            .collect();
+        now.sort();
+        if stored_groups
+            .get(&r.mobile_device_id)
+            .is_some_and(|before| *before != now)
+        {
+            targeted.insert(r.mobile_device_id);
+        }
+    }
     let targeted: Vec<String> = targeted
         .into_iter()
-        .filter(|id| !lost_ids.contains(id))
+        .filter(|id| !lost_ids.contains(id) && !fetched.contains(id))
         .collect();
     changed.extend(fetch_by_ids(client, &targeted, cancel).await?);
     check(cancel)?;
 
     progress(SyncProgress::measure(SyncPhase::Saving, 0, 0, started));
     let mut watermark = Watermark(Some(since.to_owned()));
-    let rows: Vec<DeviceRow> = changed
-        .iter()
-        .filter(|r| listed.contains(&r.mobile_device_id))
-        .map(|r| {
-            watermark.see(r);
-            device_row(r)
-        })
-        .collect();
+    changed.retain(|r| listed.contains(&r.mobile_device_id));
+    changed.iter().for_each(|r| watermark.see(r));
+    let (lost, others): (Vec<_>, Vec<_>) = changed.into_iter().partition(positions::is_lost);
+    let mut rows: Vec<DeviceRow> = others.iter().map(device_row).collect();
+    rows.extend(positions::rows_with_positions(client, &lost).await);
     Ok(store.publish_incremental(
         generation,
         &rows,

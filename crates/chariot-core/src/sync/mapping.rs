@@ -75,6 +75,8 @@ pub fn device_row(r: &InventoryRecord) -> DeviceRow {
         lost_mode_message: s.lost_mode_message.filter(|x| !x.is_empty()),
         lost_mode_phone: s.lost_mode_phone_number.filter(|x| !x.is_empty()),
         lost_mode_footnote: s.lost_mode_footnote.filter(|x| !x.is_empty()),
+        // Filled from the Classic API for lost devices (see positions.rs).
+        lost_position: None,
         apps: r
             .applications
             .iter()

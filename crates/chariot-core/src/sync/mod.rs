@@ -4,6 +4,7 @@
 mod engine;
 mod error;
 mod mapping;
+mod positions;
 mod progress;
 
 pub use engine::{SyncMode, SyncReport, SyncRequest, sync};

@@ -55,11 +55,30 @@ impl ClassicSecurity {
     }
 }
 
-/// `{"security": {...}}` wrapper of a Classic subset answer.
+/// A Classic subset answer: `{"mobile_device": {"security": {...}}}` (the wrapper real servers
+/// send), or the bare `{"security": {...}}` of some documentation examples.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct ClassicDeviceSecurity {
     #[serde(default)]
-    pub security: ClassicSecurity,
+    mobile_device: Option<SecurityOnly>,
+    #[serde(default)]
+    security: Option<ClassicSecurity>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct SecurityOnly {
+    // Real servers send `security`; Jamf's documentation model calls it `security_object`.
+    #[serde(default, alias = "security_object")]
+    security: ClassicSecurity,
+}
+
+impl ClassicDeviceSecurity {
+    pub fn into_security(self) -> ClassicSecurity {
+        self.mobile_device
+            .map(|m| m.security)
+            .or(self.security)
+            .unwrap_or_default()
+    }
 }
 
 /// Accepts a bool, a string or a number and keeps its text.
