@@ -460,6 +460,18 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::error_detail;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Error bodies come from anywhere (proxies, captive portals): reading one never
+        /// panics and never returns more than a short sentence.
+        #[test]
+        fn error_bodies_of_any_shape_are_read_safely(body in prop::collection::vec(any::<u8>(), 0..2048), html in "(<p>)?.{0,300}(</p>)?") {
+            prop_assert!(error_detail(&body).chars().count() <= 2048);
+            let detail = error_detail(html.as_bytes());
+            prop_assert!(detail.chars().count() <= 200);
+        }
+    }
 
     #[test]
     fn reads_the_server_words_from_each_error_shape() {
