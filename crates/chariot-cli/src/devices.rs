@@ -28,6 +28,27 @@ pub struct FilterArgs {
     /// Only devices in lost mode
     #[arg(long)]
     pub lost: bool,
+    /// Members of this group (static or smart), e.g. "Professeurs"
+    #[arg(long)]
+    pub group: Option<String>,
+    /// Jamf site id (districts: one site per school)
+    #[arg(long)]
+    pub site: Option<String>,
+    /// iOS version or its start: 17 matches 17.x
+    #[arg(long)]
+    pub os: Option<String>,
+    /// Battery at least N %
+    #[arg(long, value_name = "N")]
+    pub battery_min: Option<i64>,
+    /// Battery at most N %
+    #[arg(long, value_name = "N")]
+    pub battery_max: Option<i64>,
+    /// Free space at least N MB
+    #[arg(long, value_name = "N")]
+    pub free_min: Option<i64>,
+    /// Free space at most N MB
+    #[arg(long, value_name = "N")]
+    pub free_max: Option<i64>,
     /// Only devices whose last inventory is older than N days
     #[arg(long, value_name = "N")]
     pub stale_days: Option<u32>,
@@ -101,6 +122,13 @@ fn query(f: &FilterArgs) -> Result<DeviceQuery, AppError> {
         inventory_before: f
             .stale_days
             .map(|d| (chrono::Utc::now() - chrono::Duration::days(d.into())).to_rfc3339()),
+        group: f.group.clone(),
+        site_id: f.site.clone(),
+        os_version: f.os.clone(),
+        battery_min: f.battery_min,
+        battery_max: f.battery_max,
+        free_mb_min: f.free_min,
+        free_mb_max: f.free_max,
         sort,
         descending: f.desc,
         ..DeviceQuery::default()

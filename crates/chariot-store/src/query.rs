@@ -17,6 +17,15 @@ pub struct DeviceQuery {
     pub lost_mode: Option<bool>,
     /// Only devices whose last inventory is older than this RFC 3339 instant.
     pub inventory_before: Option<String>,
+    /// Member of the group with this name (static or smart).
+    pub group: Option<String>,
+    pub site_id: Option<String>,
+    /// iOS version or its start: `17` matches 17.x, `17.5` matches 17.5 and 17.5.1.
+    pub os_version: Option<String>,
+    pub battery_min: Option<i64>,
+    pub battery_max: Option<i64>,
+    pub free_mb_min: Option<i64>,
+    pub free_mb_max: Option<i64>,
     pub sort: SortKey,
     pub descending: bool,
     pub limit: Option<u32>,
@@ -174,6 +183,34 @@ impl Store {
                 " AND (d.last_inventory_update IS NULL OR julianday(d.last_inventory_update) < julianday(?))",
                 Value::Text(before.clone()),
             );
+        }
+        if let Some(group) = &query.group {
+            push(
+                &mut sql,
+                " AND EXISTS (SELECT 1 FROM device_groups gr WHERE gr.device_row = d.row_id AND gr.group_name = ? COLLATE NOCASE)",
+                Value::Text(group.clone()),
+            );
+        }
+        if let Some(site) = &query.site_id {
+            push(&mut sql, " AND d.site_id = ?", Value::Text(site.clone()));
+        }
+        if let Some(os) = &query.os_version {
+            push(&mut sql, " AND (d.os_version = ?", Value::Text(os.clone()));
+            push(
+                &mut sql,
+                " OR d.os_version LIKE ? ESCAPE '\\')",
+                Value::Text(format!("{}.%", os.replace('%', "\\%").replace('_', "\\_"))),
+            );
+        }
+        for (bound, clause) in [
+            (query.battery_min, " AND d.battery_level >= ?"),
+            (query.battery_max, " AND d.battery_level <= ?"),
+            (query.free_mb_min, " AND d.available_mb >= ?"),
+            (query.free_mb_max, " AND d.available_mb <= ?"),
+        ] {
+            if let Some(bound) = bound {
+                push(&mut sql, clause, Value::Integer(bound));
+            }
         }
         let direction = if query.descending { "DESC" } else { "ASC" };
         sql.push_str(&format!(

@@ -225,6 +225,9 @@ fn filters_and_sorts(mut db: Db) {
     fleet[0].lost_mode_enabled = Some(true);
     fleet[1].role = "teacher".into();
     fleet[2].cart = Some("Chariot 2".into());
+    fleet[3].os_version = Some("17.5.1".into());
+    fleet[0].available_mb = Some(900);
+    fleet[1].available_mb = Some(4000);
     full(&mut db.store, &fleet, 8);
     let q = |f: fn(&mut DeviceQuery)| {
         let mut q = DeviceQuery::default();

@@ -73,6 +73,21 @@ pub async fn sync(
     let run = store.start_sync_run(kind, started_at)?;
     let generation = store.begin_generation(request.source, kind, started_at)?;
     progress(SyncProgress::measure(SyncPhase::SigningIn, 0, 0, started));
+    // Signs in and reads the version once per sync: a wrong address or password fails here,
+    // before anything is fetched, and endpoints are chosen knowing the server.
+    let version = match client.version().await {
+        Ok(v) => v,
+        Err(e) => return abandon(store, run, generation, SyncError::Jamf(e)),
+    };
+    if !version.at_least(10, 0) {
+        let err = SyncError::Jamf(chariot_jamf::JamfError::Server {
+            status: 200,
+            what: "/api/v1/jamf-pro-version".into(),
+            detail: format!("Jamf Pro {version} is too old for Chariot (10.0 or later is needed)"),
+        });
+        return abandon(store, run, generation, err);
+    }
+    tracing::info!(%version, server = %client.server(), "syncing");
 
     let result = match kind {
         SyncKind::Full => {
@@ -111,20 +126,28 @@ pub async fn sync(
                 duration: started.elapsed(),
             })
         }
-        Err(err) => {
-            // Keep the first error: a second failure while cleaning up must not hide it.
-            if let Err(e) = store.abandon(generation) {
-                tracing::error!(error = %e, "could not drop the unfinished generation; it is removed at next start");
-            }
-            let status = if matches!(err, SyncError::Cancelled) {
-                "cancelled"
-            } else {
-                "failed"
-            };
-            let _ = store.finish_sync_run(run, Utc::now(), Err((status, &err.to_string())));
-            Err(err)
-        }
+        Err(err) => abandon(store, run, generation, err),
     }
+}
+
+/// Drops the unfinished generation and records the failed run; returns the original error.
+fn abandon<T>(
+    store: &mut Store,
+    run: i64,
+    generation: PendingGeneration,
+    err: SyncError,
+) -> Result<T, SyncError> {
+    // Keep the first error: a second failure while cleaning up must not hide it.
+    if let Err(e) = store.abandon(generation) {
+        tracing::error!(error = %e, "could not drop the unfinished generation; it is removed at next start");
+    }
+    let status = if matches!(err, SyncError::Cancelled) {
+        "cancelled"
+    } else {
+        "failed"
+    };
+    let _ = store.finish_sync_run(run, Utc::now(), Err((status, &err.to_string())));
+    Err(err)
 }
 
 #[allow(clippy::too_many_arguments)]
