@@ -310,6 +310,11 @@ impl JamfClient {
                 path,
             )
             .await?;
+        self.user_token(path, answer)
+    }
+
+    /// `AuthTokenV1` from a token or keep-alive answer.
+    fn user_token(&self, path: &str, answer: Answer) -> Result<Token, JamfError> {
         if !answer.status.is_success() {
             return Err(classify(path, &self.inner.server, answer));
         }
@@ -334,14 +339,7 @@ impl JamfClient {
                         path,
                     )
                     .await?;
-                if !answer.status.is_success() {
-                    return Err(classify(path, &self.inner.server, answer));
-                }
-                let parsed: UserTokenResponse = decode(path, &answer.body)?;
-                Ok(Token::new(
-                    parsed.token,
-                    user_token_lifetime(&parsed.expires, answer.date.as_deref()),
-                ))
+                self.user_token(path, answer)
             }
             Credentials::ApiClient {
                 client_id,
