@@ -9,6 +9,7 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use tokio::sync::{Mutex, Semaphore};
 
+use crate::answer::{classify, decode, error_chain};
 use crate::auth::{
     ClientTokenResponse, Credentials, Token, UserTokenResponse, user_token_lifetime,
 };
@@ -63,11 +64,11 @@ struct Inner {
     options: ClientOptions,
 }
 
-struct Answer {
-    status: StatusCode,
-    retry_after: Option<Duration>,
-    date: Option<String>,
-    body: Vec<u8>,
+pub(crate) struct Answer {
+    pub status: StatusCode,
+    pub retry_after: Option<Duration>,
+    pub date: Option<String>,
+    pub body: Vec<u8>,
 }
 
 impl JamfClient {
@@ -371,122 +372,5 @@ impl JamfClient {
                 ))
             }
         }
-    }
-}
-
-fn decode<T: DeserializeOwned>(what: &str, body: &[u8]) -> Result<T, JamfError> {
-    serde_json::from_slice(body).map_err(|e| JamfError::Decode {
-        what: what.to_owned(),
-        detail: e.to_string(),
-    })
-}
-
-/// Turns a non-2xx answer into an error, with the server's own words when it gave some.
-fn classify(path: &str, server: &ServerUrl, answer: Answer) -> JamfError {
-    let detail = error_detail(&answer.body);
-    let what = path.to_owned();
-    match answer.status.as_u16() {
-        401 => JamfError::Unauthorized {
-            host: server.host().to_owned(),
-            detail: if detail.is_empty() {
-                "HTTP 401".into()
-            } else {
-                detail
-            },
-        },
-        403 => JamfError::Forbidden { what },
-        404 => JamfError::NotFound { what },
-        429 => JamfError::RateLimited {
-            what,
-            retry_after: answer.retry_after,
-        },
-        status => JamfError::Server {
-            status,
-            what,
-            detail,
-        },
-    }
-}
-
-/// The readable part of an error body: Jamf Pro API `errors[].description`/`code`, OAuth
-/// `error_description`, or the one sentence of a Classic HTML page. Never the whole body.
-fn error_detail(body: &[u8]) -> String {
-    if let Ok(json) = serde_json::from_slice::<serde_json::Value>(body) {
-        if let Some(errors) = json.get("errors").and_then(|e| e.as_array()) {
-            let parts: Vec<String> = errors
-                .iter()
-                .filter_map(|e| {
-                    e.get("description")
-                        .and_then(|d| d.as_str())
-                        .or_else(|| e.get("code").and_then(|c| c.as_str()))
-                        .map(str::to_owned)
-                })
-                .collect();
-            return parts.join("; ");
-        }
-        if let Some(d) = json.get("error_description").or_else(|| json.get("error")) {
-            return d.as_str().unwrap_or_default().to_owned();
-        }
-        return String::new();
-    }
-    let text = String::from_utf8_lossy(body);
-    // Classic pages: <p>Error: Duplicate name</p> ... keep the first paragraph's text.
-    let paragraph = text
-        .split("<p>")
-        .nth(1)
-        .and_then(|p| p.split("</p>").next())
-        .unwrap_or_default();
-    paragraph
-        .chars()
-        .take(200)
-        .collect::<String>()
-        .trim()
-        .to_owned()
-}
-
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        source = s.source();
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::error_detail;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// Error bodies come from anywhere (proxies, captive portals): reading one never
-        /// panics and never returns more than a short sentence.
-        #[test]
-        fn error_bodies_of_any_shape_are_read_safely(body in prop::collection::vec(any::<u8>(), 0..2048), html in "(<p>)?.{0,300}(</p>)?") {
-            prop_assert!(error_detail(&body).chars().count() <= 2048);
-            let detail = error_detail(html.as_bytes());
-            prop_assert!(detail.chars().count() <= 200);
-        }
-    }
-
-    #[test]
-    fn reads_the_server_words_from_each_error_shape() {
-        let pro = br#"{"httpStatus" : 401, "errors" : [ {"code":"INVALID_TOKEN","description":"Unauthorized","id":"0","field":null} ]}"#;
-        assert_eq!(error_detail(pro), "Unauthorized");
-        assert_eq!(error_detail(br#"{"httpStatus" : 401, "errors" : [ ]}"#), "");
-        assert_eq!(
-            error_detail(br#"{"error":"invalid_client","error_description":"Bad secret"}"#),
-            "Bad secret"
-        );
-        let html = std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/reference/jamf-samples/errors/classic-401-unauthorized.html"
-        ))
-        .unwrap();
-        let detail = error_detail(&html);
-        assert!(!detail.is_empty() && detail.len() <= 200, "{detail}");
-        assert!(!detail.contains('<'), "{detail}");
     }
 }

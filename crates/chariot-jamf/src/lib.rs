@@ -7,6 +7,7 @@
 //! unknown fields. Writes are never retried automatically. HTTPS is required except on loopback
 //! (the simulator). It must not depend on tauri, on SQLite or on any other Chariot crate.
 
+mod answer;
 pub mod auth;
 pub mod client;
 pub mod error;
