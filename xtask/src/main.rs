@@ -2,6 +2,7 @@
 //!
 //! Kept dependency-free (std only) so it compiles in seconds on a fresh clone.
 
+mod bench;
 mod e2e;
 mod shell;
 mod system;
@@ -18,6 +19,7 @@ usage: cargo xtask <command> [options]
   e2e                 only the end-to-end tests (real window under Xvfb on Linux)
   bindings            regenerate ui/src/lib/bindings.ts from the Rust IPC types
   bundle              build the installers for this OS (tauri bundler)
+  bench               sync/search/memory figures vs Jamf's Python SDK (release build)
 ";
 
 fn main() -> ExitCode {
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         "e2e" => tasks::e2e_only(),
         "bindings" => tasks::bindings(),
         "bundle" => tasks::bundle(rest),
+        "bench" => bench::bench(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -58,20 +58,22 @@ pub async fn run(args: LoginArgs) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Reads the secret from standard input (one line). On a terminal the line is echoed, so we
-/// say so; scripts should prefer --secret-env.
+/// Reads the secret: hidden on a terminal, one line from standard input otherwise (piped
+/// from a password manager). Scripts should prefer --secret-env.
 fn read_secret() -> Result<Secret, AppError> {
-    if std::io::stdin().is_terminal() {
-        eprint!("Password or client secret (shown as you type; prefer --secret-env in scripts): ");
+    let value = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Password or client secret: ")
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).map(|_| line)
     }
-    let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+    .map_err(|e| {
         crate::exit::usage(
             format!("cannot read the secret: {e}"),
             "Pass --secret-env VAR.",
         )
     })?;
-    let value = line.trim_end_matches(['\r', '\n']);
+    let value = value.trim_end_matches(['\r', '\n']);
     if value.is_empty() {
         return Err(crate::exit::usage(
             "no secret was given",

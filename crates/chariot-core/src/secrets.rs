@@ -31,13 +31,13 @@ impl Keychain {
     }
 
     pub fn store(&self, server: &str, account: &str, secret: &Secret) -> Result<(), AppError> {
-        self.entry(server, account)?
-            .set_password(secret.expose())
-            .map_err(unavailable)
+        let entry = self.entry(server, account)?;
+        off_runtime(|| entry.set_password(secret.expose())).map_err(unavailable)
     }
 
     pub fn load(&self, server: &str, account: &str) -> Result<Secret, AppError> {
-        match self.entry(server, account)?.get_password() {
+        let entry = self.entry(server, account)?;
+        match off_runtime(|| entry.get_password()) {
             Ok(value) => Ok(Secret::new(value)),
             Err(keyring::Error::NoEntry) => Err(AppError::new(
                 ErrorCode::Auth,
@@ -52,11 +52,19 @@ impl Keychain {
 
     /// Forgets the secret; forgetting one that is not there is not an error.
     pub fn delete(&self, server: &str, account: &str) -> Result<(), AppError> {
-        match self.entry(server, account)?.delete_credential() {
+        let entry = self.entry(server, account)?;
+        match off_runtime(|| entry.delete_credential()) {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(unavailable(e)),
         }
     }
+}
+
+/// Runs a keychain call on a plain thread. The Linux backend (zbus) blocks on a runtime of its
+/// own, which panics when called from inside an async task (the CLI and the app both run in
+/// tokio); a scoped thread has no runtime, so the call is safe from anywhere.
+fn off_runtime<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| scope.spawn(f).join().expect("keychain thread panicked"))
 }
 
 fn unavailable(e: keyring::Error) -> AppError {

@@ -24,3 +24,20 @@ fn secrets_round_trip_through_the_os_keychain() {
     keychain.delete(server, "admin").unwrap();
     assert!(keychain.load(server, "admin").is_err());
 }
+
+/// The CLI and the app call the keychain from async code; the Linux backend used to panic there
+/// ("Cannot start a runtime from within a runtime").
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs an unlocked OS keychain (cargo xtask test provides one)"]
+async fn usable_from_async_code() {
+    let keychain = Keychain::with_service(format!("Chariot async test {}", std::process::id()));
+    let server = "https://ecollege31.jamfcloud.com";
+    keychain
+        .store(server, "api-client", &Secret::new("from-async"))
+        .unwrap();
+    assert_eq!(
+        keychain.load(server, "api-client").unwrap().expose(),
+        "from-async"
+    );
+    keychain.delete(server, "api-client").unwrap();
+}
