@@ -317,3 +317,23 @@ async fn an_incremental_sync_sees_group_changes_without_new_inventory() {
         .unwrap();
     assert_eq!(after[0].cart.as_deref(), Some("Chariot 1"));
 }
+
+/// Chariot asks LENIENT: a device Jamf cannot fully process still syncs, without its apps.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unprocessable_device_does_not_stop_the_sync() {
+    let sim = chariot_sim::start(SimConfig {
+        unprocessable_devices: 2,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    let report = sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        report.summary.device_count as usize,
+        server_ids(&c).await.len()
+    );
+}

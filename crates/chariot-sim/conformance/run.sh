@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Conformance of chariot-sim with Jamf's official Python SDK (PyPI jamf-pro-sdk).
 #
-# Creates a venv under ${CARGO_TARGET_DIR:-target}/conformance-venv (once), builds and starts
+# Creates a venv under ${CARGO_TARGET_DIR:-target}/conformance-venv (once, venv.sh), builds and starts
 # `chariot sim --port 0`, reads the URL and demo credentials from its first lines, runs pytest
 # on crates/chariot-sim/conformance/test_*.py, stops the simulator and exits with pytest's status.
 #
@@ -12,23 +12,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
-VENV="$TARGET/conformance-venv"
-SDK_VERSION="0.9a1"     # the newest release on PyPI (pre-release only)
-PYTEST_VERSION="8.4.2"
-
-if [ ! -x "$VENV/bin/python" ]; then
-  if ! python3 -m venv "$VENV" 2>/dev/null; then
-    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-      apt-get install -y python3-venv
-      rm -rf "$VENV"
-      python3 -m venv "$VENV"
-    else
-      echo "python3 -m venv failed: install python3-venv" >&2
-      exit 1
-    fi
-  fi
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "jamf-pro-sdk==$SDK_VERSION" "pytest==$PYTEST_VERSION"
-fi
+# The venv (jamf-pro-sdk pinned there) is shared with the benchmark.
+PYTHON="$("$HERE/venv.sh")"
 
 (cd "$ROOT" && cargo build --quiet -p chariot-cli)
 BIN="$TARGET/debug/chariot"
@@ -50,7 +35,7 @@ export SIM_CLIENT_ID="$(field client_id)" SIM_CLIENT_SECRET="$(field client_secr
 if [ -z "$SIM_URL" ]; then cat "$LOG" >&2; exit 1; fi
 
 set +e
-"$VENV/bin/python" -m pytest -q -p no:cacheprovider "$HERE"/test_*.py
+"$PYTHON" -m pytest -q -p no:cacheprovider "$HERE"/test_*.py
 STATUS=$?
 set -e
 exit $STATUS

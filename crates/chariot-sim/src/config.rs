@@ -31,6 +31,10 @@ pub struct SimConfig {
     /// on the client side).
     pub jamf_version: String,
     pub credentials: DemoCredentials,
+    /// Devices whose inventory Jamf "cannot process" (reference §4.2): with
+    /// `exception-handling=STRICT` (the default) a page holding one fails with a 500; with
+    /// `LENIENT` the broken section (applications) comes back null. 0 = none (the demo school).
+    pub unprocessable_devices: usize,
 }
 
 impl Default for SimConfig {
@@ -48,6 +52,7 @@ impl Default for SimConfig {
             body_limit: 1024 * 1024,
             jamf_version: "11.30.1-t1784555528405".to_string(),
             credentials: DemoCredentials::default(),
+            unprocessable_devices: 0,
         }
     }
 }

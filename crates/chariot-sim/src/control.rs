@@ -1,5 +1,5 @@
 //! The `/_sim/` control API for out-of-process tests: read state, change fault knobs,
-//! expire tokens, move the simulated clock. Served on loopback only, like everything else,
+//! expire tokens, move the simulated clock, make devices report new inventory. Served on loopback only, like everything else,
 //! and deliberately outside `/api` and `/JSSResource` so it can never be mistaken for Jamf.
 
 use crate::faults::FaultConfig;
@@ -20,6 +20,7 @@ pub fn router() -> Router<AppState> {
         .route("/tokens/expire", post(expire_tokens))
         .route("/clock/advance", post(advance))
         .route("/clock/speed", post(speed))
+        .route("/inventory/touch", post(touch_inventory))
 }
 
 async fn state(State(st): State<AppState>) -> Json<serde_json::Value> {
@@ -113,6 +114,28 @@ async fn speed(State(st): State<AppState>, body: axum::body::Bytes) -> Response 
         _ => (
             StatusCode::BAD_REQUEST,
             Json(json!({"error": "expected {\"speed\": x} with x >= 0"})),
+        )
+            .into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct Touch {
+    count: usize,
+}
+
+/// `{"count": n}`: exactly n devices report a new inventory now (see `crate::touch`).
+async fn touch_inventory(State(st): State<AppState>, body: axum::body::Bytes) -> Response {
+    match serde_json::from_slice::<Touch>(&body) {
+        Ok(t) => {
+            let now = st.clock.now();
+            let mut w = st.world();
+            let ids = crate::touch::touch_inventory(&mut w, t.count, now);
+            Json(json!({"touched": ids, "at": now.to_rfc3339()})).into_response()
+        }
+        Err(_) => (
+            StatusCode::BAD_REQUEST,
+            Json(json!({"error": "expected {\"count\": n} with n >= 0"})),
         )
             .into_response(),
     }

@@ -35,6 +35,7 @@ pub mod rsql;
 pub mod school;
 pub mod server;
 pub mod state;
+pub mod touch;
 
 pub use clock::ClockHandle;
 pub use config::{DemoCredentials, SimConfig};
@@ -55,6 +56,7 @@ pub struct RunningSim {
     credentials: DemoCredentials,
     faults: FaultHandle,
     clock: ClockHandle,
+    world: touch::SharedWorld,
     stop: Option<oneshot::Sender<()>>,
     task: JoinHandle<()>,
 }
@@ -79,6 +81,16 @@ impl RunningSim {
 
     pub fn clock(&self) -> ClockHandle {
         self.clock.clone()
+    }
+
+    /// Makes exactly `count` devices report a new inventory at the current simulated instant
+    /// (see [`touch::touch_inventory`]) and returns their ids. Also `POST /_sim/inventory/touch`.
+    pub fn touch_inventory(&self, count: usize) -> Vec<u32> {
+        let mut w = self.world.0.lock().unwrap_or_else(|e| e.into_inner());
+        let now = self.clock.now();
+        // Catch up on the periodic behaviour first, as a request would.
+        school::engine::advance_to(&mut w, now);
+        touch::touch_inventory(&mut w, count, now)
     }
 
     /// Stops accepting connections; requests still in flight get two seconds to finish.
@@ -122,8 +134,9 @@ pub async fn start(config: SimConfig) -> Result<RunningSim, SimError> {
     }
     let faults = FaultHandle::new(fault_config, config.seed, tokens.clone());
     let clock = ClockHandle::new(now, config.clock_speed);
+    let world = Arc::new(Mutex::new(world));
     let st = AppState {
-        world: Arc::new(Mutex::new(world)),
+        world: world.clone(),
         clock: clock.clone(),
         faults: faults.clone(),
         tokens,
@@ -131,6 +144,7 @@ pub async fn start(config: SimConfig) -> Result<RunningSim, SimError> {
         token_ttl: config.token_ttl,
         oauth_token_ttl: config.oauth_token_ttl,
         jamf_version: config.jamf_version.clone(),
+        unprocessable: Arc::new(unprocessable_ids(&world, config.unprocessable_devices)),
     };
     // Loopback only: the simulator has demo credentials and a control API without auth.
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port))
@@ -158,7 +172,17 @@ pub async fn start(config: SimConfig) -> Result<RunningSim, SimError> {
         credentials: config.credentials,
         faults,
         clock,
+        world: touch::SharedWorld(world),
         stop: Some(tx),
         task,
     })
+}
+
+/// `count` devices spread evenly over the fleet (deterministic: the same ones every run).
+fn unprocessable_ids(world: &Mutex<school::World>, count: usize) -> std::collections::HashSet<u32> {
+    let w = world.lock().unwrap_or_else(|e| e.into_inner());
+    let n = w.devices.len();
+    (0..count.min(n))
+        .map(|i| w.devices[i * n / count.max(1)].id)
+        .collect()
 }

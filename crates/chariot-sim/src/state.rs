@@ -18,6 +18,8 @@ pub struct AppState {
     pub token_ttl: Duration,
     pub oauth_token_ttl: Duration,
     pub jamf_version: String,
+    /// Ids of the devices whose inventory cannot be processed (see `SimConfig`).
+    pub unprocessable: Arc<std::collections::HashSet<u32>>,
 }
 
 impl AppState {

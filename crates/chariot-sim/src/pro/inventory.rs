@@ -128,9 +128,10 @@ pub async fn detail(
             }
         }
     }
-    match q.get("exception-handling").map(|s| s.to_ascii_uppercase()) {
-        None => {}
-        Some(m) if m == "STRICT" || m == "LENIENT" => {}
+    let lenient = match q.get("exception-handling").map(|s| s.to_ascii_uppercase()) {
+        None => false,
+        Some(m) if m == "STRICT" => false,
+        Some(m) if m == "LENIENT" => true,
         Some(m) => {
             return Err(ApiError::bad_request(
                 "INVALID_FIELD",
@@ -138,7 +139,7 @@ pub async fn detail(
             )
             .with_field("exception-handling"));
         }
-    }
+    };
     let sort_allowed = fields::sort_fields();
     let sort = parse_sort(&q, "displayName:asc", &sort_allowed)?;
     let filter = match q.get("filter").filter(|f| !f.trim().is_empty()) {
@@ -182,10 +183,30 @@ pub async fn detail(
         |d| d.id as u64,
     );
     let empty = vec![];
-    let results: Vec<_> = page
-        .slice(&items)
+    let on_page = page.slice(&items);
+    if !lenient && let Some(d) = on_page.iter().find(|d| st.unprocessable.contains(&d.id)) {
+        // STRICT: one unprocessable device fails the whole call. [guess] exact code string.
+        return Err(ApiError::new(
+            500,
+            "INTERNAL_SERVER_ERROR",
+            format!(
+                "Unable to process inventory data for mobile device {}",
+                d.id
+            ),
+        ));
+    }
+    let results: Vec<_> = on_page
         .iter()
-        .map(|d| sections::record(world, d, &secs, groups.get(&d.id).unwrap_or(&empty)))
+        .map(|d| {
+            let mut r = sections::record(world, d, &secs, groups.get(&d.id).unwrap_or(&empty));
+            if st.unprocessable.contains(&d.id)
+                && r.get("applications").is_some_and(|a| !a.is_null())
+            {
+                // LENIENT: the broken section comes back null, the rest of the device is kept.
+                r["applications"] = serde_json::Value::Null;
+            }
+            r
+        })
         .collect();
     Ok(Json(json!({ "totalCount": items.len(), "results": results })).into_response())
 }
