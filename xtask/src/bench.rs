@@ -20,7 +20,7 @@ pub fn bench(args: &[String]) -> Result {
         }
         Err(e) => println!("(the SDK scenario will be skipped: {e})"),
     }
-    step("Benchmark (release build, about 5 minutes on 2 cores)");
+    step("Benchmark (release build, then about 2 minutes on 2 cores)");
     run(&mut cmd)
 }
 

@@ -1,0 +1,150 @@
+//! The order of the run. The simulator lives here (the parent); every Chariot scenario and the
+//! raw fetch run in a child process, the SDK in a Python subprocess, one after the other so
+//! they never compete for the 2 cores of a typical CI machine.
+//!
+//! 1. A 10 000-device simulator with a frozen clock (devices then change only when told to,
+//!    so "1 % changed" is exact). At 0 ms, then 50 ms per request: Chariot's full sync, the
+//!    SDK, the raw fetch.
+//! 2. Exactly 1 % of devices report new inventory (`RunningSim::touch_inventory`), then at
+//!    each latency an incremental sync on the store the full sync at that latency left.
+//! 3. A 50 000-device simulator: one full sync (timed), then the searches on that store.
+
+use std::time::{Duration, Instant};
+
+use chariot_sim::{RunningSim, SimConfig};
+
+use crate::child::{Job, Outcome, Server, run_in_child};
+use crate::machine::Machine;
+use crate::report::{self, LatencyRun, Report};
+use crate::scenarios::sdk;
+
+pub const DEVICES: usize = 10_000;
+pub const SEARCH_DEVICES: usize = 50_000;
+pub const PAGE_SIZE: u32 = 500;
+pub const IN_FLIGHT: usize = 5;
+pub const LATENCIES_MS: [u64; 2] = [0, 50];
+pub const SEARCHES: usize = 200;
+
+pub fn run_all() -> Result<(), String> {
+    let started = Instant::now();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let dir = tempfile::tempdir().map_err(|e| format!("temp dir: {e}"))?;
+    let python = sdk::find_python();
+
+    let (sim, generated) = runtime.block_on(start_sim(DEVICES))?;
+    let server = server_of(&sim);
+    let mut runs = Vec::new();
+    for latency in LATENCIES_MS {
+        sim.faults().set_latency(Duration::from_millis(latency));
+        let store = dir.path().join(format!("full-{latency}ms.db"));
+        progress(&format!("full sync, {latency} ms per request"));
+        let full = run_in_child(&Job::Sync {
+            server: server.clone(),
+            store,
+            incremental: false,
+            page_size: PAGE_SIZE,
+        })?;
+        progress(&format!("Jamf Python SDK, {latency} ms per request"));
+        let sdk = match &python {
+            Ok(python) => sdk::run(python, &server, PAGE_SIZE),
+            Err(reason) => sdk::SdkResult::Skipped(reason.clone()),
+        };
+        progress(&format!("raw fetch, {latency} ms per request"));
+        let raw = run_in_child(&Job::RawFetch {
+            server: server.clone(),
+            devices: DEVICES as u64,
+            page_size: PAGE_SIZE,
+            in_flight: IN_FLIGHT,
+        })?;
+        runs.push(LatencyRun {
+            latency_ms: latency,
+            full,
+            sdk,
+            raw,
+            incremental: None,
+        });
+    }
+
+    // Both stores were synced from the same, unchanged fleet: one touch gives both
+    // incremental runs exactly the same delta.
+    let touched = sim.touch_inventory(DEVICES / 100).len();
+    for run in runs.iter_mut() {
+        sim.faults()
+            .set_latency(Duration::from_millis(run.latency_ms));
+        progress(&format!(
+            "incremental sync, {} ms per request",
+            run.latency_ms
+        ));
+        run.incremental = Some(run_in_child(&Job::Sync {
+            server: server.clone(),
+            store: dir.path().join(format!("full-{}ms.db", run.latency_ms)),
+            incremental: true,
+            page_size: PAGE_SIZE,
+        })?);
+    }
+    runtime.block_on(sim.shutdown());
+
+    let (big, big_generated) = runtime.block_on(start_sim(SEARCH_DEVICES))?;
+    let search_store = dir.path().join("search.db");
+    progress(&format!(
+        "full sync of {SEARCH_DEVICES} devices for the search"
+    ));
+    let big_sync = run_in_child(&Job::Sync {
+        server: server_of(&big),
+        store: search_store.clone(),
+        incremental: false,
+        page_size: PAGE_SIZE,
+    })?;
+    runtime.block_on(big.shutdown());
+    progress(&format!("{SEARCHES} searches"));
+    let search: Outcome = run_in_child(&Job::Search {
+        store: search_store,
+        count: SEARCHES,
+    })?;
+
+    let report = Report {
+        machine: Machine::describe(),
+        devices: DEVICES,
+        generated,
+        touched,
+        runs,
+        search_devices: SEARCH_DEVICES,
+        search_generated: big_generated,
+        big_sync,
+        search,
+        total: started.elapsed(),
+    };
+    print!("{}", report::render(&report));
+    Ok(())
+}
+
+/// A simulator with a frozen clock: nothing changes unless the bench says so.
+async fn start_sim(devices: usize) -> Result<(RunningSim, Duration), String> {
+    progress(&format!("generating a {devices}-device district"));
+    let t = Instant::now();
+    let sim = chariot_sim::start(SimConfig {
+        devices,
+        clock_speed: 0.0,
+        ..SimConfig::default()
+    })
+    .await
+    .map_err(|e| format!("the simulator did not start: {e}"))?;
+    Ok((sim, t.elapsed()))
+}
+
+fn server_of(sim: &RunningSim) -> Server {
+    let c = sim.credentials();
+    Server {
+        url: sim.base_url(),
+        client_id: c.client_id,
+        client_secret: c.client_secret,
+    }
+}
+
+/// Progress goes to stderr so the report on stdout stays clean to copy.
+fn progress(what: &str) {
+    eprintln!("chariot-bench: {what}…");
+}
