@@ -279,6 +279,18 @@ impl Store {
         Ok(rows)
     }
 
+    /// jamf id → last known position of every lost device that has one (reused by the next
+    /// sync when the server reports no newer location).
+    pub fn lost_positions(
+        &self,
+    ) -> Result<std::collections::HashMap<String, crate::LostPosition>, StoreError> {
+        Ok(self
+            .lost_mode_devices()?
+            .into_iter()
+            .filter_map(|d| d.position.map(|p| (d.jamf_id, p)))
+            .collect())
+    }
+
     /// jamf id → the sorted ids of its groups, for every device in the current snapshot.
     pub fn device_group_ids(
         &self,

@@ -164,6 +164,7 @@ async fn full(
         page_size: request.page_size,
         ..InventoryQuery::default()
     };
+    let known_positions = store.lost_positions()?;
     let mut watermark = Watermark::default();
     let mut lost: Vec<InventoryRecord> = Vec::new();
     client
@@ -209,7 +210,7 @@ async fn full(
     check(cancel)?;
     store.stage_devices(
         generation,
-        &positions::rows_with_positions(client, &lost).await,
+        &positions::rows_with_positions(client, &lost, &known_positions).await,
     )?;
 
     check(cancel)?;
@@ -228,6 +229,7 @@ async fn incremental(
     cancel: &CancelFlag,
     started: Instant,
 ) -> Result<PublishSummary, SyncError> {
+    let known_positions = store.lost_positions()?;
     let from = DateTime::parse_from_rfc3339(since)
         .map(|d| d.to_utc() - WATERMARK_OVERLAP)
         .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
@@ -339,7 +341,7 @@ async fn incremental(
     changed.iter().for_each(|r| watermark.see(r));
     let (lost, others): (Vec<_>, Vec<_>) = changed.into_iter().partition(positions::is_lost);
     let mut rows: Vec<DeviceRow> = others.iter().map(device_row).collect();
-    rows.extend(positions::rows_with_positions(client, &lost).await);
+    rows.extend(positions::rows_with_positions(client, &lost, &known_positions).await);
     Ok(store.publish_incremental(
         generation,
         &rows,
