@@ -337,3 +337,80 @@ async fn an_unprocessable_device_does_not_stop_the_sync() {
         server_ids(&c).await.len()
     );
 }
+
+/// Lost mode enabled by an MDM command: no new inventory, yet the next incremental sync shows
+/// the device as lost (and, once it reports, where).
+#[tokio::test(flavor = "multi_thread")]
+async fn an_incremental_sync_sees_lost_mode_enabled_by_a_command() {
+    let sim = chariot_sim::start(SimConfig {
+        clock_speed: 0.0,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let target = store
+        .list_devices(&DeviceQuery {
+            supervised: Some(true),
+            lost_mode: Some(false),
+            ..DeviceQuery::default()
+        })
+        .unwrap()
+        .into_iter()
+        .find(|d| d.role == "shared_teacher")
+        .unwrap();
+    let management_id = c
+        .device_list()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| d.id == target.jamf_id)
+        .unwrap()
+        .management_id
+        .unwrap();
+    let creds = sim.credentials();
+    let http = reqwest::Client::new();
+    let token: serde_json::Value = http
+        .post(format!("{}/api/oauth/token", sim.base_url()))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", &creds.client_id),
+            ("client_secret", &creds.client_secret),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let sent = http
+        .post(format!("{}/api/v2/mdm/commands", sim.base_url()))
+        .bearer_auth(token["access_token"].as_str().unwrap())
+        .json(&serde_json::json!({
+            "clientData": [{"managementId": management_id}],
+            "commandData": {"commandType": "ENABLE_LOST_MODE", "lostModeMessage": "Rapportez-moi au CDI", "lostModePhone": "0561000000"}
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert!(sent.status().is_success(), "{}", sent.text().await.unwrap());
+    sim.clock().advance(Duration::from_secs(60));
+
+    let auto = SyncRequest {
+        mode: SyncMode::Auto,
+        ..full()
+    };
+    sync(&c, &mut store, &auto, |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let lost = store.lost_mode_devices().unwrap();
+    assert!(
+        lost.iter().any(|d| d.jamf_id == target.jamf_id),
+        "{} should now be lost",
+        target.name
+    );
+}

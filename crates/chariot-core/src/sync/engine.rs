@@ -266,23 +266,21 @@ async fn incremental(
         .filter(|id| !listed.contains(*id))
         .cloned()
         .collect();
-    // Lost mode changes without an inventory update: refresh every device that is lost on
-    // either side, plus devices the server has and the snapshot lacks.
+    // Devices the server has and the snapshot lacks (missed by the delta) are fetched whole.
     let fetched: HashSet<String> = changed.iter().map(|r| r.mobile_device_id.clone()).collect();
     let mut targeted: HashSet<String> = listed
         .iter()
         .filter(|id| !known.contains_key(*id))
         .cloned()
         .collect();
-    targeted.extend(
-        store
-            .lost_mode_ids()?
-            .into_iter()
-            .filter(|id| listed.contains(id)),
-    );
+    // Lost mode changes without an inventory update. The lost devices are read with two light
+    // sections only; those newly lost, no longer lost, or reporting a new location are then
+    // fetched whole. (The light records never replace a stored row: they lack sections.)
+    let stored_lost: HashSet<String> = store.lost_mode_ids()?.into_iter().collect();
     let lost_now = client
         .fetch_inventory(
             &InventoryQuery {
+                sections: vec![Section::General, Section::Security],
                 filter: Some("lostModeEnabled==true".into()),
                 page_size: 2000,
                 ..InventoryQuery::default()
@@ -290,15 +288,23 @@ async fn incremental(
             |_| {},
         )
         .await?;
-    targeted.retain(|id| !fetched.contains(id));
     let lost_ids: HashSet<String> = lost_now
         .iter()
         .map(|r| r.mobile_device_id.clone())
         .collect();
-    changed.extend(
-        lost_now
-            .into_iter()
-            .filter(|r| !fetched.contains(&r.mobile_device_id)),
+    for r in &lost_now {
+        let id = &r.mobile_device_id;
+        let unchanged =
+            stored_lost.contains(id) && positions::position_unchanged(r, known_positions.get(id));
+        if !unchanged {
+            targeted.insert(id.clone());
+        }
+    }
+    targeted.extend(
+        stored_lost
+            .iter()
+            .filter(|id| !lost_ids.contains(*id) && listed.contains(*id))
+            .cloned(),
     );
     // Group membership (carts, smart groups) changes without an inventory update either: the
     // GROUPS section alone is cheap, compare it with the snapshot's.
@@ -330,7 +336,7 @@ async fn incremental(
     }
     let targeted: Vec<String> = targeted
         .into_iter()
-        .filter(|id| !lost_ids.contains(id) && !fetched.contains(id))
+        .filter(|id| !fetched.contains(id))
         .collect();
     changed.extend(fetch_by_ids(client, &targeted, cancel).await?);
     check(cancel)?;

@@ -58,10 +58,17 @@ pub async fn rows_with_positions(
     rows
 }
 
-/// Whether the Jamf Pro API's time of the last location report is the known position's
-/// (compared as instants to the millisecond: the two APIs write them differently).
-fn same_report(record: &InventoryRecord, known: &LostPosition) -> bool {
-    let reported = record
+/// Whether a lost device's position is as the snapshot has it: the same report, or still no
+/// report at all.
+pub fn position_unchanged(record: &InventoryRecord, known: Option<&LostPosition>) -> bool {
+    match known {
+        Some(position) => same_report(record, position),
+        None => report_time(record).is_none(),
+    }
+}
+
+fn report_time(record: &InventoryRecord) -> Option<&str> {
+    record
         .security
         .as_ref()
         .and_then(|s| s.lost_mode_location.as_ref())
@@ -69,7 +76,13 @@ fn same_report(record: &InventoryRecord, known: &LostPosition) -> bool {
             l.lost_mode_location_timestamp
                 .as_deref()
                 .or(l.last_location_update.as_deref())
-        });
+        })
+}
+
+/// Whether the Jamf Pro API's time of the last location report is the known position's
+/// (compared as instants to the millisecond: the two APIs write them differently).
+fn same_report(record: &InventoryRecord, known: &LostPosition) -> bool {
+    let reported = report_time(record);
     let instant = |s: &str| {
         DateTime::parse_from_rfc3339(s)
             .ok()
