@@ -134,3 +134,40 @@ test("switching to English translates everything and survives a restart", async 
     "the sidebar back in French",
   );
 });
+
+test("after a sync, the status bar and the screens show the snapshot", async () => {
+  const cli = process.env.CHARIOT_E2E_CLI;
+  assert.ok(cli, "CHARIOT_E2E_CLI must name the chariot binary (cargo xtask e2e sets it)");
+  const { spawn, execFileSync } = await import("node:child_process");
+  // The simulated school on loopback, and the command line syncing into the app's database.
+  const sim = spawn(cli, ["sim", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const banner = await new Promise((resolve, reject) => {
+      let text = "";
+      sim.stdout.on("data", (chunk) => {
+        text += chunk;
+        if (/client_secret: .+\n/.test(text)) resolve(text);
+      });
+      sim.on("exit", (code) => reject(new Error(`chariot sim exited with ${code}`)));
+    });
+    const field = (name) => banner.match(new RegExp(`^${name}: (.+)$`, "m"))[1].trim();
+    const url = banner.match(/listening on (\S+)/)[1];
+    const out = execFileSync(
+      cli,
+      ["sync", "--server", url, "--client-id", field("client_id"), "--secret-env", "E2E_SECRET",
+        "--db", join(home, "data", "profiles", "local.db")],
+      { env: { ...process.env, E2E_SECRET: field("client_secret") }, encoding: "utf8" },
+    );
+    assert.match(out, /^synced 38 devices/);
+  } finally {
+    sim.kill();
+  }
+
+  await s.close();
+  await openApp();
+  assert.match(await s.text("[data-testid=snapshot-age]"), /Données du \d\d\/\d\d à \d\d:\d\d\s*· à l'instant/);
+  assert.equal(await s.text("[data-testid=device-count]"), "38 appareils");
+  await visit("inventory", "Inventaire");
+  assert.match(await s.text("[data-testid=empty-snapshot]"), /38 appareils dans l'instantané local/);
+  await s.screenshot(join(SHOTS, "fr-inventory-after-sync.png"));
+});

@@ -29,6 +29,8 @@ pub fn run_suite() -> Result {
         "--features",
         "tauri/custom-protocol",
     ]))?;
+    // The `chariot` command line: the suite runs the simulator and syncs with it.
+    run(shell::cargo().args(["build", "-p", "chariot-cli"]))?;
     let app = root().join("target/debug").join(if cfg!(windows) {
         "chariot-app.exe"
     } else {
@@ -45,6 +47,14 @@ pub fn run_suite() -> Result {
         .arg(root().join("tests/e2e"))
         .env("CHARIOT_E2E_APP", &app)
         .env("CHARIOT_E2E_DRIVER", &driver)
+        .env(
+            "CHARIOT_E2E_CLI",
+            root().join("target/debug").join(if cfg!(windows) {
+                "chariot.exe"
+            } else {
+                "chariot"
+            }),
+        )
         .env("CHARIOT_E2E_SHOTS", &shots)
         .current_dir(root());
 

@@ -37,6 +37,9 @@ export const en: Messages = {
   "empty.noSnapshot.body":
     "Chariot shows the last copy of the inventory saved on this computer. No sync has run yet, so the local database is empty.",
   "empty.databasePath": "Local database: {path}",
+  "snapshot.ready.title": "{count} devices in the local snapshot",
+  "snapshot.ready.body":
+    "Data synced on {date} at {time}. This screen's detailed view is not available in this version yet; the command line `chariot devices` already lists these devices.",
 
   "screen.dashboard.intro":
     "Fleet overview: devices by role and by cart, iOS versions, stale inventory, devices in lost mode, low batteries.",

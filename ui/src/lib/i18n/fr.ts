@@ -36,6 +36,9 @@ export const fr = {
   "empty.noSnapshot.body":
     "Chariot affiche la dernière copie de l'inventaire enregistrée sur cet ordinateur. Aucune synchronisation n'a encore eu lieu : la base locale est vide.",
   "empty.databasePath": "Base locale : {path}",
+  "snapshot.ready.title": "{count} appareils dans l'instantané local",
+  "snapshot.ready.body":
+    "Données synchronisées le {date} à {time}. L'affichage détaillé de cet écran n'est pas encore disponible dans cette version ; la ligne de commande « chariot devices » liste déjà ces appareils.",
 
   "screen.dashboard.intro":
     "Vue d'ensemble du parc : appareils par rôle et par chariot, versions d'iOS, inventaires anciens, appareils en mode perdu, batteries faibles.",
