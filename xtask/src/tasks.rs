@@ -155,6 +155,11 @@ pub fn bundle(args: &[String]) -> Result {
         .arg("build")
         .args(args)
         .current_dir(root()))?;
-    println!("Installers are in target/release/bundle/.");
+    let profile = if args.iter().any(|a| a == "--debug") {
+        "debug"
+    } else {
+        "release"
+    };
+    println!("Installers are in target/{profile}/bundle/.");
     Ok(())
 }
