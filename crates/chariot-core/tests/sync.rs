@@ -64,6 +64,26 @@ fn snapshot(store: &Store) -> Vec<(String, String, Option<String>)> {
         .collect()
 }
 
+/// An HTTP client and an API-client bearer, to act on the simulator as a Jamf admin would.
+async fn admin(sim: &RunningSim) -> (reqwest::Client, String) {
+    let http = reqwest::Client::new();
+    let creds = sim.credentials();
+    let token: serde_json::Value = http
+        .post(format!("{}/api/oauth/token", sim.base_url()))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", &creds.client_id),
+            ("client_secret", &creds.client_secret),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    (http, token["access_token"].as_str().unwrap().to_owned())
+}
+
 async fn server_ids(c: &JamfClient) -> BTreeSet<String> {
     c.device_list()
         .await
@@ -251,22 +271,7 @@ async fn an_incremental_sync_sees_group_changes_without_new_inventory() {
         .remove(0);
 
     // Add it to the "Chariot 1" static group through the Classic API, as an admin would.
-    let http = reqwest::Client::new();
-    let creds = sim.credentials();
-    let token: serde_json::Value = http
-        .post(format!("{}/api/oauth/token", sim.base_url()))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", &creds.client_id),
-            ("client_secret", &creds.client_secret),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let bearer = token["access_token"].as_str().unwrap().to_owned();
+    let (http, bearer) = admin(&sim).await;
     let groups: serde_json::Value = http
         .get(format!("{}/JSSResource/mobiledevicegroups", sim.base_url()))
         .bearer_auth(&bearer)
@@ -372,24 +377,10 @@ async fn an_incremental_sync_sees_lost_mode_enabled_by_a_command() {
         .unwrap()
         .management_id
         .unwrap();
-    let creds = sim.credentials();
-    let http = reqwest::Client::new();
-    let token: serde_json::Value = http
-        .post(format!("{}/api/oauth/token", sim.base_url()))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", &creds.client_id),
-            ("client_secret", &creds.client_secret),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (http, bearer) = admin(&sim).await;
     let sent = http
         .post(format!("{}/api/v2/mdm/commands", sim.base_url()))
-        .bearer_auth(token["access_token"].as_str().unwrap())
+        .bearer_auth(&bearer)
         .json(&serde_json::json!({
             "clientData": [{"managementId": management_id}],
             "commandData": {"commandType": "ENABLE_LOST_MODE", "lostModeMessage": "Rapportez-moi au CDI", "lostModePhone": "0561000000"}
