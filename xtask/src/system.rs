@@ -131,3 +131,29 @@ pub fn ensure_tauri_driver() -> Result<std::path::PathBuf> {
         "tauri-driver was installed but is not on PATH (add ~/.cargo/bin to PATH)".into()
     })
 }
+
+/// Free space under target/ (in GiB), read with `df`; `None` where df is missing or unclear.
+fn free_disk_gib() -> Option<u64> {
+    let target = root().join("target");
+    let probe = if target.exists() { target } else { root() };
+    let out = Command::new("df")
+        .args(["-Pk"])
+        .arg(&probe)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let kib: u64 = text.lines().nth(1)?.split_whitespace().nth(3)?.parse().ok()?;
+    Some(kib / (1024 * 1024))
+}
+
+/// A cold `cargo xtask test` writes about 10 GB under target/. When the disk is nearly full the
+/// linker dies with an obscure SIGBUS, so say it plainly before starting.
+pub fn warn_if_disk_low() {
+    if let Some(free) = free_disk_gib().filter(|free| *free < 12) {
+        eprintln!(
+            "warning: only {free} GiB free on the disk holding target/; a cold build and test run \
+             needs about 12 GiB. Free some space (old target/ folders, clones) if the build fails \
+             while linking."
+        );
+    }
+}

@@ -26,6 +26,7 @@ pub fn test(args: &[String]) -> Result {
     if let Some(bad) = args.iter().find(|a| *a != "--skip-e2e") {
         return Err(format!("unknown option `{bad}` (only --skip-e2e)"));
     }
+    system::warn_if_disk_low();
     system::ensure_packages(system::BUILD_PACKAGES)?;
     if !skip_e2e {
         system::ensure_packages(system::TEST_PACKAGES)?;
