@@ -97,7 +97,10 @@ impl Console {
             system_locale: self.system_locale.clone(),
             // No server profile can be configured yet (the connection screen comes later).
             connection: ConnectionState::NotConfigured,
+            profile: None,
             snapshot,
+            sync: Default::default(),
+            settings: self.settings.clone(),
             database_path: self.database_path().display().to_string(),
             log_dir: self.paths.log_dir.display().to_string(),
             problems: self.problems.clone(),

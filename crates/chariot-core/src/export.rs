@@ -11,7 +11,8 @@ use chariot_store::DeviceListRow;
 
 use crate::locale::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
 pub enum ExportFormat {
     Csv,
     Txt,

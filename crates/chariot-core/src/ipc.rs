@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::{Config, TS};
 
+use crate::export::ExportFormat;
 use crate::locale::LanguagePref;
+use crate::views::InventoryColumn;
 
 /// Request of `set_language`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -13,10 +15,59 @@ pub struct SetLanguageRequest {
     pub language: LanguagePref,
 }
 
+/// Request of `update_settings`: only the fields given change.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default, rename_all = "camelCase")]
+pub struct UpdateSettingsRequest {
+    pub stale_after_days: Option<u32>,
+    pub sync_at_start: Option<bool>,
+    pub auto_sync_minutes: Option<u32>,
+    pub inventory_columns: Option<Vec<InventoryColumn>>,
+}
+
+/// Request of `start_sync`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default, rename_all = "camelCase")]
+pub struct StartSyncRequest {
+    /// Fetch everything again instead of only what changed.
+    pub full: bool,
+}
+
+/// Request of the commands that name one device or one profile.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IdRequest {
+    pub id: String,
+}
+
+/// Request of `export_inventory`: exactly the rows and columns on screen.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportRequest {
+    /// Device ids, in display order.
+    pub ids: Vec<String>,
+    pub columns: Vec<InventoryColumn>,
+    pub format: ExportFormat,
+    /// For Excel: BOM, `;` separators, identifiers kept as text.
+    pub excel: bool,
+    /// The file chosen in the save dialog.
+    pub path: String,
+}
+
+/// Answer of `export_inventory`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportResult {
+    pub path: String,
+    pub rows: u32,
+}
+
 /// Names of the events the back end emits; the UI listens to these exact strings.
 pub mod events {
     /// Payload: [`crate::status::AppStatus`]. Sent whenever anything in it changes.
     pub const STATUS_CHANGED: &str = "status-changed";
+    /// Payload: [`crate::sync::SyncProgress`]. Sent while a sync runs (a few times a second).
+    pub const SYNC_PROGRESS: &str = "sync-progress";
 }
 
 /// Every type the UI needs, in a stable order. Adding an IPC type = adding it here.
@@ -32,6 +83,41 @@ pub fn typescript_bindings() -> String {
         crate::status::SnapshotStatus::decl(&cfg),
         crate::status::AppStatus::decl(&cfg),
         SetLanguageRequest::decl(&cfg),
+        crate::views::InventoryColumn::decl(&cfg),
+        crate::views::InventoryFilter::decl(&cfg),
+        crate::views::InventorySort::decl(&cfg),
+        crate::views::InventoryRequest::decl(&cfg),
+        crate::views::InventoryRow::decl(&cfg),
+        crate::views::InventoryResult::decl(&cfg),
+        crate::views::DeviceRowsRequest::decl(&cfg),
+        crate::views::CountBy::decl(&cfg),
+        crate::views::DeviceRef::decl(&cfg),
+        crate::views::Dashboard::decl(&cfg),
+        crate::views::Position::decl(&cfg),
+        crate::views::LostModeInfo::decl(&cfg),
+        crate::views::SharedUser::decl(&cfg),
+        crate::views::DeviceApp::decl(&cfg),
+        crate::views::DeviceProfile::decl(&cfg),
+        crate::views::DeviceGroup::decl(&cfg),
+        crate::views::DeviceDetail::decl(&cfg),
+        crate::views::HistoryStatus::decl(&cfg),
+        crate::views::HistoryEntry::decl(&cfg),
+        crate::views::DeviceHistory::decl(&cfg),
+        crate::profiles::AuthKind::decl(&cfg),
+        crate::profiles::ServerProfile::decl(&cfg),
+        crate::profiles::ProfileDraft::decl(&cfg),
+        crate::profiles::PrivilegeCheck::decl(&cfg),
+        crate::profiles::ConnectionCheck::decl(&cfg),
+        crate::sync::SyncPhase::decl(&cfg),
+        crate::sync::SyncProgress::decl(&cfg),
+        crate::status::SyncOutcome::decl(&cfg),
+        crate::status::SyncStatus::decl(&cfg),
+        UpdateSettingsRequest::decl(&cfg),
+        StartSyncRequest::decl(&cfg),
+        IdRequest::decl(&cfg),
+        crate::export::ExportFormat::decl(&cfg),
+        ExportRequest::decl(&cfg),
+        ExportResult::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/chariot-core by `cargo xtask bindings`.\n\
@@ -43,8 +129,9 @@ pub fn typescript_bindings() -> String {
         out.push_str("\n\n");
     }
     out.push_str(&format!(
-        "export const EVENTS = {{ statusChanged: \"{}\" }} as const;\n",
-        events::STATUS_CHANGED
+        "export const EVENTS = {{ statusChanged: \"{}\", syncProgress: \"{}\" }} as const;\n",
+        events::STATUS_CHANGED,
+        events::SYNC_PROGRESS
     ));
     out
 }

@@ -11,12 +11,14 @@ pub mod export;
 pub mod fleet;
 pub mod ipc;
 pub mod locale;
+pub mod profiles;
 pub mod redact;
 pub mod secrets;
 pub mod settings;
 pub mod status;
 mod store_error;
 pub mod sync;
+pub mod views;
 
 pub use console::{Console, ConsolePaths};
 pub use error::{AppError, ErrorCode};

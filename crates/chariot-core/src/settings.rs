@@ -19,6 +19,16 @@ pub struct Settings {
     pub language: LanguagePref,
     /// Inventory older than this many days is flagged as stale (the guide's warning).
     pub stale_after_days: u32,
+    /// Sync when the app starts (when a server profile is active).
+    pub sync_at_start: bool,
+    /// Sync again every this many minutes while the app is open; 0 turns it off.
+    pub auto_sync_minutes: u32,
+    /// The inventory's columns, in display order ("Affichage de l'inventaire").
+    pub inventory_columns: Vec<crate::views::InventoryColumn>,
+    /// Saved servers (no secrets: those are in the OS keychain).
+    pub profiles: Vec<crate::profiles::ServerProfile>,
+    /// The profile whose snapshot the screens show.
+    pub active_profile: Option<String>,
 }
 
 impl Default for Settings {
@@ -26,6 +36,11 @@ impl Default for Settings {
         Self {
             language: LanguagePref::System,
             stale_after_days: 7,
+            sync_at_start: true,
+            auto_sync_minutes: 60,
+            inventory_columns: crate::views::InventoryColumn::DEFAULT.to_vec(),
+            profiles: Vec::new(),
+            active_profile: None,
         }
     }
 }

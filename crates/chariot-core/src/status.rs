@@ -49,7 +49,12 @@ pub struct AppStatus {
     pub language_pref: LanguagePref,
     pub system_locale: Option<String>,
     pub connection: ConnectionState,
+    /// The server profile whose snapshot the screens show; `None` before the first connection.
+    pub profile: Option<crate::profiles::ServerProfile>,
     pub snapshot: SnapshotStatus,
+    pub sync: SyncStatus,
+    /// The preferences of Réglages (saved servers included, never a secret).
+    pub settings: crate::settings::Settings,
     /// Where the local database lives, for the Réglages screen and support.
     pub database_path: String,
     /// Where the log files are written.
@@ -57,4 +62,28 @@ pub struct AppStatus {
     /// Problems found at start-up that the user should see (unreadable settings, a database
     /// from a newer Chariot...). The app still opens; each is shown as a notice.
     pub problems: Vec<crate::error::AppError>,
+}
+
+/// Whether a sync runs now, and how the last one ended (the sync button and its summary).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatus {
+    pub running: bool,
+    pub last: Option<SyncOutcome>,
+}
+
+/// The result summary of a finished sync.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncOutcome {
+    pub finished_at: DateTime<Utc>,
+    /// `full` or `incremental`; `None` when it failed before choosing.
+    pub kind: Option<String>,
+    pub device_count: u32,
+    pub added: u32,
+    pub changed: u32,
+    pub removed: u32,
+    pub duration_ms: u32,
+    /// Why it failed or was cancelled; the previous snapshot is then unchanged.
+    pub error: Option<crate::error::AppError>,
 }

@@ -25,7 +25,27 @@ export type Settings = { language: LanguagePref,
 /**
  * Inventory older than this many days is flagged as stale (the guide's warning).
  */
-staleAfterDays: number, };
+staleAfterDays: number, 
+/**
+ * Sync when the app starts (when a server profile is active).
+ */
+syncAtStart: boolean, 
+/**
+ * Sync again every this many minutes while the app is open; 0 turns it off.
+ */
+autoSyncMinutes: number, 
+/**
+ * The inventory's columns, in display order ("Affichage de l'inventaire").
+ */
+inventoryColumns: Array<InventoryColumn>, 
+/**
+ * Saved servers (no secrets: those are in the OS keychain).
+ */
+profiles: Array<ServerProfile>, 
+/**
+ * The profile whose snapshot the screens show.
+ */
+activeProfile: string | null, };
 
 export type ConnectionState = "not_configured" | "demo" | "online" | "offline";
 
@@ -43,7 +63,15 @@ export type AppStatus = { appVersion: string,
 /**
  * The language the UI must speak now (preference resolved against the system locale).
  */
-language: Lang, languagePref: LanguagePref, systemLocale: string | null, connection: ConnectionState, snapshot: SnapshotStatus, 
+language: Lang, languagePref: LanguagePref, systemLocale: string | null, connection: ConnectionState, 
+/**
+ * The server profile whose snapshot the screens show; `None` before the first connection.
+ */
+profile: ServerProfile | null, snapshot: SnapshotStatus, sync: SyncStatus, 
+/**
+ * The preferences of Réglages (saved servers included, never a secret).
+ */
+settings: Settings, 
 /**
  * Where the local database lives, for the Réglages screen and support.
  */
@@ -60,4 +88,279 @@ problems: Array<AppError>, };
 
 export type SetLanguageRequest = { language: LanguagePref, };
 
-export const EVENTS = { statusChanged: "status-changed" } as const;
+export type InventoryColumn = "name" | "role" | "cart" | "serial" | "asset_tag" | "model" | "os_version" | "user" | "battery" | "free_space" | "capacity" | "supervised" | "shared_ipad" | "lost_mode" | "last_inventory";
+
+export type InventoryFilter = { 
+/**
+ * Part of a name, serial number, user, asset tag, model or installed app.
+ */
+search: string | null, 
+/**
+ * `student`, `shared_teacher`, `teacher` or `other`.
+ */
+role: string | null, 
+/**
+ * Cart name, e.g. `Chariot 1`.
+ */
+cart: string | null, 
+/**
+ * Member of this group (static or smart), by name.
+ */
+group: string | null, siteId: string | null, 
+/**
+ * `17` matches every 17.x, `17.5` matches 17.5 and 17.5.1.
+ */
+osVersion: string | null, model: string | null, supervised: boolean | null, sharedIpad: boolean | null, lostMode: boolean | null, 
+/**
+ * Only devices whose last inventory is older than the stale threshold of Réglages.
+ */
+stale: boolean | null, batteryMin: number | null, batteryMax: number | null, 
+/**
+ * Free space bounds in megabytes.
+ */
+freeMbMin: number | null, freeMbMax: number | null, };
+
+export type InventorySort = "name" | "serial" | "model" | "os_version" | "battery" | "free_space" | "last_inventory" | "user" | "cart" | "role" | "asset_tag";
+
+export type InventoryRequest = { filter: InventoryFilter, sort: InventorySort, descending: boolean, 
+/**
+ * How many rows to return with the ids (the first screenful).
+ */
+firstRows: number, };
+
+export type InventoryRow = { id: string, name: string, role: string, cart: string | null, serialNumber: string | null, assetTag: string | null, model: string | null, osVersion: string | null, username: string | null, batteryLevel: number | null, capacityMb: number | null, availableMb: number | null, supervised: boolean | null, sharedIpad: boolean | null, lostMode: boolean | null, 
+/**
+ * "Dernière mise à jour de l'inventaire".
+ */
+lastInventory: string | null, 
+/**
+ * Last inventory older than the threshold of Réglages (or never reported).
+ */
+stale: boolean, };
+
+export type InventoryResult = { 
+/**
+ * Number of matching devices ("252 appareils").
+ */
+total: number, 
+/**
+ * The Jamf ids of every matching device, in display order.
+ */
+ids: Array<string>, 
+/**
+ * The first `first_rows` rows, in the same order.
+ */
+rows: Array<InventoryRow>, 
+/**
+ * Devices whose last inventory is before this instant are stale.
+ */
+staleBefore: string, };
+
+export type DeviceRowsRequest = { ids: Array<string>, };
+
+export type CountBy = { key: string, count: number, };
+
+export type DeviceRef = { id: string, name: string, lastInventory: string | null, };
+
+export type Dashboard = { total: number, 
+/**
+ * By role: `student`, `shared_teacher`, `teacher`, `other` (always the four, in that order).
+ */
+byRole: Array<CountBy>, 
+/**
+ * By cart name; devices in no cart are not counted here.
+ */
+byCart: Array<CountBy>, 
+/**
+ * By major.minor iOS version, newest first.
+ */
+byOs: Array<CountBy>, 
+/**
+ * By model name, most numerous first.
+ */
+byModel: Array<CountBy>, 
+/**
+ * Devices whose inventory is older than `stale_after_days`.
+ */
+stale: number, staleAfterDays: number, 
+/**
+ * The oldest inventories (at most 5), oldest first.
+ */
+oldest: Array<DeviceRef>, lostMode: number, 
+/**
+ * Battery at or below `low_battery_percent`.
+ */
+lowBattery: number, lowBatteryPercent: number, 
+/**
+ * Free space at or below `low_space_mb`.
+ */
+lowSpace: number, lowSpaceMb: number, 
+/**
+ * Smart groups with their member counts, largest first.
+ */
+smartGroups: Array<CountBy>, syncedAt: string | null, };
+
+export type Position = { latitude: number, longitude: number, accuracyM: number | null, reportedAt: string | null, };
+
+export type LostModeInfo = { message: string | null, phone: string | null, footnote: string | null, 
+/**
+ * Last reported position; `None` until the device answered a location request.
+ */
+position: Position | null, };
+
+export type SharedUser = { managedAppleId: string, loggedIn: boolean, dataToSync: boolean, };
+
+export type DeviceApp = { name: string, identifier: string | null, version: string | null, managementStatus: string | null, };
+
+export type DeviceProfile = { name: string, identifier: string | null, version: string | null, };
+
+export type DeviceGroup = { id: string | null, name: string, smart: boolean, };
+
+export type DeviceDetail = { 
+/**
+ * The same fields as the inventory row (name, serial, iOS, battery, dates...).
+ */
+summary: InventoryRow, udid: string | null, modelIdentifier: string | null, osBuild: string | null, managed: boolean | null, 
+/**
+ * Shared iPad: how many local accounts it keeps, and each one's data quota.
+ */
+residentUsers: number | null, quotaMb: number | null, realName: string | null, email: string | null, building: string | null, department: string | null, room: string | null, siteId: string | null, ipAddress: string | null, wifiMac: string | null, lastContact: string | null, lostMode: LostModeInfo | null, sharedUsers: Array<SharedUser>, 
+/**
+ * "App Store Apps from Mobile Device App Catalog": apps Jamf Pro manages.
+ */
+catalogApps: Array<DeviceApp>, 
+/**
+ * "Other": apps installed on the device some other way.
+ */
+otherApps: Array<DeviceApp>, profiles: Array<DeviceProfile>, groups: Array<DeviceGroup>, };
+
+export type HistoryStatus = "completed" | "pending" | "failed";
+
+export type HistoryEntry = { command: string, status: HistoryStatus, 
+/**
+ * When it was issued (pending, failed) or completed.
+ */
+date: string | null, 
+/**
+ * The device's error text for a failed command.
+ */
+error: string | null, };
+
+export type DeviceHistory = { entries: Array<HistoryEntry>, 
+/**
+ * When this history was read from the server; `None` when it never was.
+ */
+fetchedAt: string | null, };
+
+export type AuthKind = "user" | "api_client";
+
+export type ServerProfile = { 
+/**
+ * Stable id, also the name of the profile's database file.
+ */
+id: string, 
+/**
+ * What the user calls it ("Collège Jean Moulin").
+ */
+label: string, 
+/**
+ * e.g. `https://ecollege31.jamfcloud.com`; empty for the demo school (its port changes at
+ * every start).
+ */
+serverUrl: string, auth: AuthKind, 
+/**
+ * User name or client id.
+ */
+account: string, 
+/**
+ * The built-in demonstration school (simulator on loopback).
+ */
+demo: boolean, };
+
+export type ProfileDraft = { 
+/**
+ * The profile being edited; `None` for a new one.
+ */
+id: string | null, label: string, serverUrl: string, auth: AuthKind, account: string, 
+/**
+ * The password or client secret; `None` keeps the one already in the keychain.
+ */
+secret: string | null, };
+
+export type PrivilegeCheck = { 
+/**
+ * The Jamf Pro privilege name, as in Settings › User accounts / API roles.
+ */
+privilege: string, 
+/**
+ * What Chariot reads with it, e.g. "inventory".
+ */
+neededFor: string, granted: boolean, };
+
+export type ConnectionCheck = { 
+/**
+ * The server answered at all (DNS, TLS, HTTP).
+ */
+reachable: boolean, 
+/**
+ * The credentials were accepted.
+ */
+signedIn: boolean, 
+/**
+ * Jamf Pro version, e.g. `11.30.1`.
+ */
+version: string | null, privileges: Array<PrivilegeCheck>, 
+/**
+ * The blocking problem, when a step failed.
+ */
+problem: AppError | null, };
+
+export type SyncPhase = "signing_in" | "fetching" | "reconciling" | "saving";
+
+export type SyncProgress = { phase: SyncPhase, done: number, total: number, devicesPerSecond: number, 
+/**
+ * Seconds left at the current pace; `None` until it can be estimated.
+ */
+etaSeconds: number | null, };
+
+export type SyncOutcome = { finishedAt: string, 
+/**
+ * `full` or `incremental`; `None` when it failed before choosing.
+ */
+kind: string | null, deviceCount: number, added: number, changed: number, removed: number, durationMs: number, 
+/**
+ * Why it failed or was cancelled; the previous snapshot is then unchanged.
+ */
+error: AppError | null, };
+
+export type SyncStatus = { running: boolean, last: SyncOutcome | null, };
+
+export type UpdateSettingsRequest = { staleAfterDays: number | null, syncAtStart: boolean | null, autoSyncMinutes: number | null, inventoryColumns: Array<InventoryColumn> | null, };
+
+export type StartSyncRequest = { 
+/**
+ * Fetch everything again instead of only what changed.
+ */
+full: boolean, };
+
+export type IdRequest = { id: string, };
+
+export type ExportFormat = "csv" | "txt" | "xml";
+
+export type ExportRequest = { 
+/**
+ * Device ids, in display order.
+ */
+ids: Array<string>, columns: Array<InventoryColumn>, format: ExportFormat, 
+/**
+ * For Excel: BOM, `;` separators, identifiers kept as text.
+ */
+excel: boolean, 
+/**
+ * The file chosen in the save dialog.
+ */
+path: string, };
+
+export type ExportResult = { path: string, rows: number, };
+
+export const EVENTS = { statusChanged: "status-changed", syncProgress: "sync-progress" } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROUTES, hrefFor, routeFromHash } from "./router.svelte";
+import { ROUTES, hrefFor, routeArg, routeFromHash, routeQuery } from "./router.svelte";
 import { fr } from "./i18n/fr";
 
 describe("router", () => {
@@ -12,6 +12,8 @@ describe("router", () => {
     ["#/inventory?q=RNE", "inventory"],
     ["#/nowhere", "dashboard"],
     ["#inventory", "inventory"],
+    ["#/device/42", "device"],
+    ["#/welcome", "welcome"],
   ])("%s opens %s", (hash, expected) => {
     expect(routeFromHash(hash)).toBe(expected);
   });
@@ -33,5 +35,13 @@ describe("router", () => {
 
   it("round-trips every route through its link", () => {
     for (const route of ROUTES) expect(routeFromHash(hrefFor(route.id))).toBe(route.id);
+  });
+
+  it("carries a device id and filters in the link", () => {
+    const href = hrefFor("inventory", null, { cart: "Chariot 1", stale: true, q: "" });
+    expect(href).toBe("#/inventory?cart=Chariot+1&stale=true");
+    expect(routeQuery(href).get("cart")).toBe("Chariot 1");
+    expect(routeArg(hrefFor("device", "a/b 1"))).toBe("a/b 1");
+    expect(routeArg("#/inventory")).toBeNull();
   });
 });

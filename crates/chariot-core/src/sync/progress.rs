@@ -23,10 +23,13 @@ pub enum SyncPhase {
 #[serde(rename_all = "camelCase")]
 pub struct SyncProgress {
     pub phase: SyncPhase,
+    #[ts(type = "number")]
     pub done: u64,
+    #[ts(type = "number")]
     pub total: u64,
     pub devices_per_second: f64,
     /// Seconds left at the current pace; `None` until it can be estimated.
+    #[ts(type = "number | null")]
     pub eta_seconds: Option<u64>,
 }
 

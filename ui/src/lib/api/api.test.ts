@@ -3,18 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { AppError, AppStatus } from "../bindings";
 import { api, toAppError } from "./index";
+import { statusFixture } from "../testing/fixtures";
 
-const status: AppStatus = {
-  appVersion: "0.1.0",
-  language: "fr",
-  languagePref: "system",
-  systemLocale: "fr-FR",
-  connection: "not_configured",
-  snapshot: { syncedAt: null, deviceCount: 0 },
-  databasePath: "/tmp/local.db",
-  logDir: "/tmp/logs",
-  problems: [],
-};
+const status: AppStatus = statusFixture();
 
 afterEach(() => clearMocks());
 

@@ -1,4 +1,9 @@
 import type { Messages } from "./fr";
+import { en as inventoryEn } from "../../screens/inventory/messages";
+import { en as deviceEn } from "../../screens/device/messages";
+import { en as dashboardEn } from "../../screens/dashboard/messages";
+import { en as connectionEn } from "../../screens/welcome/messages";
+import { en as syncEn } from "../../lib/components/sync/messages";
 
 export const en: Messages = {
   "app.name": "Chariot",
@@ -85,4 +90,9 @@ export const en: Messages = {
   "error.auth": "Access refused by the server",
   "error.server": "Server error",
   "error.cancelled": "Operation cancelled",
+  ...inventoryEn,
+  ...deviceEn,
+  ...dashboardEn,
+  ...connectionEn,
+  ...syncEn,
 };

@@ -1,4 +1,10 @@
 // French catalog: the reference. English must have exactly the same keys (checked by the type).
+// Each screen keeps its own messages beside it (messages.ts); they are merged here.
+import { fr as inventoryFr } from "../../screens/inventory/messages";
+import { fr as deviceFr } from "../../screens/device/messages";
+import { fr as dashboardFr } from "../../screens/dashboard/messages";
+import { fr as connectionFr } from "../../screens/welcome/messages";
+import { fr as syncFr } from "../../lib/components/sync/messages";
 export const fr = {
   "app.name": "Chariot",
   "app.tagline": "Chariots d'iPad",
@@ -86,6 +92,11 @@ export const fr = {
   "error.auth": "Accès refusé par le serveur",
   "error.server": "Erreur du serveur",
   "error.cancelled": "Opération annulée",
+  ...inventoryFr,
+  ...deviceFr,
+  ...dashboardFr,
+  ...connectionFr,
+  ...syncFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
