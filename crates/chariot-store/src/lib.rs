@@ -4,19 +4,24 @@
 //! keys, busy timeout, 0600 file mode) and the reads and writes of the snapshot. The bottom layer:
 //! it depends on no other Chariot crate, never on tauri or on any network client.
 
+mod detail;
 mod error;
 mod generation;
+mod history;
 mod migrate;
 mod open;
 mod query;
 mod rows;
 mod snapshot;
+mod stats;
 mod sync_runs;
 
 pub use error::StoreError;
+pub use history::HistoryRow;
 pub use generation::{PendingGeneration, PublishSummary, SyncKind};
 pub use open::Store;
 pub use query::{DeviceListRow, DeviceQuery, LostDeviceRow, SortKey};
 pub use rows::{AppRow, DeviceRow, GroupRow, LostPosition, ProfileRow, SharedUserRow};
 pub use snapshot::CurrentSnapshot;
+pub use stats::{FleetStats, StatsThresholds};
 pub use sync_runs::SyncRun;

@@ -15,13 +15,17 @@ pub struct DeviceQuery {
     pub supervised: Option<bool>,
     pub shared_ipad: Option<bool>,
     pub lost_mode: Option<bool>,
-    /// Only devices whose last inventory is older than this RFC 3339 instant.
+    /// Only devices whose last inventory is older than this RFC 3339 instant (or unknown).
     pub inventory_before: Option<String>,
+    /// Only devices whose last inventory is at or after this RFC 3339 instant.
+    pub inventory_since: Option<String>,
     /// Member of the group with this name (static or smart).
     pub group: Option<String>,
     pub site_id: Option<String>,
     /// iOS version or its start: `17` matches 17.x, `17.5` matches 17.5 and 17.5.1.
     pub os_version: Option<String>,
+    /// Exact model name, e.g. `iPad (9th generation)`.
+    pub model: Option<String>,
     pub battery_min: Option<i64>,
     pub battery_max: Option<i64>,
     pub free_mb_min: Option<i64>,
@@ -42,6 +46,9 @@ pub enum SortKey {
     AvailableSpace,
     LastInventory,
     User,
+    Cart,
+    Role,
+    AssetTag,
 }
 
 impl SortKey {
@@ -55,6 +62,9 @@ impl SortKey {
             SortKey::AvailableSpace => "d.available_mb",
             SortKey::LastInventory => "d.last_inventory_update",
             SortKey::User => "d.username COLLATE NOCASE",
+            SortKey::Cart => "d.cart COLLATE NOCASE",
+            SortKey::Role => "d.role",
+            SortKey::AssetTag => "d.asset_tag",
         }
     }
 
@@ -68,6 +78,9 @@ impl SortKey {
             "free-space" => SortKey::AvailableSpace,
             "last-inventory" => SortKey::LastInventory,
             "user" => SortKey::User,
+            "cart" => SortKey::Cart,
+            "role" => SortKey::Role,
+            "asset-tag" => SortKey::AssetTag,
             _ => return None,
         })
     }
@@ -110,140 +123,54 @@ impl Store {
         let Some(g) = self.current_generation_id()? else {
             return Ok(Vec::new());
         };
-        let mut sql = String::from(
-            "SELECT d.jamf_id, d.name, d.role, d.cart, d.serial_number, d.asset_tag, d.model,
-                    d.os_version, d.battery_level, d.capacity_mb, d.available_mb, d.username,
-                    d.supervised, d.shared_ipad, d.lost_mode_enabled, d.last_inventory_update
-             FROM devices d WHERE d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to > ?1)",
-        );
-        let mut args: Vec<Value> = vec![Value::Integer(g)];
-        let mut push = |sql: &mut String, clause: &str, value: Value| {
-            args.push(value);
-            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
-        };
-        if let Some(term) = query
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            if term.chars().count() >= 3 {
-                // Trigram FTS: any substring of 3+ characters, as one phrase.
-                let phrase = format!("\"{}\"", term.replace('"', "\"\""));
-                push(
-                    &mut sql,
-                    " AND d.row_id IN (SELECT rowid FROM device_search WHERE device_search MATCH ?)",
-                    Value::Text(phrase),
-                );
-            } else {
-                let like = format!(
-                    "%{}%",
-                    term.replace('\\', "\\\\")
-                        .replace('%', "\\%")
-                        .replace('_', "\\_")
-                );
-                push(
-                    &mut sql,
-                    " AND (d.name LIKE ? ESCAPE '\\'",
-                    Value::Text(like.clone()),
-                );
-                push(
-                    &mut sql,
-                    " OR d.serial_number LIKE ? ESCAPE '\\')",
-                    Value::Text(like),
-                );
-            }
-        }
-        if let Some(role) = &query.role {
-            push(&mut sql, " AND d.role = ?", Value::Text(role.clone()));
-        }
-        if let Some(cart) = &query.cart {
-            push(
-                &mut sql,
-                " AND d.cart = ? COLLATE NOCASE",
-                Value::Text(cart.clone()),
-            );
-        }
-        for (flag, column) in [
-            (query.supervised, "d.supervised"),
-            (query.shared_ipad, "d.shared_ipad"),
-            (query.lost_mode, "d.lost_mode_enabled"),
-        ] {
-            if let Some(flag) = flag {
-                push(
-                    &mut sql,
-                    &format!(" AND coalesce({column}, 0) = ?"),
-                    Value::Integer(flag.into()),
-                );
-            }
-        }
-        if let Some(before) = &query.inventory_before {
-            push(
-                &mut sql,
-                " AND (d.last_inventory_update IS NULL OR julianday(d.last_inventory_update) < julianday(?))",
-                Value::Text(before.clone()),
-            );
-        }
-        if let Some(group) = &query.group {
-            push(
-                &mut sql,
-                " AND EXISTS (SELECT 1 FROM device_groups gr WHERE gr.device_row = d.row_id AND gr.group_name = ? COLLATE NOCASE)",
-                Value::Text(group.clone()),
-            );
-        }
-        if let Some(site) = &query.site_id {
-            push(&mut sql, " AND d.site_id = ?", Value::Text(site.clone()));
-        }
-        if let Some(os) = &query.os_version {
-            push(&mut sql, " AND (d.os_version = ?", Value::Text(os.clone()));
-            push(
-                &mut sql,
-                " OR d.os_version LIKE ? ESCAPE '\\')",
-                Value::Text(format!("{}.%", os.replace('%', "\\%").replace('_', "\\_"))),
-            );
-        }
-        for (bound, clause) in [
-            (query.battery_min, " AND d.battery_level >= ?"),
-            (query.battery_max, " AND d.battery_level <= ?"),
-            (query.free_mb_min, " AND d.available_mb >= ?"),
-            (query.free_mb_max, " AND d.available_mb <= ?"),
-        ] {
-            if let Some(bound) = bound {
-                push(&mut sql, clause, Value::Integer(bound));
-            }
-        }
-        let direction = if query.descending { "DESC" } else { "ASC" };
-        sql.push_str(&format!(
-            " ORDER BY {} {direction} NULLS LAST, d.name COLLATE NOCASE, d.jamf_id",
-            query.sort.column()
-        ));
-        if let Some(limit) = query.limit {
-            sql.push_str(&format!(" LIMIT {limit}"));
-        }
+        let (sql, args) = filtered(LIST_COLUMNS, g, query);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
-            .query_map(rusqlite::params_from_iter(args), |r| {
-                Ok(DeviceListRow {
-                    jamf_id: r.get(0)?,
-                    name: r.get(1)?,
-                    role: r.get(2)?,
-                    cart: r.get(3)?,
-                    serial_number: r.get(4)?,
-                    asset_tag: r.get(5)?,
-                    model: r.get(6)?,
-                    os_version: r.get(7)?,
-                    battery_level: r.get(8)?,
-                    capacity_mb: r.get(9)?,
-                    available_mb: r.get(10)?,
-                    username: r.get(11)?,
-                    supervised: r.get(12)?,
-                    shared_ipad: r.get(13)?,
-                    lost_mode_enabled: r.get(14)?,
-                    last_inventory_update: r.get(15)?,
-                })
-            })?
+            .query_map(rusqlite::params_from_iter(args), list_row)?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
+    }
+
+    /// The Jamf ids of the devices matching `query`, in display order: what a virtualised
+    /// table keeps, reading the rows it scrolls to with [`Store::devices_by_ids`].
+    pub fn list_device_ids(&self, query: &DeviceQuery) -> Result<Vec<String>, StoreError> {
+        let Some(g) = self.current_generation_id()? else {
+            return Ok(Vec::new());
+        };
+        let (sql, args) = filtered("d.jamf_id", g, query);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let ids = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(ids)
+    }
+
+    /// The list rows of these devices, in the order given; ids not in the snapshot are skipped.
+    pub fn devices_by_ids(&self, ids: &[String]) -> Result<Vec<DeviceListRow>, StoreError> {
+        let Some(g) = self.current_generation_id()? else {
+            return Ok(Vec::new());
+        };
+        let mut by_id: std::collections::HashMap<String, DeviceListRow> =
+            std::collections::HashMap::with_capacity(ids.len());
+        // SQLite limits bound parameters; 500 per statement stays far below every limit.
+        for chunk in ids.chunks(500) {
+            let marks: Vec<String> = (0..chunk.len()).map(|i| format!("?{}", i + 2)).collect();
+            let sql = format!(
+                "SELECT {LIST_COLUMNS} FROM devices d
+                 WHERE d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to > ?1)
+                   AND d.jamf_id IN ({})",
+                marks.join(",")
+            );
+            let mut args: Vec<Value> = vec![Value::Integer(g)];
+            args.extend(chunk.iter().map(|id| Value::Text(id.clone())));
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args), list_row)?;
+            for row in rows {
+                let row = row?;
+                by_id.insert(row.jamf_id.clone(), row);
+            }
+        }
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     /// Devices in lost mode, with their last reported position when known (the lost-mode map).
@@ -332,4 +259,153 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(map)
     }
+}
+
+const LIST_COLUMNS: &str = "d.jamf_id, d.name, d.role, d.cart, d.serial_number, d.asset_tag, d.model,
+    d.os_version, d.battery_level, d.capacity_mb, d.available_mb, d.username, d.supervised,
+    d.shared_ipad, d.lost_mode_enabled, d.last_inventory_update";
+
+fn list_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceListRow> {
+        Ok(DeviceListRow {
+            jamf_id: r.get(0)?,
+            name: r.get(1)?,
+            role: r.get(2)?,
+            cart: r.get(3)?,
+            serial_number: r.get(4)?,
+            asset_tag: r.get(5)?,
+            model: r.get(6)?,
+            os_version: r.get(7)?,
+            battery_level: r.get(8)?,
+            capacity_mb: r.get(9)?,
+            available_mb: r.get(10)?,
+            username: r.get(11)?,
+            supervised: r.get(12)?,
+            shared_ipad: r.get(13)?,
+            lost_mode_enabled: r.get(14)?,
+            last_inventory_update: r.get(15)?,
+        })
+}
+
+/// `SELECT columns FROM devices d WHERE <current generation g> AND <filters> ORDER BY …`, with
+/// its bound values (?1 is the generation).
+fn filtered(columns: &str, g: i64, query: &DeviceQuery) -> (String, Vec<Value>) {
+    let mut sql = format!(
+        "SELECT {columns} FROM devices d
+         WHERE d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to > ?1)"
+    );
+    let mut args: Vec<Value> = vec![Value::Integer(g)];
+    let mut push = |sql: &mut String, clause: &str, value: Value| {
+        args.push(value);
+        sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+    };
+    if let Some(term) = query
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        if term.chars().count() >= 3 {
+            // Trigram FTS: any substring of 3+ characters, as one phrase.
+            let phrase = format!("\"{}\"", term.replace('"', "\"\""));
+            push(
+                &mut sql,
+                " AND d.row_id IN (SELECT rowid FROM device_search WHERE device_search MATCH ?)",
+                Value::Text(phrase),
+            );
+        } else {
+            let like = format!(
+                "%{}%",
+                term.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            push(
+                &mut sql,
+                " AND (d.name LIKE ? ESCAPE '\\'",
+                Value::Text(like.clone()),
+            );
+            push(
+                &mut sql,
+                " OR d.serial_number LIKE ? ESCAPE '\\')",
+                Value::Text(like),
+            );
+        }
+    }
+    if let Some(role) = &query.role {
+        push(&mut sql, " AND d.role = ?", Value::Text(role.clone()));
+    }
+    if let Some(cart) = &query.cart {
+        push(
+            &mut sql,
+            " AND d.cart = ? COLLATE NOCASE",
+            Value::Text(cart.clone()),
+        );
+    }
+    for (flag, column) in [
+        (query.supervised, "d.supervised"),
+        (query.shared_ipad, "d.shared_ipad"),
+        (query.lost_mode, "d.lost_mode_enabled"),
+    ] {
+        if let Some(flag) = flag {
+            push(
+                &mut sql,
+                &format!(" AND coalesce({column}, 0) = ?"),
+                Value::Integer(flag.into()),
+            );
+        }
+    }
+    if let Some(before) = &query.inventory_before {
+        push(
+            &mut sql,
+            " AND (d.last_inventory_update IS NULL OR julianday(d.last_inventory_update) < julianday(?))",
+            Value::Text(before.clone()),
+        );
+    }
+    if let Some(since) = &query.inventory_since {
+        push(
+            &mut sql,
+            " AND julianday(d.last_inventory_update) >= julianday(?)",
+            Value::Text(since.clone()),
+        );
+    }
+    if let Some(group) = &query.group {
+        push(
+            &mut sql,
+            " AND EXISTS (SELECT 1 FROM device_groups gr WHERE gr.device_row = d.row_id AND gr.group_name = ? COLLATE NOCASE)",
+            Value::Text(group.clone()),
+        );
+    }
+    if let Some(model) = &query.model {
+        push(&mut sql, " AND d.model = ?", Value::Text(model.clone()));
+    }
+    if let Some(site) = &query.site_id {
+        push(&mut sql, " AND d.site_id = ?", Value::Text(site.clone()));
+    }
+    if let Some(os) = &query.os_version {
+        push(&mut sql, " AND (d.os_version = ?", Value::Text(os.clone()));
+        push(
+            &mut sql,
+            " OR d.os_version LIKE ? ESCAPE '\\')",
+            Value::Text(format!("{}.%", os.replace('%', "\\%").replace('_', "\\_"))),
+        );
+    }
+    for (bound, clause) in [
+        (query.battery_min, " AND d.battery_level >= ?"),
+        (query.battery_max, " AND d.battery_level <= ?"),
+        (query.free_mb_min, " AND d.available_mb >= ?"),
+        (query.free_mb_max, " AND d.available_mb <= ?"),
+    ] {
+        if let Some(bound) = bound {
+            push(&mut sql, clause, Value::Integer(bound));
+        }
+    }
+    let direction = if query.descending { "DESC" } else { "ASC" };
+    sql.push_str(&format!(
+        " ORDER BY {} {direction} NULLS LAST, d.name COLLATE NOCASE, d.jamf_id",
+        query.sort.column()
+    ));
+    if let Some(limit) = query.limit {
+        sql.push_str(&format!(" LIMIT {limit}"));
+    }
+    (sql, args)
 }

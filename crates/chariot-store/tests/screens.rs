@@ -1,0 +1,169 @@
+//! The reads behind the screens on a real file: virtualised inventory (ids then rows by id),
+//! one device with its lists, dashboard counts, and the cached command history.
+
+use chariot_store::{
+    AppRow, DeviceQuery, DeviceRow, GroupRow, HistoryRow, SharedUserRow, SortKey,
+    StatsThresholds, Store, SyncKind,
+};
+use chrono::{TimeZone, Utc};
+use rstest::{fixture, rstest};
+use tempfile::TempDir;
+
+struct Db {
+    _dir: TempDir,
+    store: Store,
+}
+
+fn device(id: u32, name: &str, battery: i64, inventory_day: u32) -> DeviceRow {
+    DeviceRow {
+        jamf_id: id.to_string(),
+        name: name.into(),
+        role: if id % 5 == 0 { "shared_teacher" } else { "student" }.into(),
+        role_reason: "test".into(),
+        serial_number: Some(format!("DMPXK{id:05}")),
+        model: Some(if id % 2 == 0 { "iPad (9th generation)" } else { "iPad Air" }.into()),
+        os_version: Some(if id % 3 == 0 { "17.5.1" } else { "18.1" }.into()),
+        battery_level: Some(battery),
+        available_mb: Some(i64::from(id) * 1000),
+        cart: Some(format!("Chariot {}", 1 + id % 2)),
+        last_inventory_update: Some(format!("2026-11-{inventory_day:02}T08:00:00Z")),
+        apps: vec![
+            AppRow {
+                name: Some("Pronote".into()),
+                management_status: Some("Managed".into()),
+                ..Default::default()
+            },
+            AppRow {
+                name: Some("Calculatrice".into()),
+                ..Default::default()
+            },
+        ],
+        groups: vec![GroupRow {
+            group_id: Some("7".into()),
+            group_name: Some("iPad à mettre à jour".into()),
+            smart: Some(id % 2 == 1),
+        }],
+        shared_users: vec![SharedUserRow {
+            managed_apple_id: Some(format!("eleve{id}@ac-toulouse.fr")),
+            logged_in: Some(true),
+            data_to_sync: Some(false),
+        }],
+        lost_mode_enabled: Some(id == 3),
+        ..Default::default()
+    }
+}
+
+#[fixture]
+fn db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+    let g = store.begin_generation("demo", SyncKind::Full, at).unwrap();
+    let devices: Vec<DeviceRow> = (1..=10)
+        .map(|i| device(i, &format!("RNE-2024-{i:02}"), 5 + i64::from(i) * 9, 1 + i * 2))
+        .collect();
+    store.stage_devices(g, &devices).unwrap();
+    store.publish_full(g, None, at).unwrap();
+    Db { _dir: dir, store }
+}
+
+#[rstest]
+fn ids_come_in_display_order_and_rows_follow_the_order_asked(db: Db) {
+    let q = DeviceQuery {
+        sort: SortKey::Battery,
+        descending: true,
+        ..Default::default()
+    };
+    let ids = db.store.list_device_ids(&q).unwrap();
+    assert_eq!(ids.first().map(String::as_str), Some("10"));
+    assert_eq!(ids.len(), 10);
+    let wanted = vec!["4".to_owned(), "nope".to_owned(), "2".to_owned()];
+    let rows = db.store.devices_by_ids(&wanted).unwrap();
+    let got: Vec<_> = rows.iter().map(|r| r.jamf_id.as_str()).collect();
+    assert_eq!(got, ["4", "2"], "unknown ids are skipped, order is kept");
+}
+
+#[rstest]
+fn filters_on_model_and_inventory_since(db: Db) {
+    let q = DeviceQuery {
+        model: Some("iPad Air".into()),
+        inventory_since: Some("2026-11-10T00:00:00Z".into()),
+        ..Default::default()
+    };
+    let ids = db.store.list_device_ids(&q).unwrap();
+    // Odd ids are iPad Air; inventory day 1 + 2i >= 10 means i >= 5.
+    assert_eq!(ids, ["5", "7", "9"]);
+}
+
+#[rstest]
+fn one_device_comes_with_its_lists(db: Db) {
+    let d = db.store.device("3").unwrap().expect("device 3 is in the snapshot");
+    assert_eq!(d.name, "RNE-2024-03");
+    assert_eq!(d.apps.len(), 2);
+    assert_eq!(d.apps[0].name.as_deref(), Some("Calculatrice"), "sorted by name");
+    assert_eq!(d.groups[0].smart, Some(true));
+    assert_eq!(
+        d.shared_users[0].managed_apple_id.as_deref(),
+        Some("eleve3@ac-toulouse.fr")
+    );
+    assert_eq!(d.lost_mode_enabled, Some(true));
+    assert!(db.store.device("999").unwrap().is_none());
+}
+
+#[rstest]
+fn dashboard_counts(db: Db) {
+    let stats = db
+        .store
+        .fleet_stats(&StatsThresholds {
+            stale_before: "2026-11-08T00:00:00Z".into(),
+            low_battery_percent: 20,
+            low_space_mb: 2000,
+            oldest: 2,
+        })
+        .unwrap();
+    assert_eq!(stats.total, 10);
+    assert_eq!(
+        stats.by_role,
+        [("shared_teacher".to_owned(), 2), ("student".to_owned(), 8)]
+    );
+    assert_eq!(stats.by_cart.len(), 2);
+    assert_eq!(stats.by_os_version.iter().map(|(_, n)| n).sum::<u32>(), 10);
+    // Inventory days 3, 5, 7 are before the 8th.
+    assert_eq!(stats.stale, 3);
+    assert_eq!(stats.oldest[0].0, "1");
+    assert_eq!(stats.oldest.len(), 2);
+    assert_eq!(stats.lost_mode, 1);
+    // Batteries 14, 23, ...: only device 1 is at or below 20 %.
+    assert_eq!(stats.low_battery, 1);
+    // Free space 1000, 2000, ...: devices 1 and 2.
+    assert_eq!(stats.low_space, 2);
+    assert_eq!(stats.smart_groups, [("iPad à mettre à jour".to_owned(), 5)]);
+}
+
+#[rstest]
+fn history_is_replaced_whole_and_remembers_when_it_was_read(mut db: Db) {
+    assert!(db.store.device_history("3").unwrap().is_none());
+    let first = vec![
+        HistoryRow {
+            command: "DeviceLock".into(),
+            status: "completed".into(),
+            date: Some("2026-11-20T10:00:00Z".into()),
+            error: None,
+        },
+        HistoryRow {
+            command: "EraseDevice".into(),
+            status: "failed".into(),
+            date: None,
+            error: Some("Le code est requis".into()),
+        },
+    ];
+    db.store
+        .save_device_history("3", "2026-11-22T09:00:00Z", &first)
+        .unwrap();
+    db.store
+        .save_device_history("3", "2026-11-22T10:00:00Z", &first[1..])
+        .unwrap();
+    let (at, rows) = db.store.device_history("3").unwrap().unwrap();
+    assert_eq!(at, "2026-11-22T10:00:00Z");
+    assert_eq!(rows, first[1..]);
+}
