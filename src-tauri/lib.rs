@@ -4,7 +4,9 @@
 mod commands;
 mod logging;
 mod paths;
+mod session;
 mod state;
+mod sync_runner;
 
 use tauri::{AppHandle, Builder, Manager, Runtime};
 
@@ -14,11 +16,33 @@ pub use state::AppState;
 /// MockRuntime tests in tests/, so both exercise the same wiring.
 pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::set_language
+            commands::status::app_status,
+            commands::status::set_language,
+            commands::status::update_settings,
+            commands::connection::start_demo,
+            commands::connection::set_demo_network,
+            commands::connection::test_connection,
+            commands::connection::save_profile,
+            commands::connection::switch_profile,
+            commands::connection::delete_profile,
+            commands::sync::start_sync,
+            commands::sync::cancel_sync,
+            commands::screens::dashboard,
+            commands::screens::inventory_query,
+            commands::screens::inventory_rows,
+            commands::screens::device_detail,
+            commands::screens::device_history,
+            commands::screens::refresh_device_history,
+            commands::screens::choose_export_path,
+            commands::screens::export_inventory,
         ])
-        .setup(|app| Ok(initialise(app.handle())?))
+        .setup(|app| {
+            initialise(app.handle())?;
+            sync_runner::schedule(app.handle());
+            Ok(())
+        })
 }
 
 /// Opens the console (settings, local database, logs) and puts it in the app's state. Run by

@@ -1,10 +1,25 @@
 use std::sync::Mutex;
 
+use chariot_core::demo::DemoSchool;
+use chariot_core::sync::CancelFlag;
 use chariot_core::{AppError, Console};
+
+/// The demonstration school while the app runs. `cut` simulates a network cut (the simulator
+/// is stopped and requests fail for real) so the offline mode can be tried.
+#[derive(Default)]
+pub struct DemoState {
+    pub school: Option<DemoSchool>,
+    /// The address the school had before it was stopped: requests to it are refused.
+    pub last_url: Option<String>,
+    pub cut: bool,
+}
 
 /// What the shell keeps for the lifetime of the app.
 pub struct AppState {
     console: Mutex<Console>,
+    /// The running sync's cancel flag; `None` when no sync runs.
+    pub(crate) sync: Mutex<Option<CancelFlag>>,
+    pub(crate) demo: tokio::sync::Mutex<DemoState>,
     // Flushes the log file on exit; dropped with the state.
     _log_guard: Option<tracing_appender::non_blocking::WorkerGuard>,
 }
@@ -16,6 +31,8 @@ impl AppState {
     ) -> Self {
         Self {
             console: Mutex::new(console),
+            sync: Mutex::new(None),
+            demo: tokio::sync::Mutex::new(DemoState::default()),
             _log_guard: log_guard,
         }
     }

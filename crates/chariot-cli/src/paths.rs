@@ -29,19 +29,7 @@ pub fn database(
         return Ok(db);
     }
     let name = match server {
-        Some(s) => {
-            let id = s.to_string();
-            let id = id.split("://").nth(1).unwrap_or(&id);
-            id.chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect()
-        }
+        Some(s) => chariot_core::profiles::profile_id(s),
         None => "local".to_owned(),
     };
     Ok(data_dir()?.join("profiles").join(format!("{name}.db")))

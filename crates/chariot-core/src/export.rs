@@ -288,6 +288,61 @@ fn xml_escape(v: &str) -> String {
         })
 }
 
+/// `export_inventory`: writes the rows and columns shown on screen to the file the user chose.
+/// Written beside it under a temporary name, then renamed: a failed export never leaves half a
+/// file where an older, complete one was.
+pub fn export_to_file(
+    store: &chariot_store::Store,
+    request: &crate::ipc::ExportRequest,
+    lang: Lang,
+) -> Result<crate::ipc::ExportResult, crate::AppError> {
+    use crate::{AppError, ErrorCode};
+    if request.columns.is_empty() {
+        return Err(
+            AppError::new(ErrorCode::InvalidInput, "no column to export")
+                .with_hint("Show at least one column in the inventory, then export again."),
+        );
+    }
+    let path = std::path::PathBuf::from(&request.path);
+    if path.file_name().is_none() || path.is_dir() {
+        return Err(AppError::new(
+            ErrorCode::InvalidInput,
+            format!("{} is not a file name", request.path),
+        )
+        .with_hint("Choose a file name in the save dialog."));
+    }
+    let rows = store.devices_by_ids(&request.ids)?;
+    let keys: Vec<&str> = request.columns.iter().map(|c| c.export_key()).collect();
+    let cols = columns(&keys).map_err(AppError::internal)?;
+    let text = export(
+        &rows,
+        &cols,
+        ExportOptions {
+            format: request.format,
+            lang,
+            excel: request.excel,
+        },
+    );
+    let io_error = |e: std::io::Error| {
+        AppError::new(
+            ErrorCode::Io,
+            format!("could not write {}: {e}", path.display()),
+        )
+        .with_hint("Choose a folder you can write to (Documents, Bureau) and try again.")
+    };
+    let mut tmp = path.clone().into_os_string();
+    tmp.push(".part");
+    std::fs::write(&tmp, text.as_bytes()).map_err(io_error)?;
+    std::fs::rename(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io_error(e)
+    })?;
+    Ok(crate::ipc::ExportResult {
+        path: path.display().to_string(),
+        rows: rows.len() as u32,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

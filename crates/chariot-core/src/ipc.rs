@@ -33,6 +33,14 @@ pub struct StartSyncRequest {
     pub full: bool,
 }
 
+/// Request of `set_demo_network`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoNetworkRequest {
+    /// `false` stops the demonstration school (a simulated network cut).
+    pub online: bool,
+}
+
 /// Request of the commands that name one device or one profile.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -115,6 +123,7 @@ pub fn typescript_bindings() -> String {
         UpdateSettingsRequest::decl(&cfg),
         StartSyncRequest::decl(&cfg),
         IdRequest::decl(&cfg),
+        DemoNetworkRequest::decl(&cfg),
         crate::export::ExportFormat::decl(&cfg),
         ExportRequest::decl(&cfg),
         ExportResult::decl(&cfg),

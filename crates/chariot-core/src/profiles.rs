@@ -37,6 +37,23 @@ pub struct ServerProfile {
 
 pub const DEMO_PROFILE_ID: &str = "demo";
 
+/// The id (and database file name) of a server's profile: `host[_port]`, e.g.
+/// `ecollege31.jamfcloud.com`. The same name `chariot sync` uses, so both share one snapshot.
+pub fn profile_id(server: &chariot_jamf::ServerUrl) -> String {
+    let url = server.to_string();
+    let id = url.split("://").nth(1).unwrap_or(&url);
+    id.trim_end_matches('/')
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 impl ServerProfile {
     pub fn demo(label: &str) -> ServerProfile {
         ServerProfile {

@@ -147,6 +147,10 @@ mod tests {
         let settings = Settings {
             language: LanguagePref::En,
             stale_after_days: 14,
+            auto_sync_minutes: 0,
+            profiles: vec![crate::profiles::ServerProfile::demo("Démo")],
+            active_profile: Some("demo".into()),
+            ..Settings::default()
         };
         settings.save(&path).unwrap();
         assert_eq!(Settings::load(&path).unwrap(), settings);

@@ -17,8 +17,8 @@ mod stats;
 mod sync_runs;
 
 pub use error::StoreError;
-pub use history::HistoryRow;
 pub use generation::{PendingGeneration, PublishSummary, SyncKind};
+pub use history::HistoryRow;
 pub use open::Store;
 pub use query::{DeviceListRow, DeviceQuery, LostDeviceRow, SortKey};
 pub use rows::{AppRow, DeviceRow, GroupRow, LostPosition, ProfileRow, SharedUserRow};

@@ -261,29 +261,30 @@ impl Store {
     }
 }
 
-const LIST_COLUMNS: &str = "d.jamf_id, d.name, d.role, d.cart, d.serial_number, d.asset_tag, d.model,
+const LIST_COLUMNS: &str =
+    "d.jamf_id, d.name, d.role, d.cart, d.serial_number, d.asset_tag, d.model,
     d.os_version, d.battery_level, d.capacity_mb, d.available_mb, d.username, d.supervised,
     d.shared_ipad, d.lost_mode_enabled, d.last_inventory_update";
 
 fn list_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceListRow> {
-        Ok(DeviceListRow {
-            jamf_id: r.get(0)?,
-            name: r.get(1)?,
-            role: r.get(2)?,
-            cart: r.get(3)?,
-            serial_number: r.get(4)?,
-            asset_tag: r.get(5)?,
-            model: r.get(6)?,
-            os_version: r.get(7)?,
-            battery_level: r.get(8)?,
-            capacity_mb: r.get(9)?,
-            available_mb: r.get(10)?,
-            username: r.get(11)?,
-            supervised: r.get(12)?,
-            shared_ipad: r.get(13)?,
-            lost_mode_enabled: r.get(14)?,
-            last_inventory_update: r.get(15)?,
-        })
+    Ok(DeviceListRow {
+        jamf_id: r.get(0)?,
+        name: r.get(1)?,
+        role: r.get(2)?,
+        cart: r.get(3)?,
+        serial_number: r.get(4)?,
+        asset_tag: r.get(5)?,
+        model: r.get(6)?,
+        os_version: r.get(7)?,
+        battery_level: r.get(8)?,
+        capacity_mb: r.get(9)?,
+        available_mb: r.get(10)?,
+        username: r.get(11)?,
+        supervised: r.get(12)?,
+        shared_ipad: r.get(13)?,
+        lost_mode_enabled: r.get(14)?,
+        last_inventory_update: r.get(15)?,
+    })
 }
 
 /// `SELECT columns FROM devices d WHERE <current generation g> AND <filters> ORDER BY …`, with

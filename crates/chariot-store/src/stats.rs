@@ -97,7 +97,10 @@ impl Store {
                 "AND d.battery_level <= ?2",
                 Some(Value::Integer(t.low_battery_percent)),
             )?,
-            low_space: count("AND d.available_mb <= ?2", Some(Value::Integer(t.low_space_mb)))?,
+            low_space: count(
+                "AND d.available_mb <= ?2",
+                Some(Value::Integer(t.low_space_mb)),
+            )?,
             smart_groups,
         })
     }

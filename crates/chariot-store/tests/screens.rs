@@ -2,8 +2,8 @@
 //! one device with its lists, dashboard counts, and the cached command history.
 
 use chariot_store::{
-    AppRow, DeviceQuery, DeviceRow, GroupRow, HistoryRow, SharedUserRow, SortKey,
-    StatsThresholds, Store, SyncKind,
+    AppRow, DeviceQuery, DeviceRow, GroupRow, HistoryRow, SharedUserRow, SortKey, StatsThresholds,
+    Store, SyncKind,
 };
 use chrono::{TimeZone, Utc};
 use rstest::{fixture, rstest};
@@ -18,11 +18,30 @@ fn device(id: u32, name: &str, battery: i64, inventory_day: u32) -> DeviceRow {
     DeviceRow {
         jamf_id: id.to_string(),
         name: name.into(),
-        role: if id % 5 == 0 { "shared_teacher" } else { "student" }.into(),
+        role: if id.is_multiple_of(5) {
+            "shared_teacher"
+        } else {
+            "student"
+        }
+        .into(),
         role_reason: "test".into(),
         serial_number: Some(format!("DMPXK{id:05}")),
-        model: Some(if id % 2 == 0 { "iPad (9th generation)" } else { "iPad Air" }.into()),
-        os_version: Some(if id % 3 == 0 { "17.5.1" } else { "18.1" }.into()),
+        model: Some(
+            if id.is_multiple_of(2) {
+                "iPad (9th generation)"
+            } else {
+                "iPad Air"
+            }
+            .into(),
+        ),
+        os_version: Some(
+            if id.is_multiple_of(3) {
+                "17.5.1"
+            } else {
+                "18.1"
+            }
+            .into(),
+        ),
         battery_level: Some(battery),
         available_mb: Some(i64::from(id) * 1000),
         cart: Some(format!("Chariot {}", 1 + id % 2)),
@@ -60,7 +79,14 @@ fn db() -> Db {
     let at = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
     let g = store.begin_generation("demo", SyncKind::Full, at).unwrap();
     let devices: Vec<DeviceRow> = (1..=10)
-        .map(|i| device(i, &format!("RNE-2024-{i:02}"), 5 + i64::from(i) * 9, 1 + i * 2))
+        .map(|i| {
+            device(
+                i,
+                &format!("RNE-2024-{i:02}"),
+                5 + i64::from(i) * 9,
+                1 + i * 2,
+            )
+        })
         .collect();
     store.stage_devices(g, &devices).unwrap();
     store.publish_full(g, None, at).unwrap();
@@ -97,10 +123,18 @@ fn filters_on_model_and_inventory_since(db: Db) {
 
 #[rstest]
 fn one_device_comes_with_its_lists(db: Db) {
-    let d = db.store.device("3").unwrap().expect("device 3 is in the snapshot");
+    let d = db
+        .store
+        .device("3")
+        .unwrap()
+        .expect("device 3 is in the snapshot");
     assert_eq!(d.name, "RNE-2024-03");
     assert_eq!(d.apps.len(), 2);
-    assert_eq!(d.apps[0].name.as_deref(), Some("Calculatrice"), "sorted by name");
+    assert_eq!(
+        d.apps[0].name.as_deref(),
+        Some("Calculatrice"),
+        "sorted by name"
+    );
     assert_eq!(d.groups[0].smart, Some(true));
     assert_eq!(
         d.shared_users[0].managed_apple_id.as_deref(),

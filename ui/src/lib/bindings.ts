@@ -345,6 +345,12 @@ full: boolean, };
 
 export type IdRequest = { id: string, };
 
+export type DemoNetworkRequest = { 
+/**
+ * `false` stops the demonstration school (a simulated network cut).
+ */
+online: boolean, };
+
 export type ExportFormat = "csv" | "txt" | "xml";
 
 export type ExportRequest = { 

@@ -1,9 +1,12 @@
 //! The dashboard (Bureau): what needs attention this morning, each number a link to the
 //! inventory filtered on it.
 
+use chariot_store::{StatsThresholds, Store};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::error::AppError;
 
 /// One bar of a breakdown: `key` is the filter value the inventory link uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -49,4 +52,104 @@ pub struct Dashboard {
     /// Smart groups with their member counts, largest first.
     pub smart_groups: Vec<CountBy>,
     pub synced_at: Option<DateTime<Utc>>,
+}
+
+/// Battery at or below this is "low" on the dashboard.
+pub const LOW_BATTERY_PERCENT: u32 = 20;
+/// Free space at or below this (2 Go) is "low": too little for an iOS update.
+pub const LOW_SPACE_MB: u32 = 2048;
+
+const ROLES: [&str; 4] = ["student", "shared_teacher", "teacher", "other"];
+
+/// `17.5.1` → `17.5`; `18` → `18`.
+fn major_minor(version: &str) -> String {
+    version.split('.').take(2).collect::<Vec<_>>().join(".")
+}
+
+/// Numeric version order, newest first (`17.10` after `17.9`).
+fn version_desc(a: &str, b: &str) -> std::cmp::Ordering {
+    let parts = |v: &str| -> Vec<u32> { v.split('.').map(|p| p.parse().unwrap_or(0)).collect() };
+    parts(b).cmp(&parts(a))
+}
+
+fn counts(pairs: Vec<(String, u32)>) -> Vec<CountBy> {
+    pairs
+        .into_iter()
+        .map(|(key, count)| CountBy { key, count })
+        .collect()
+}
+
+/// `dashboard`: the counts of the current snapshot.
+pub fn dashboard(
+    store: &Store,
+    stale_after_days: u32,
+    now: DateTime<Utc>,
+    synced_at: Option<DateTime<Utc>>,
+) -> Result<Dashboard, AppError> {
+    let stale_before = super::inventory::stale_before(now, stale_after_days);
+    let stats = store.fleet_stats(&StatsThresholds {
+        stale_before: stale_before.to_rfc3339(),
+        low_battery_percent: i64::from(LOW_BATTERY_PERCENT),
+        low_space_mb: i64::from(LOW_SPACE_MB),
+        oldest: 5,
+    })?;
+    let by_role = ROLES
+        .iter()
+        .map(|role| CountBy {
+            key: (*role).to_owned(),
+            count: stats
+                .by_role
+                .iter()
+                .find(|(k, _)| k == role)
+                .map_or(0, |(_, n)| *n),
+        })
+        .collect();
+    let mut by_os: Vec<CountBy> = Vec::new();
+    for (version, n) in stats.by_os_version {
+        let key = major_minor(&version);
+        match by_os.iter_mut().find(|c| c.key == key) {
+            Some(c) => c.count += n,
+            None => by_os.push(CountBy { key, count: n }),
+        }
+    }
+    by_os.sort_by(|a, b| version_desc(&a.key, &b.key));
+    Ok(Dashboard {
+        total: stats.total,
+        by_role,
+        by_cart: counts(stats.by_cart),
+        by_os,
+        by_model: counts(stats.by_model),
+        stale: stats.stale,
+        stale_after_days,
+        oldest: stats
+            .oldest
+            .into_iter()
+            .map(|(id, name, date)| DeviceRef {
+                id,
+                name,
+                last_inventory: super::inventory::parse_date(date.as_deref()),
+            })
+            .collect(),
+        lost_mode: stats.lost_mode,
+        low_battery: stats.low_battery,
+        low_battery_percent: LOW_BATTERY_PERCENT,
+        low_space: stats.low_space,
+        low_space_mb: LOW_SPACE_MB,
+        smart_groups: counts(stats.smart_groups),
+        synced_at,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_group_by_major_minor_and_sort_numerically() {
+        assert_eq!(major_minor("17.5.1"), "17.5");
+        assert_eq!(major_minor("18"), "18");
+        let mut v = vec!["17.9", "17.10", "18.1", "16.7"];
+        v.sort_by(|a, b| version_desc(a, b));
+        assert_eq!(v, ["18.1", "17.10", "17.9", "16.7"]);
+    }
 }

@@ -4,9 +4,12 @@
 //! hundred kilobytes at 50 000 devices) and the first rows; the rows the user scrolls to are then
 //! read by id. Scrolling never re-runs the search and a keystroke costs one query.
 
+use chariot_store::{DeviceListRow, DeviceQuery, SortKey, Store};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::error::AppError;
 
 /// Filters of the inventory; every `None` means "any".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -148,4 +151,161 @@ pub struct InventoryRow {
 /// The instant before which an inventory is stale, `days` before `now`.
 pub fn stale_before(now: DateTime<Utc>, days: u32) -> DateTime<Utc> {
     now - Duration::days(i64::from(days))
+}
+
+/// Reads a server date: RFC 3339, or the offset-less form some Jamf fields use (taken as UTC).
+pub(crate) fn parse_date(s: Option<&str>) -> Option<DateTime<Utc>> {
+    let s = s?.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d.with_timezone(&Utc));
+    }
+    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S"]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(s, f).ok())
+        .map(|n| n.and_utc())
+}
+
+fn clamp_u32(v: Option<i64>) -> Option<u32> {
+    v.map(|v| v.clamp(0, i64::from(u32::MAX)) as u32)
+}
+
+impl InventorySort {
+    fn key(self) -> SortKey {
+        match self {
+            InventorySort::Name => SortKey::Name,
+            InventorySort::Serial => SortKey::Serial,
+            InventorySort::Model => SortKey::Model,
+            InventorySort::OsVersion => SortKey::OsVersion,
+            InventorySort::Battery => SortKey::Battery,
+            InventorySort::FreeSpace => SortKey::AvailableSpace,
+            InventorySort::LastInventory => SortKey::LastInventory,
+            InventorySort::User => SortKey::User,
+            InventorySort::Cart => SortKey::Cart,
+            InventorySort::Role => SortKey::Role,
+            InventorySort::AssetTag => SortKey::AssetTag,
+        }
+    }
+}
+
+impl InventoryColumn {
+    /// The column's key in [`crate::export::COLUMNS`].
+    pub fn export_key(self) -> &'static str {
+        match self {
+            InventoryColumn::Name => "name",
+            InventoryColumn::Role => "role",
+            InventoryColumn::Cart => "cart",
+            InventoryColumn::Serial => "serial",
+            InventoryColumn::AssetTag => "asset-tag",
+            InventoryColumn::Model => "model",
+            InventoryColumn::OsVersion => "os",
+            InventoryColumn::User => "user",
+            InventoryColumn::Battery => "battery",
+            InventoryColumn::FreeSpace => "free-mb",
+            InventoryColumn::Capacity => "capacity-mb",
+            InventoryColumn::Supervised => "supervised",
+            InventoryColumn::SharedIpad => "shared-ipad",
+            InventoryColumn::LostMode => "lost-mode",
+            InventoryColumn::LastInventory => "last-inventory",
+        }
+    }
+}
+
+fn blank_to_none(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+/// The store query for a filter of the screen.
+pub fn device_query(
+    filter: &InventoryFilter,
+    sort: InventorySort,
+    descending: bool,
+    stale_before: DateTime<Utc>,
+) -> DeviceQuery {
+    let threshold = stale_before.to_rfc3339();
+    DeviceQuery {
+        search: blank_to_none(&filter.search),
+        role: blank_to_none(&filter.role),
+        cart: blank_to_none(&filter.cart),
+        group: blank_to_none(&filter.group),
+        site_id: blank_to_none(&filter.site_id),
+        os_version: blank_to_none(&filter.os_version),
+        model: blank_to_none(&filter.model),
+        supervised: filter.supervised,
+        shared_ipad: filter.shared_ipad,
+        lost_mode: filter.lost_mode,
+        inventory_before: (filter.stale == Some(true)).then(|| threshold.clone()),
+        inventory_since: (filter.stale == Some(false)).then_some(threshold),
+        battery_min: filter.battery_min.map(i64::from),
+        battery_max: filter.battery_max.map(i64::from),
+        free_mb_min: filter.free_mb_min.map(i64::from),
+        free_mb_max: filter.free_mb_max.map(i64::from),
+        sort: sort.key(),
+        descending,
+        limit: None,
+    }
+}
+
+impl InventoryRow {
+    pub fn from_list_row(row: DeviceListRow, stale_before: DateTime<Utc>) -> InventoryRow {
+        let last_inventory = parse_date(row.last_inventory_update.as_deref());
+        InventoryRow {
+            stale: last_inventory.is_none_or(|d| d < stale_before),
+            id: row.jamf_id,
+            name: row.name,
+            role: row.role,
+            cart: row.cart,
+            serial_number: row.serial_number,
+            asset_tag: row.asset_tag,
+            model: row.model,
+            os_version: row.os_version,
+            username: row.username,
+            battery_level: clamp_u32(row.battery_level),
+            capacity_mb: clamp_u32(row.capacity_mb),
+            available_mb: clamp_u32(row.available_mb),
+            supervised: row.supervised,
+            shared_ipad: row.shared_ipad,
+            lost_mode: row.lost_mode_enabled,
+            last_inventory,
+        }
+    }
+}
+
+/// `inventory_query`: every matching id in display order, and the first rows.
+pub fn query(
+    store: &Store,
+    request: &InventoryRequest,
+    stale_before: DateTime<Utc>,
+) -> Result<InventoryResult, AppError> {
+    let q = device_query(
+        &request.filter,
+        request.sort,
+        request.descending,
+        stale_before,
+    );
+    let ids = store.list_device_ids(&q)?;
+    let first = &ids[..ids.len().min(request.first_rows as usize)];
+    let rows = rows(store, first, stale_before)?;
+    Ok(InventoryResult {
+        total: ids.len() as u32,
+        ids,
+        rows,
+        stale_before,
+    })
+}
+
+/// `inventory_rows`: the rows of these ids, in the same order (ids no longer in the snapshot
+/// are skipped).
+pub fn rows(
+    store: &Store,
+    ids: &[String],
+    stale_before: DateTime<Utc>,
+) -> Result<Vec<InventoryRow>, AppError> {
+    Ok(store
+        .devices_by_ids(ids)?
+        .into_iter()
+        .map(|r| InventoryRow::from_list_row(r, stale_before))
+        .collect())
 }

@@ -6,6 +6,7 @@ import type {
   AppStatus,
   ConnectionCheck,
   Dashboard,
+  DemoNetworkRequest,
   DeviceDetail,
   DeviceHistory,
   ExportRequest,
@@ -46,6 +47,9 @@ export const api = {
   testConnection: (draft: ProfileDraft): Promise<ConnectionCheck> =>
     call("test_connection", { draft }),
   saveProfile: (draft: ProfileDraft): Promise<AppStatus> => call("save_profile", { draft }),
+  /** Demo only: `false` stops the simulated school (a network cut, to try the offline mode). */
+  setDemoNetwork: (online: boolean): Promise<AppStatus> =>
+    call("set_demo_network", { request: { online } satisfies DemoNetworkRequest }),
   switchProfile: (id: string): Promise<AppStatus> =>
     call("switch_profile", { request: { id } satisfies IdRequest }),
   deleteProfile: (id: string): Promise<AppStatus> =>

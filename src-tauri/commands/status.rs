@@ -1,7 +1,7 @@
-//! IPC commands: each one line into chariot-core, errors as `{code, message, hint, retryable}`.
+//! The app frame: status, language and the other preferences of Réglages.
 
 use chariot_core::AppError;
-use chariot_core::ipc::{SetLanguageRequest, events};
+use chariot_core::ipc::{SetLanguageRequest, UpdateSettingsRequest, events};
 use chariot_core::status::AppStatus;
 use tauri::{AppHandle, Emitter, Runtime, State};
 
@@ -21,4 +21,12 @@ pub fn set_language<R: Runtime>(
     let status = state.with_console(|c| c.set_language(request.language))?;
     let _ = app.emit(events::STATUS_CHANGED, &status);
     Ok(status)
+}
+
+#[tauri::command]
+pub fn update_settings(
+    state: State<'_, AppState>,
+    request: UpdateSettingsRequest,
+) -> Result<AppStatus, AppError> {
+    state.with_console(|c| c.update_settings(&request))
 }
