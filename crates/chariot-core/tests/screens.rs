@@ -127,11 +127,42 @@ async fn the_demo_school_feeds_every_screen() {
     connection::refresh_history(&school.client().unwrap(), &db, &first.id)
         .await
         .unwrap();
+    let history = views::device::history(&store, &first.id).unwrap();
+    assert!(history.fetched_at.is_some());
+    let names: Vec<_> = history.entries.iter().map(|e| e.command.as_str()).collect();
+    assert!(names.contains(&"UpdateInventory"), "{names:?}");
+    assert!(history.entries.iter().all(|e| e.date.is_some()));
+    // A lost device of the demo has a failed location request, with the device's error text.
+    let lost = views::inventory::query(
+        &store,
+        &InventoryRequest {
+            filter: InventoryFilter {
+                lost_mode: Some(true),
+                ..Default::default()
+            },
+            first_rows: 1,
+            ..Default::default()
+        },
+        stale_before,
+    )
+    .unwrap();
+    let lost_id = lost.ids.first().expect("the demo school has a lost device");
+    connection::refresh_history(&school.client().unwrap(), &db, lost_id)
+        .await
+        .unwrap();
+    let failed: Vec<_> = views::device::history(&store, lost_id)
+        .unwrap()
+        .entries
+        .into_iter()
+        .filter(|e| e.status == views::HistoryStatus::Failed)
+        .collect();
+    assert_eq!(failed.len(), 1);
     assert!(
-        views::device::history(&store, &first.id)
-            .unwrap()
-            .fetched_at
-            .is_some()
+        failed[0]
+            .error
+            .as_deref()
+            .unwrap_or("")
+            .contains("location")
     );
 
     // Export exactly the rows and columns asked, in that order.

@@ -1,11 +1,17 @@
-//! Search latency: the inventory search box (`Store::list_devices` with `search`) over a
-//! snapshot of 50 000 devices, with terms a school IT manager types: parts of serials, RNE
-//! prefixes, "Prof", teacher and user names, app names, 1–2-letter terms (the LIKE path) and
-//! terms that match nothing. Each search returns every matching row, as the list view asks.
+//! The inventory screen over a snapshot of 50 000 devices, measured through the same call the
+//! window makes (`views::inventory::query`: the ids of every match in display order plus the
+//! first screenful of rows):
+//! - opening the inventory (no filter: 50 000 ids and the first rows), the paint budget;
+//! - each keystroke of search, with terms a school IT manager types: parts of serials, RNE
+//!   prefixes, "Prof", teacher and user names, app names, 1–2-letter terms (the LIKE path) and
+//!   terms that match nothing;
+//! - scrolling: reading 100 rows by id at random places of the list.
 
 use std::path::Path;
 use std::time::Instant;
 
+use chariot_core::views::inventory;
+use chariot_core::views::{InventoryFilter, InventoryRequest};
 use chariot_sim::school::names::{CATALOG_APPS, LAST_NAMES, OTHER_APPS};
 use chariot_store::{DeviceQuery, Store};
 use serde::{Deserialize, Serialize};
@@ -24,9 +30,23 @@ pub struct SearchFigures {
     /// the lookup costs when few rows have to be read out.
     pub small: usize,
     pub p95_small_ms: f64,
+    pub open: OpenFigures,
 }
 
 pub const SMALL_RESULT: usize = 1000;
+
+/// Rows the inventory asks with the ids: a 768-pixel window shows about 20.
+const FIRST_ROWS: u32 = 60;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OpenFigures {
+    pub runs: usize,
+    pub p50_ms: f64,
+    pub max_ms: f64,
+    /// Reading 100 rows by id (one scroll step of the virtualised table).
+    pub scroll_p50_ms: f64,
+    pub scroll_max_ms: f64,
+}
 
 pub fn run(store_path: &Path, count: usize) -> Result<(f64, SearchFigures), String> {
     let store = Store::open(store_path).map_err(|e| format!("opening the store: {e}"))?;
@@ -48,17 +68,56 @@ pub fn run(store_path: &Path, count: usize) -> Result<(f64, SearchFigures), Stri
         .collect();
     let terms = terms(&serials, &names, count);
 
+    let stale_before = chrono::Utc::now() - chrono::Duration::days(7);
+    let screen = |filter: InventoryFilter| {
+        inventory::query(
+            &store,
+            &InventoryRequest {
+                filter,
+                first_rows: FIRST_ROWS,
+                ..InventoryRequest::default()
+            },
+            stale_before,
+        )
+        .map_err(|e| e.message)
+    };
+
     let started = Instant::now();
+    let mut open_ms = Vec::new();
+    let mut ids = Vec::new();
+    for _ in 0..7 {
+        let t = Instant::now();
+        let result = screen(InventoryFilter::default())?;
+        open_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        ids = result.ids;
+    }
+    open_ms.sort_by(f64::total_cmp);
+    let mut scroll_ms = Vec::new();
+    for step in 0..50 {
+        let at = (step * 7919) % ids.len().saturating_sub(100).max(1);
+        let window = &ids[at..(at + 100).min(ids.len())];
+        let t = Instant::now();
+        let rows = inventory::rows(&store, window, stale_before).map_err(|e| e.message)?;
+        scroll_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        if rows.len() != window.len() {
+            return Err(format!(
+                "scroll read {} rows of {}",
+                rows.len(),
+                window.len()
+            ));
+        }
+    }
+    scroll_ms.sort_by(f64::total_cmp);
+
     let mut samples: Vec<(f64, usize, &str)> = Vec::with_capacity(terms.len());
     for term in &terms {
         let t = Instant::now();
-        let rows = store
-            .list_devices(&DeviceQuery {
-                search: Some(term.clone()),
-                ..DeviceQuery::default()
-            })
-            .map_err(|e| format!("search {term:?}: {e}"))?;
-        samples.push((t.elapsed().as_secs_f64() * 1000.0, rows.len(), term));
+        let result = screen(InventoryFilter {
+            search: Some(term.clone()),
+            ..InventoryFilter::default()
+        })
+        .map_err(|e| format!("search {term:?}: {e}"))?;
+        samples.push((t.elapsed().as_secs_f64() * 1000.0, result.ids.len(), term));
     }
     let seconds = started.elapsed().as_secs_f64();
 
@@ -89,6 +148,13 @@ pub fn run(store_path: &Path, count: usize) -> Result<(f64, SearchFigures), Stri
             median_rows: rows.get(rows.len() / 2).copied().unwrap_or(0),
             small: small.len(),
             p95_small_ms: percentile(&small, 0.95),
+            open: OpenFigures {
+                runs: open_ms.len(),
+                p50_ms: percentile(&open_ms, 0.5),
+                max_ms: open_ms.last().copied().unwrap_or(0.0),
+                scroll_p50_ms: percentile(&scroll_ms, 0.5),
+                scroll_max_ms: scroll_ms.last().copied().unwrap_or(0.0),
+            },
         },
     ))
 }

@@ -40,6 +40,7 @@ pub fn generate(seed: u64, devices: usize, now: DateTime<Utc>) -> World {
     }
     g.catalog_apps();
     g.install_apps_and_profiles();
+    g.past_commands();
     g.w.touch();
     g.w
 }

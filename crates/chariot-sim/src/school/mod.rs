@@ -5,6 +5,7 @@ pub mod criteria;
 pub mod devices;
 pub mod engine;
 pub mod generator;
+mod history;
 pub mod model;
 pub mod names;
 pub mod profiles;
