@@ -104,7 +104,7 @@ async fn the_demo_school_feeds_every_screen() {
         stale_before,
     )
     .unwrap();
-    assert_eq!(found.ids, [first.id.clone()]);
+    assert_eq!(found.ids, std::slice::from_ref(&first.id));
     let detail = views::device::detail(&store, &first.id, stale_before).unwrap();
     assert_eq!(
         detail.summary.serial_number.as_deref(),
