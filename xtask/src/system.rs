@@ -136,13 +136,15 @@ pub fn ensure_tauri_driver() -> Result<std::path::PathBuf> {
 fn free_disk_gib() -> Option<u64> {
     let target = root().join("target");
     let probe = if target.exists() { target } else { root() };
-    let out = Command::new("df")
-        .args(["-Pk"])
-        .arg(&probe)
-        .output()
-        .ok()?;
+    let out = Command::new("df").args(["-Pk"]).arg(&probe).output().ok()?;
     let text = String::from_utf8_lossy(&out.stdout);
-    let kib: u64 = text.lines().nth(1)?.split_whitespace().nth(3)?.parse().ok()?;
+    let kib: u64 = text
+        .lines()
+        .nth(1)?
+        .split_whitespace()
+        .nth(3)?
+        .parse()
+        .ok()?;
     Some(kib / (1024 * 1024))
 }
 
