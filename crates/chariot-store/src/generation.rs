@@ -89,11 +89,14 @@ impl Store {
         devices: &[DeviceRow],
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
+        let mut first_row: Option<i64> = None;
         for device in devices {
             // A device seen twice while paging (the fleet moved between pages): last copy wins.
             delete_version(&tx, &device.jamf_id, generation.id)?;
-            insert_device(&tx, device, generation.id)?;
+            let row = insert_device(&tx, device, generation.id)?;
+            first_row = Some(first_row.map_or(row, |f| f.min(row)));
         }
+        index_app_names(&tx, first_row)?;
         tx.commit()?;
         Ok(())
     }
@@ -152,6 +155,7 @@ impl Store {
         let previous = self.current_generation_id()?.unwrap_or(0);
         let g = generation.id;
         let tx = self.conn.transaction()?;
+        let mut first_row: Option<i64> = None;
         let (mut added, mut changed, mut removed) = (0, 0, 0);
         for device in changed_devices {
             let old: Option<(i64, i64)> = tx
@@ -175,7 +179,8 @@ impl Store {
                 None => added += 1,
             }
             delete_version(&tx, &device.jamf_id, g)?;
-            insert_device(&tx, device, g)?;
+            let row = insert_device(&tx, device, g)?;
+            first_row = Some(first_row.map_or(row, |f| f.min(row)));
         }
         for id in removed_ids {
             removed += tx.execute(
@@ -183,6 +188,8 @@ impl Store {
                 params![previous, id, g],
             )? as u32;
         }
+        index_app_names(&tx, first_row)?;
+        index_app_names(&tx, first_row)?;
         let device_count = make_current(&tx, g, watermark, completed_at)?;
         tx.commit()?;
         self.collect_garbage()?;
@@ -340,7 +347,8 @@ fn delete_rows(
     tx.execute(&format!("DELETE FROM devices WHERE {condition}"), [value])
 }
 
-fn insert_device(tx: &Transaction<'_>, d: &DeviceRow, g: i64) -> Result<(), rusqlite::Error> {
+/// Inserts one device version with its lists and search entry; returns its row id.
+fn insert_device(tx: &Transaction<'_>, d: &DeviceRow, g: i64) -> Result<i64, rusqlite::Error> {
     tx.prepare_cached(
         "INSERT INTO devices (valid_from, jamf_id, content_hash, management_id, name, role, role_reason,
             rne, cart, serial_number, udid, asset_tag, model, model_identifier, os_version, os_build,
@@ -401,16 +409,23 @@ fn insert_device(tx: &Transaction<'_>, d: &DeviceRow, g: i64) -> Result<(), rusq
                 u.data_to_sync
             ])?;
     }
-    let apps = d
-        .apps
-        .iter()
-        .filter_map(|a| a.name.as_deref())
-        .collect::<Vec<_>>()
-        .join(" | ");
     tx.prepare_cached(
-        "INSERT INTO device_search (rowid, name, serial_number, asset_tag, username, real_name, model, apps)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO device_search (rowid, name, serial_number, asset_tag, username, real_name, model)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![row, d.name, d.serial_number, d.asset_tag, d.username, d.real_name, d.model, apps])?;
+    .execute(params![row, d.name, d.serial_number, d.asset_tag, d.username, d.real_name, d.model])?;
+    Ok(row)
+}
+
+/// Adds the app names of the rows from `first_row` on to the app search: one statement per
+/// page rather than a lookup per app. `None`: nothing was inserted.
+fn index_app_names(tx: &Transaction<'_>, first_row: Option<i64>) -> Result<(), rusqlite::Error> {
+    if let Some(first) = first_row {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO app_names (name)
+             SELECT DISTINCT name FROM device_apps WHERE device_row >= ?1 AND name IS NOT NULL",
+        )?
+        .execute([first])?;
+    }
     Ok(())
 }

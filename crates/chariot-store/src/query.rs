@@ -137,11 +137,52 @@ impl Store {
         let Some(g) = self.current_generation_id()? else {
             return Ok(Vec::new());
         };
-        let (sql, args) = filtered("d.jamf_id", g, query);
+        let phrase = query
+            .search
+            .as_deref()
+            .map(str::trim)
+            .and_then(trigram_phrase);
+        let Some(phrase) = phrase else {
+            let (sql, args) = filtered("d.jamf_id", g, query);
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let ids = stmt
+                .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            return Ok(ids);
+        };
+        // A search that matches most of a big fleet ("2024", an app everyone has) is cheaper as
+        // two plain reads than as one SQL join: the set of matching rows, then the filtered
+        // list in display order (from the name index: no sort), kept when in the set.
+        let search = SEARCH_ROWS.replace('?', "?1");
+        let mut stmt = self.conn.prepare_cached(&search)?;
+        let matched = stmt
+            .query_map([phrase], |r| r.get::<_, i64>(0))?
+            .collect::<Result<std::collections::HashSet<i64>, _>>()?;
+        if matched.is_empty() {
+            return Ok(Vec::new());
+        }
+        if matched.len() <= FEW_MATCHES {
+            // Few rows: SQL sorts them faster than walking the whole list.
+            let (sql, args) = filtered("d.jamf_id", g, query);
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let ids = stmt
+                .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            return Ok(ids);
+        }
+        let rest = DeviceQuery {
+            search: None,
+            ..query.clone()
+        };
+        let (sql, args) = filtered("d.row_id, d.jamf_id", g, &rest);
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let ids = stmt
-            .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut ids = Vec::with_capacity(matched.len());
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+        while let Some(row) = rows.next()? {
+            if matched.contains(&row.get::<_, i64>(0)?) {
+                ids.push(row.get(1)?);
+            }
+        }
         Ok(ids)
     }
 
@@ -261,6 +302,21 @@ impl Store {
     }
 }
 
+/// Device rows matching a search phrase (?): by their own fields, or by an installed app's name
+/// (app names are indexed once each, not once per device).
+const SEARCH_ROWS: &str = "SELECT rowid FROM device_search WHERE device_search MATCH ?
+     UNION ALL SELECT a.device_row FROM device_apps a
+           WHERE a.name IN (SELECT name FROM app_search WHERE app_search MATCH ?)";
+
+/// Up to this many matching rows, a search is one SQL query (FTS, filters and sort together).
+const FEW_MATCHES: usize = 2000;
+
+/// The FTS phrase of a search term: trigram FTS matches any substring of 3+ characters, as
+/// one phrase. `None` for shorter terms (matched with LIKE on name and serial).
+fn trigram_phrase(term: &str) -> Option<String> {
+    (term.chars().count() >= 3).then(|| format!("\"{}\"", term.replace('"', "\"\"")))
+}
+
 const LIST_COLUMNS: &str =
     "d.jamf_id, d.name, d.role, d.cart, d.serial_number, d.asset_tag, d.model,
     d.os_version, d.battery_level, d.capacity_mb, d.available_mb, d.username, d.supervised,
@@ -305,12 +361,10 @@ fn filtered(columns: &str, g: i64, query: &DeviceQuery) -> (String, Vec<Value>) 
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        if term.chars().count() >= 3 {
-            // Trigram FTS: any substring of 3+ characters, as one phrase.
-            let phrase = format!("\"{}\"", term.replace('"', "\"\""));
+        if let Some(phrase) = trigram_phrase(term) {
             push(
                 &mut sql,
-                " AND d.row_id IN (SELECT rowid FROM device_search WHERE device_search MATCH ?)",
+                &format!(" AND d.row_id IN ({SEARCH_ROWS})"),
                 Value::Text(phrase),
             );
         } else {
@@ -401,10 +455,18 @@ fn filtered(columns: &str, g: i64, query: &DeviceQuery) -> (String, Vec<Value>) 
         }
     }
     let direction = if query.descending { "DESC" } else { "ASC" };
-    sql.push_str(&format!(
-        " ORDER BY {} {direction} NULLS LAST, d.name COLLATE NOCASE, d.jamf_id",
-        query.sort.column()
-    ));
+    if query.sort == SortKey::Name {
+        // Names are never NULL: this order is the one of the `devices_by_name` index, so the
+        // default view needs no sort at all.
+        sql.push_str(&format!(
+            " ORDER BY d.name COLLATE NOCASE {direction}, d.jamf_id {direction}"
+        ));
+    } else {
+        sql.push_str(&format!(
+            " ORDER BY {} {direction} NULLS LAST, d.name COLLATE NOCASE, d.jamf_id",
+            query.sort.column()
+        ));
+    }
     if let Some(limit) = query.limit {
         sql.push_str(&format!(" LIMIT {limit}"));
     }

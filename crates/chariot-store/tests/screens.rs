@@ -201,3 +201,93 @@ fn history_is_replaced_whole_and_remembers_when_it_was_read(mut db: Db) {
     assert_eq!(at, "2026-11-22T10:00:00Z");
     assert_eq!(rows, first[1..]);
 }
+
+#[rstest]
+fn search_by_app_name_matches_the_sql_list_and_follows_incremental_syncs(mut db: Db) {
+    let q = |term: &str| DeviceQuery {
+        search: Some(term.into()),
+        descending: true,
+        ..Default::default()
+    };
+    // Every device has "Calculatrice": the fast path and the SQL list agree, in order.
+    let ids = db.store.list_device_ids(&q("calcul")).unwrap();
+    let listed: Vec<String> = db
+        .store
+        .list_devices(&q("calcul"))
+        .unwrap()
+        .into_iter()
+        .map(|r| r.jamf_id)
+        .collect();
+    assert_eq!(ids.len(), 10);
+    assert_eq!(ids, listed);
+    assert_eq!(
+        ids.first().map(String::as_str),
+        Some("10"),
+        "name order, descending"
+    );
+    // A device field and nothing.
+    assert_eq!(db.store.list_device_ids(&q("2024-07")).unwrap(), ["7"]);
+    assert!(db.store.list_device_ids(&q("Geogebra")).unwrap().is_empty());
+
+    // An incremental sync brings an app nobody had: it is searchable at once.
+    let at = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
+    let g = db
+        .store
+        .begin_generation("demo", SyncKind::Incremental, at)
+        .unwrap();
+    let mut changed = device(2, "RNE-2024-02", 50, 21);
+    changed.apps.push(AppRow {
+        name: Some("GeoGebra Géométrie".into()),
+        ..Default::default()
+    });
+    db.store
+        .publish_incremental(g, &[changed], &[], None, at)
+        .unwrap();
+    assert_eq!(db.store.list_device_ids(&q("geometrie")).unwrap(), ["2"]);
+    // With another filter, the search still applies both.
+    let filtered = DeviceQuery {
+        cart: Some("Chariot 2".into()),
+        ..q("calcul")
+    };
+    let ids = db.store.list_device_ids(&filtered).unwrap();
+    assert_eq!(ids.len(), 5, "{ids:?}");
+}
+
+/// Past a few thousand matches the ids come from a set + the ordered list instead of one SQL
+/// query: both must give the same devices in the same order, with the other filters applied.
+#[test]
+fn a_search_matching_thousands_gives_the_same_order_as_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("big.db")).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+    let g = store.begin_generation("demo", SyncKind::Full, at).unwrap();
+    let devices: Vec<DeviceRow> = (1..=2600)
+        .map(|i| device(i, &format!("RNE-{:04}", (i * 7919) % 2600), 50, 10))
+        .collect();
+    for page in devices.chunks(500) {
+        store.stage_devices(g, page).unwrap();
+    }
+    store.publish_full(g, None, at).unwrap();
+    for (search, cart, descending, sort) in [
+        ("calcul", None, false, SortKey::Name),
+        ("Pronote", Some("Chariot 1"), true, SortKey::Name),
+        ("RNE-", None, false, SortKey::Serial),
+    ] {
+        let q = DeviceQuery {
+            search: Some(search.into()),
+            cart: cart.map(String::from),
+            descending,
+            sort,
+            ..Default::default()
+        };
+        let fast = store.list_device_ids(&q).unwrap();
+        let sql: Vec<String> = store
+            .list_devices(&q)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.jamf_id)
+            .collect();
+        assert!(fast.len() > 1000, "{search}: {}", fast.len());
+        assert_eq!(fast, sql, "{search}");
+    }
+}
