@@ -75,6 +75,11 @@ export const en: Messages = {
   "settings.logs": "Technical logs",
   "settings.staleAfter": "Inventory counts as stale after",
   "settings.days": "{n} days",
+  "settings.inventory": "Inventory",
+  "settings.staleAfter.unit": "days",
+  "settings.staleAfter.invalid": "Enter a whole number of days, from 1 to 90.",
+  "settings.staleAfter.help":
+    "An iPad that no longer talks to Jamf Pro keeps its old information. Past this delay, Chariot flags it: always check the inventory update date before acting.",
 
   "notice.dismiss": "Dismiss",
   "notice.details": "Details",

@@ -77,6 +77,11 @@ export const fr = {
   "settings.logs": "Journaux techniques",
   "settings.staleAfter": "Inventaire considéré comme ancien après",
   "settings.days": "{n} jours",
+  "settings.inventory": "Inventaire",
+  "settings.staleAfter.unit": "jours",
+  "settings.staleAfter.invalid": "Indiquez un nombre entier de jours, entre 1 et 90.",
+  "settings.staleAfter.help":
+    "Un iPad qui ne communique plus avec Jamf Pro garde ses anciennes informations. Au-delà de ce délai, Chariot le signale : vérifiez toujours la date de mise à jour de l'inventaire avant d'intervenir.",
 
   "notice.dismiss": "Fermer",
   "notice.details": "Détails",

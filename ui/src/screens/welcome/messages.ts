@@ -1,7 +1,191 @@
 // Messages of this area, French and English (same keys; checked by catalogs.test.ts).
 // Merged into the app's catalogs by lib/i18n/fr.ts and en.ts.
 export const fr = {
+  "welcome.title": "Bienvenue dans Chariot",
+  "welcome.intro":
+    "Chariot suit les chariots d'iPad de votre établissement gérés par Jamf Pro : inventaire, dates de mise à jour, batteries, espace libre, appareils perdus. Pour commencer :",
+  "welcome.demo.title": "Essayer avec une école de démonstration",
+  "welcome.demo.body":
+    "Un collège simulé avec 2 chariots, sans compte ni connexion : rien ne quitte cet ordinateur.",
+  "welcome.demo.starting": "Démarrage de l'école de démonstration…",
+  "welcome.connect.title": "Se connecter à Jamf Pro",
+  "welcome.connect.body":
+    "Avec l'adresse de votre serveur (par exemple https://ecollege31.jamfcloud.com) et un compte Jamf Pro ou un client API.",
+  "welcome.connect.formTitle": "Connexion à Jamf Pro",
+  "welcome.connect.formIntro":
+    "Chariot lit l'inventaire avec les droits de ce compte et ne modifie rien sans vous le demander. Le mot de passe ou le secret est rangé dans le trousseau du système, jamais dans un fichier.",
+  "welcome.back": "Retour",
+  "welcome.settings": "La langue et les autres préférences se règlent dans les Réglages.",
+
+  "connection.label": "Nom de ce serveur",
+  "connection.label.placeholder": "Collège Jean Moulin",
+  "connection.label.help": "Pour vous y retrouver si vous gérez plusieurs établissements. Par défaut : l'adresse du serveur.",
+  "connection.url": "Adresse du serveur Jamf Pro",
+  "connection.url.placeholder": "https://ecollege31.jamfcloud.com",
+  "connection.url.scheme":
+    "L'adresse doit commencer par https:// (seule une adresse locale, comme http://127.0.0.1, peut s'en passer).",
+  "connection.url.invalid": "Cette adresse n'est pas valide.",
+  "connection.auth": "Méthode de connexion",
+  "connection.auth.user": "Compte utilisateur Jamf Pro",
+  "connection.auth.user.help":
+    "Le nom d'utilisateur et le mot de passe de la page de connexion de Jamf Pro (par défaut, le RNE de l'établissement).",
+  "connection.auth.api_client": "Client API",
+  "connection.auth.api_client.help":
+    "Un client API créé dans Jamf Pro (Réglages › Rôles et clients API), avec un rôle qui donne les droits listés au test.",
+  "connection.account.user": "Nom d'utilisateur",
+  "connection.account.api_client": "ID client",
+  "connection.secret.user": "Mot de passe",
+  "connection.secret.api_client": "Secret client",
+  "connection.secret.keep": "Laissez vide pour garder celui qui est enregistré.",
+  "connection.test": "Tester",
+  "connection.testing": "Test en cours…",
+  "connection.save": "Enregistrer",
+  "connection.saving": "Enregistrement…",
+  "connection.cancel": "Annuler",
+  "connection.check.title": "Résultat du test",
+  "connection.check.reachable": "Serveur joignable",
+  "connection.check.unreachable": "Serveur injoignable",
+  "connection.check.signedIn": "Connexion acceptée",
+  "connection.check.signInFailed": "Connexion refusée",
+  "connection.check.signInSkipped": "Connexion non testée",
+  "connection.check.version": "Jamf Pro {version}",
+  "connection.check.versionUnknown": "Version de Jamf Pro inconnue",
+  "connection.check.privileges": "Droits du compte",
+  "connection.check.neededFor": "nécessaire pour : {what}",
+  "connection.neededFor.inventory": "l'inventaire des appareils",
+  "connection.neededFor.groups": "les groupes dynamiques",
+  "connection.check.granted": "accordé",
+  "connection.check.missing": "manquant",
+  "connection.check.ready": "Tout est prêt : vous pouvez enregistrer.",
+  "connection.check.missingSome":
+    "Certains droits manquent : Chariot fonctionnera, mais sans les informations correspondantes.",
+  "connection.saved": "Serveur enregistré.",
+
+  "connection.servers": "Serveurs",
+  "connection.servers.intro":
+    "Les serveurs Jamf Pro enregistrés sur cet ordinateur. Les écrans affichent les données du serveur actif.",
+  "connection.servers.empty": "Aucun serveur enregistré.",
+  "connection.servers.active": "Actif",
+  "connection.servers.activate": "Activer",
+  "connection.servers.edit": "Modifier",
+  "connection.servers.delete": "Supprimer",
+  "connection.servers.add": "Ajouter un serveur",
+  "connection.servers.demo": "École de démonstration",
+  "connection.servers.demoUrl": "Simulateur local, sur cet ordinateur",
+  "connection.servers.confirmDelete": "Supprimer « {label} » ?",
+  "connection.servers.confirmDeleteBody":
+    "Le mot de passe ou le secret est retiré du trousseau et l'instantané local de ce serveur est effacé. Rien n'est modifié sur le serveur Jamf Pro.",
+  "connection.servers.confirmDeleteYes": "Supprimer ce serveur",
+  "connection.servers.editTitle": "Modifier « {label} »",
+  "connection.servers.addTitle": "Nouveau serveur",
+  "connection.servers.account": "{kind} : {account}",
+  "connection.demo.cut": "Simuler une coupure réseau",
+  "connection.demo.restore": "Rétablir le réseau",
+  "connection.demo.help":
+    "Arrête l'école simulée pour essayer le mode hors ligne : les données locales restent consultables.",
+
+  "connection.sync": "Synchronisation",
+  "connection.sync.atStart": "Synchroniser au démarrage de Chariot",
+  "connection.sync.auto": "Synchronisation automatique",
+  "connection.sync.auto.off": "Désactivée",
+  "connection.sync.auto.minutes": "Toutes les {n} min",
+  "connection.sync.auto.hour": "Toutes les heures",
+  "connection.sync.auto.hours": "Toutes les {n} h",
+  "connection.sync.auto.help":
+    "Tant que Chariot est ouvert ; seuls les appareils modifiés depuis la dernière fois sont relus.",
 } as const;
 
 export const en: { readonly [K in keyof typeof fr]: string } = {
+  "welcome.title": "Welcome to Chariot",
+  "welcome.intro":
+    "Chariot keeps track of your school's iPad carts managed by Jamf Pro: inventory, update dates, batteries, free space, lost devices. To begin:",
+  "welcome.demo.title": "Try it with a demo school",
+  "welcome.demo.body":
+    "A simulated secondary school with 2 carts, no account or connection needed: nothing leaves this computer.",
+  "welcome.demo.starting": "Starting the demo school…",
+  "welcome.connect.title": "Connect to Jamf Pro",
+  "welcome.connect.body":
+    "With your server's address (for example https://ecollege31.jamfcloud.com) and a Jamf Pro account or an API client.",
+  "welcome.connect.formTitle": "Connect to Jamf Pro",
+  "welcome.connect.formIntro":
+    "Chariot reads the inventory with this account's privileges and changes nothing unless you ask. The password or secret is kept in the system keychain, never in a file.",
+  "welcome.back": "Back",
+  "welcome.settings": "The language and other preferences are in Settings.",
+
+  "connection.label": "Name of this server",
+  "connection.label.placeholder": "Jean Moulin secondary school",
+  "connection.label.help": "To tell your schools apart if you manage several. Defaults to the server address.",
+  "connection.url": "Jamf Pro server address",
+  "connection.url.placeholder": "https://ecollege31.jamfcloud.com",
+  "connection.url.scheme":
+    "The address must start with https:// (only a local address, such as http://127.0.0.1, may do without).",
+  "connection.url.invalid": "This address is not valid.",
+  "connection.auth": "Sign-in method",
+  "connection.auth.user": "Jamf Pro user account",
+  "connection.auth.user.help":
+    "The user name and password of the Jamf Pro sign-in page (by default, the school's RNE).",
+  "connection.auth.api_client": "API client",
+  "connection.auth.api_client.help":
+    "An API client created in Jamf Pro (Settings › API roles and clients), with a role granting the privileges listed by the test.",
+  "connection.account.user": "User name",
+  "connection.account.api_client": "Client ID",
+  "connection.secret.user": "Password",
+  "connection.secret.api_client": "Client secret",
+  "connection.secret.keep": "Leave empty to keep the saved one.",
+  "connection.test": "Test",
+  "connection.testing": "Testing…",
+  "connection.save": "Save",
+  "connection.saving": "Saving…",
+  "connection.cancel": "Cancel",
+  "connection.check.title": "Test result",
+  "connection.check.reachable": "Server reachable",
+  "connection.check.unreachable": "Server unreachable",
+  "connection.check.signedIn": "Sign-in accepted",
+  "connection.check.signInFailed": "Sign-in refused",
+  "connection.check.signInSkipped": "Sign-in not tested",
+  "connection.check.version": "Jamf Pro {version}",
+  "connection.check.versionUnknown": "Jamf Pro version unknown",
+  "connection.check.privileges": "Account privileges",
+  "connection.check.neededFor": "needed for: {what}",
+  "connection.neededFor.inventory": "the device inventory",
+  "connection.neededFor.groups": "smart groups",
+  "connection.check.granted": "granted",
+  "connection.check.missing": "missing",
+  "connection.check.ready": "All set: you can save.",
+  "connection.check.missingSome":
+    "Some privileges are missing: Chariot will work, but without the matching information.",
+  "connection.saved": "Server saved.",
+
+  "connection.servers": "Servers",
+  "connection.servers.intro":
+    "The Jamf Pro servers saved on this computer. The screens show the active server's data.",
+  "connection.servers.empty": "No saved server.",
+  "connection.servers.active": "Active",
+  "connection.servers.activate": "Activate",
+  "connection.servers.edit": "Edit",
+  "connection.servers.delete": "Delete",
+  "connection.servers.add": "Add a server",
+  "connection.servers.demo": "Demo school",
+  "connection.servers.demoUrl": "Local simulator, on this computer",
+  "connection.servers.confirmDelete": "Delete “{label}”?",
+  "connection.servers.confirmDeleteBody":
+    "Its password or secret is removed from the keychain and this server's local snapshot is erased. Nothing changes on the Jamf Pro server.",
+  "connection.servers.confirmDeleteYes": "Delete this server",
+  "connection.servers.editTitle": "Edit “{label}”",
+  "connection.servers.addTitle": "New server",
+  "connection.servers.account": "{kind}: {account}",
+  "connection.demo.cut": "Simulate a network cut",
+  "connection.demo.restore": "Restore the network",
+  "connection.demo.help":
+    "Stops the simulated school to try the offline mode: the local data stays readable.",
+
+  "connection.sync": "Sync",
+  "connection.sync.atStart": "Sync when Chariot starts",
+  "connection.sync.auto": "Automatic sync",
+  "connection.sync.auto.off": "Off",
+  "connection.sync.auto.minutes": "Every {n} min",
+  "connection.sync.auto.hour": "Every hour",
+  "connection.sync.auto.hours": "Every {n} h",
+  "connection.sync.auto.help":
+    "While Chariot is open; only the devices changed since last time are read.",
 };

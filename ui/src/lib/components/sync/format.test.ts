@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { etaLabel, formatCount, formatDuration, fraction, outcomeSummary, phaseLabel } from "./format";
+import { format } from "../../i18n/index.svelte";
+import { fr } from "../../i18n/fr";
+import { en } from "../../i18n/en";
+import type { SyncOutcome } from "../../bindings";
+
+const tFr = (key: keyof typeof fr, params: Record<string, string | number> = {}) =>
+  format(fr[key], params);
+const tEn = (key: keyof typeof fr, params: Record<string, string | number> = {}) =>
+  format(en[key], params);
+/** French puts a narrow no-break space in "1 000"; compare with plain spaces. */
+const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, " ");
+
+const outcome = (o: Partial<SyncOutcome> = {}): SyncOutcome => ({
+  finishedAt: "2026-11-22T08:30:00Z",
+  kind: "incremental",
+  deviceCount: 38,
+  added: 0,
+  changed: 2,
+  removed: 0,
+  durationMs: 1234,
+  error: null,
+  ...o,
+});
+
+describe("sync words", () => {
+  it("groups thousands the French and the English way", () => {
+    expect(plain(formatCount(1000, "fr"))).toBe("1 000");
+    expect(formatCount(1000, "en")).toBe("1,000");
+  });
+
+  it("says durations with a decimal comma in French", () => {
+    expect(formatDuration(1234, "fr", tFr)).toBe("1,2 s");
+    expect(formatDuration(1234, "en", tEn)).toBe("1.2 s");
+    expect(formatDuration(42_400, "fr", tFr)).toBe("42 s");
+    expect(formatDuration(125_000, "fr", tFr)).toBe("2 min 5 s");
+  });
+
+  it("names each phase", () => {
+    expect(phaseLabel("signing_in", tFr)).toBe("Connexion");
+    expect(phaseLabel("fetching", tFr)).toBe("Lecture de l'inventaire");
+    expect(phaseLabel("reconciling", tFr)).toBe("Vérification des suppressions");
+    expect(phaseLabel("saving", tFr)).toBe("Enregistrement");
+    expect(phaseLabel(null, tFr)).toBe("Démarrage");
+  });
+
+  it("estimates the time left only when the back end can", () => {
+    const p = { phase: "fetching" as const, done: 420, total: 1000, devicesPerSecond: 50 };
+    expect(etaLabel({ ...p, etaSeconds: 11.2 }, tFr)).toBe("encore 12 s");
+    expect(etaLabel({ ...p, etaSeconds: 130 }, tFr)).toBe("encore 3 min");
+    expect(etaLabel({ ...p, etaSeconds: null }, tFr)).toBeNull();
+    expect(fraction({ ...p, etaSeconds: null })).toBeCloseTo(0.42);
+    expect(fraction({ ...p, total: 0, etaSeconds: null })).toBeNull();
+  });
+
+  it("summarises a finished sync", () => {
+    expect(outcomeSummary(outcome(), "fr", tFr)).toBe(
+      "Synchronisé : 38 appareils, 2 modifiés, en 1,2 s",
+    );
+    expect(outcomeSummary(outcome({ added: 1, changed: 0, removed: 3 }), "fr", tFr)).toBe(
+      "Synchronisé : 38 appareils, 1 ajouté, 3 supprimés, en 1,2 s",
+    );
+    expect(outcomeSummary(outcome({ changed: 0, kind: "full", deviceCount: 1 }), "fr", tFr)).toBe(
+      "Synchronisation complète : 1 appareil, aucun changement, en 1,2 s",
+    );
+    expect(outcomeSummary(outcome(), "en", tEn)).toBe("Synced: 38 devices, 2 changed, in 1.2 s");
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { commandsFor } from "./commands";
+
+describe("management commands", () => {
+  const base = {
+    udid: null, modelIdentifier: null, osBuild: null, managed: null, residentUsers: null, quotaMb: null,
+    realName: null, email: null, building: null, department: null, room: null, siteId: null, ipAddress: null,
+    wifiMac: null, lastContact: null, lostMode: null, sharedUsers: [], catalogApps: [], otherApps: [], profiles: [], groups: [],
+  };
+  const summary = {
+    id: "1", name: "x", role: "student", cart: null, serialNumber: null, assetTag: null, model: null, osVersion: null,
+    username: null, batteryLevel: null, capacityMb: null, availableMb: null, supervised: true, sharedIpad: false,
+    lostMode: false, lastInventory: null, stale: false,
+  };
+
+  it("offers to enable lost mode, or to disable and locate when lost", () => {
+    const normal = commandsFor({ ...base, summary }).map((c) => c.id);
+    expect(normal).toContain("enable_lost_mode");
+    expect(normal).not.toContain("update_location");
+    const lost = commandsFor({ ...base, summary: { ...summary, lostMode: true } }).map((c) => c.id);
+    expect(lost).toContain("disable_lost_mode");
+    expect(lost).toContain("update_location");
+    expect(lost).not.toContain("enable_lost_mode");
+  });
+});
