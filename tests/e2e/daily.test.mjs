@@ -59,13 +59,13 @@ test("the demo school opens on the dashboard once synced", async () => {
     "the dashboard counts after the first sync",
     30_000,
   );
-  assert.ok(number(await s.text("[data-testid=dash-total]")) >= 38);
-  assert.equal(await s.text("[data-testid=connection]"), "Démonstration");
+  assert.ok(number(await s.textOf("[data-testid=dash-total]")) >= 38);
+  assert.equal(await s.textOf("[data-testid=connection]"), "Démonstration");
   await s.screenshot(join(SHOTS, "fr-dashboard-demo.png"));
 });
 
 test("the stale count opens the inventory filtered on it", async () => {
-  const stale = number(await s.text("[data-testid=dash-stale]"));
+  const stale = number(await s.textOf("[data-testid=dash-stale]"));
   assert.ok(stale > 0, "the demo school has devices that stopped reporting");
   await s.click("[data-testid=dash-stale]");
   await waitScreen("inventory");
@@ -88,7 +88,7 @@ test("the inventory exports exactly what it shows to CSV", async () => {
     "return !document.querySelector('[data-testid=filter-chip]') && document.querySelectorAll('[data-testid=inventory-row]').length > 10",
     "the whole inventory",
   );
-  total = number(await s.text("[data-testid=inventory-total]"));
+  total = number(await s.textOf("[data-testid=inventory-total]"));
   await s.click("[data-testid=export-button]");
   await s.click("[data-testid=export-csv]");
   const file = await csvWritten();
@@ -131,8 +131,8 @@ test("a network cut leaves the snapshot browsable under an offline banner", asyn
   await waitScreen("settings");
   await s.click("[data-testid=demo-network]");
   await s.waitFor("return document.querySelector('[data-testid=offline-banner]')", "the offline banner", 30_000);
-  assert.match(await s.text("[data-testid=offline-banner]"), /Hors ligne/);
-  assert.equal(await s.text("[data-testid=connection]"), "Hors ligne");
+  assert.match(await s.textOf("[data-testid=offline-banner]"), /Hors ligne/);
+  assert.equal(await s.textOf("[data-testid=connection]"), "Hors ligne");
   await s.click('nav a[data-route="inventory"]');
   await s.waitFor(
     "return document.querySelector('[data-testid=inventory-total]')?.textContent.replace(/[^\\d]/g, '') === arguments[0]",

@@ -70,8 +70,8 @@ async function visit(id, heading) {
 test("the main window is titled Chariot and speaks French on a French system", async () => {
   assert.equal(await s.title(), "Chariot");
   assert.equal(await s.exec("return document.documentElement.lang"), "fr");
-  assert.equal(await s.text("[data-testid=connection]"), "Aucun serveur configuré");
-  assert.match(await s.text("[data-testid=snapshot-age]"), /Aucune donnée locale/);
+  assert.equal(await s.textOf("[data-testid=connection]"), "Aucun serveur configuré");
+  assert.match(await s.textOf("[data-testid=snapshot-age]"), /Aucune donnée locale/);
 });
 
 test("the sidebar lists the school guide's menu", async () => {
@@ -89,7 +89,7 @@ test("a first launch shows the welcome screen, whatever the menu entry", async (
     "return document.querySelector('main')?.dataset.screen === 'welcome'",
     "the welcome screen",
   );
-  assert.match(await s.text("[data-testid=welcome-demo]"), /démonstration/i);
+  assert.match(await s.textOf("[data-testid=welcome-demo]"), /démonstration/i);
   assert.ok(await s.find("[data-testid=welcome-connect]"));
   await s.screenshot(join(SHOTS, "fr-welcome.png"));
   // Réglages stays reachable (language first, then connect).
@@ -126,8 +126,8 @@ test("after a command-line sync, the status bar and the screens show the snapsho
 
   await s.close();
   await openApp();
-  assert.match(await s.text("[data-testid=snapshot-age]"), /Données du \d\d\/\d\d à \d\d:\d\d\s*· à l'instant/);
-  assert.equal(await s.text("[data-testid=device-count]"), "38 appareils");
+  assert.match(await s.textOf("[data-testid=snapshot-age]"), /Données du \d\d\/\d\d à \d\d:\d\d\s*· à l'instant/);
+  assert.equal(await s.textOf("[data-testid=device-count]"), "38 appareils");
   await visit("inventory", "Inventaire");
   await s.waitFor(
     "return document.querySelector('[data-testid=inventory-total]')?.textContent.includes('38 appareils')",
@@ -160,7 +160,7 @@ test("switching to English translates everything and survives a restart", async 
     "the sidebar in English",
   );
   assert.equal(await s.exec("return document.documentElement.lang"), "en");
-  assert.equal(await s.text("[data-testid=connection]"), "No server configured");
+  assert.equal(await s.textOf("[data-testid=connection]"), "No server configured");
   assert.deepEqual(await sidebarLabels(), SCREENS.map(([, , en]) => en));
 
   for (const [id, , en] of SCREENS) {

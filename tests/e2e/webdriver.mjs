@@ -109,6 +109,20 @@ export class Session {
     await this.cmd("POST", `/element/${id}/clear`, {});
   }
 
+  /**
+   * The text of the first element matching `css`, waiting for it to exist. Reads textContent
+   * (whitespace collapsed): WebKitWebDriver's "element text" comes back empty for text inside
+   * clipped flex items, although it shows on screen.
+   */
+  textOf(css, timeoutMs = 10_000) {
+    return this.waitFor(
+      "const e = document.querySelector(arguments[0]); return e ? e.textContent.replace(/\\s+/g, ' ').trim() || ' ' : null",
+      `an element ${css}`,
+      timeoutMs,
+      css,
+    ).then((t) => t.trim());
+  }
+
   async text(css) {
     const id = await this.find(css);
     return this.cmd("GET", `/element/${id}/text`);

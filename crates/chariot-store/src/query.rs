@@ -142,13 +142,16 @@ impl Store {
             .as_deref()
             .map(str::trim)
             .and_then(trigram_phrase);
-        let Some(phrase) = phrase else {
+        let by_sql = || -> Result<Vec<String>, StoreError> {
             let (sql, args) = filtered("d.jamf_id", g, query);
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let ids = stmt
                 .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
                 .collect::<Result<Vec<_>, _>>()?;
-            return Ok(ids);
+            Ok(ids)
+        };
+        let Some(phrase) = phrase else {
+            return by_sql();
         };
         // A search that matches most of a big fleet ("2024", an app everyone has) is cheaper as
         // two plain reads than as one SQL join: the set of matching rows, then the filtered
@@ -163,12 +166,7 @@ impl Store {
         }
         if matched.len() <= FEW_MATCHES {
             // Few rows: SQL sorts them faster than walking the whole list.
-            let (sql, args) = filtered("d.jamf_id", g, query);
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let ids = stmt
-                .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
-                .collect::<Result<Vec<_>, _>>()?;
-            return Ok(ids);
+            return by_sql();
         }
         let rest = DeviceQuery {
             search: None,
