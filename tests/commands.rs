@@ -1,43 +1,10 @@
 //! The real IPC commands through Tauri's MockRuntime (no window, no display): argument names,
 //! responses and the `{code, message, hint, retryable}` error shape as the UI receives them.
 
+mod support;
+
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
-use tauri::{WebviewWindow, WebviewWindowBuilder};
-
-fn invoke(
-    window: &WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
-    tauri::test::get_ipc_response(
-        window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().unwrap())
-}
-
-/// Polls the status until no sync runs (the sync runs on the async runtime).
-fn wait_for_sync(window: &WebviewWindow<tauri::test::MockRuntime>) -> Value {
-    for _ in 0..300 {
-        let status = invoke(window, "app_status", json!({})).unwrap();
-        if status["sync"]["running"] == false {
-            return status;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    panic!("the sync did not finish within 30 s");
-}
+use support::{App, invoke, wait_for_sync};
 
 /// One test: CHARIOT_HOME is process-wide, so the steps share one app and run in order.
 #[test]
@@ -50,13 +17,7 @@ fn commands_read_and_write_the_console_through_ipc() {
     // SAFETY: as above.
     unsafe { std::env::set_var("CHARIOT_EXPORT_DIR", exports.path()) };
 
-    let app = chariot_app::setup(mock_builder())
-        .build(mock_context(noop_assets()))
-        .expect("app builds");
-    chariot_app::initialise(app.handle()).expect("console opens");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let App { app: _app, window } = App::start();
 
     // A first start: empty local database under CHARIOT_HOME, nothing synced.
     let status = invoke(&window, "app_status", json!({})).expect("app_status");

@@ -94,7 +94,7 @@ fn keychain_test() -> Result {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let script = format!(
         "eval \"$(printf chariot-ci | gnome-keyring-daemon --unlock --components=secrets)\" && \
-         '{cargo}' test -p chariot-core -p chariot-cli --test keychain -- --ignored"
+         '{cargo}' test -p chariot-core -p chariot-cli -p chariot-app --test keychain -- --ignored"
     );
     let result = run(std::process::Command::new("dbus-run-session")
         .args(["--", "bash", "-c", &script])
