@@ -226,6 +226,52 @@ async fn the_test_button_says_which_step_failed() {
     assert!(ok.version.is_some());
     assert!(ok.privileges.iter().all(|p| p.granted));
 
+    // An account without the groups privilege: signed in, but told exactly what to grant.
+    let sim = chariot_sim::start(chariot_sim::SimConfig::default())
+        .await
+        .unwrap();
+    sim.faults()
+        .update(|f| f.denied_privileges = vec!["Read Smart Mobile Device Groups".into()]);
+    let c = sim.credentials();
+    let limited = connection::client(
+        connection::parse_server(&sim.base_url()).unwrap(),
+        AuthKind::ApiClient,
+        &c.client_id,
+        Secret::new(c.client_secret.clone()),
+    )
+    .unwrap();
+    let partial = check(&limited).await;
+    assert!(partial.signed_in && !partial.ok());
+    let granted: Vec<_> = partial
+        .privileges
+        .iter()
+        .map(|p| (p.needed_for.as_str(), p.granted))
+        .collect();
+    assert_eq!(granted, [("inventory", true), ("groups", false)]);
+    let problem = partial.problem.unwrap();
+    assert_eq!(problem.code, ErrorCode::Auth);
+    assert!(
+        problem
+            .hint
+            .unwrap()
+            .contains("Read Smart Mobile Device Groups")
+    );
+    // Without the inventory privilege the sync fails as an access problem, nothing is kept.
+    sim.faults()
+        .update(|f| f.denied_privileges = vec!["Read Mobile Devices".into()]);
+    let dir = tempfile::tempdir().unwrap();
+    let refused = sync_profile(
+        &limited,
+        &ServerProfile::demo("Démo"),
+        &dir.path().join("refused.db"),
+        false,
+        |_| {},
+        &CancelFlag::default(),
+    )
+    .await;
+    assert_eq!(refused.error.map(|e| e.code), Some(ErrorCode::Auth));
+    sim.shutdown().await;
+
     let server = connection::parse_server(&school.base_url()).unwrap();
     let wrong = connection::client(
         server.clone(),

@@ -35,6 +35,10 @@ pub struct FaultConfig {
     /// Per inventory page request: a device is enrolled or deleted just before the page is cut,
     /// as happens on a live tenant while a client walks the pages.
     pub rate_churn: f64,
+    /// Jamf Pro privileges the signed-in account lacks (e.g. "Read Smart Mobile Device
+    /// Groups"): the reads that need one answer 403, as for an under-privileged account or API
+    /// role. Not a probability: always applied.
+    pub denied_privileges: Vec<String>,
 }
 
 impl Default for FaultConfig {
@@ -52,6 +56,7 @@ impl Default for FaultConfig {
             timeout_hold: Duration::from_secs(90),
             rate_truncate: 0.0,
             rate_churn: 0.0,
+            denied_privileges: Vec::new(),
         }
     }
 }
@@ -263,5 +268,26 @@ mod tests {
         for _ in 0..100 {
             assert_eq!(h.decide().1, Decision::Status(503));
         }
+    }
+}
+
+/// The read privilege a request needs, for the reads the simulator can refuse. Names as in
+/// Jamf Pro's privilege lists (reference: `x-required-privileges`).
+pub fn required_privilege(method: &axum::http::Method, path: &str) -> Option<&'static str> {
+    if method != axum::http::Method::GET {
+        return None;
+    }
+    let p = path.to_ascii_lowercase();
+    if p.starts_with("/api/v2/mobile-devices")
+        || p.starts_with("/jssresource/mobiledevices")
+        || p.starts_with("/jssresource/mobiledevicehistory")
+    {
+        Some("Read Mobile Devices")
+    } else if p.starts_with("/jssresource/mobiledevicegroups")
+        || p.starts_with("/api/v1/mobile-device-groups")
+    {
+        Some("Read Smart Mobile Device Groups")
+    } else {
+        None
     }
 }

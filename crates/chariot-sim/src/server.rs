@@ -127,6 +127,22 @@ async fn faults_layer(State(st): State<AppState>, req: Request, next: Next) -> R
         tokio::time::sleep(latency).await;
     }
     let classic = req.uri().path().starts_with("/JSSResource");
+    if let Some(privilege) = crate::faults::required_privilege(req.method(), req.uri().path())
+        && st
+            .faults
+            .get()
+            .denied_privileges
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(privilege))
+    {
+        // [guess] The exact error code of a privilege refusal is not captured; 403 with the
+        // usual error body is what clients branch on.
+        return error_response(
+            classic,
+            403,
+            &format!("The authenticated user does not have the privilege {privilege}"),
+        );
+    }
     match decision {
         Decision::Pass => next.run(req).await,
         Decision::TooMany => {
