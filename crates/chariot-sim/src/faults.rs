@@ -231,6 +231,27 @@ mod millis {
     }
 }
 
+/// The read privilege a request needs, for the reads the simulator can refuse. Names as in
+/// Jamf Pro's privilege lists (reference: `x-required-privileges`).
+pub fn required_privilege(method: &axum::http::Method, path: &str) -> Option<&'static str> {
+    if method != axum::http::Method::GET {
+        return None;
+    }
+    let p = path.to_ascii_lowercase();
+    if p.starts_with("/api/v2/mobile-devices")
+        || p.starts_with("/jssresource/mobiledevices")
+        || p.starts_with("/jssresource/mobiledevicehistory")
+    {
+        Some("Read Mobile Devices")
+    } else if p.starts_with("/jssresource/mobiledevicegroups")
+        || p.starts_with("/api/v1/mobile-device-groups")
+    {
+        Some("Read Smart Mobile Device Groups")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,26 +289,5 @@ mod tests {
         for _ in 0..100 {
             assert_eq!(h.decide().1, Decision::Status(503));
         }
-    }
-}
-
-/// The read privilege a request needs, for the reads the simulator can refuse. Names as in
-/// Jamf Pro's privilege lists (reference: `x-required-privileges`).
-pub fn required_privilege(method: &axum::http::Method, path: &str) -> Option<&'static str> {
-    if method != axum::http::Method::GET {
-        return None;
-    }
-    let p = path.to_ascii_lowercase();
-    if p.starts_with("/api/v2/mobile-devices")
-        || p.starts_with("/jssresource/mobiledevices")
-        || p.starts_with("/jssresource/mobiledevicehistory")
-    {
-        Some("Read Mobile Devices")
-    } else if p.starts_with("/jssresource/mobiledevicegroups")
-        || p.starts_with("/api/v1/mobile-device-groups")
-    {
-        Some("Read Smart Mobile Device Groups")
-    } else {
-        None
     }
 }
