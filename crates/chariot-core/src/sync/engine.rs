@@ -241,25 +241,42 @@ async fn incremental(
         )),
         ..InventoryQuery::default()
     };
-    let mut changed: Vec<InventoryRecord> = client
-        .fetch_inventory(&query, |p| {
-            progress(SyncProgress::measure(
-                SyncPhase::Fetching,
-                p.fetched,
-                p.total,
-                started,
-            ))
-        })
-        .await?;
+    // The four reads are independent: run them together (the client keeps at most 5 requests
+    // in flight), so an incremental sync costs about its longest read, not their sum.
+    let delta = client.fetch_inventory(&query, |p| {
+        progress(SyncProgress::measure(
+            SyncPhase::Fetching,
+            p.fetched,
+            p.total,
+            started,
+        ))
+    });
+    // Lost mode changes without an inventory update. The lost devices are read with two light
+    // sections only; those newly lost, no longer lost, or reporting a new location are then
+    // fetched whole. (The light records never replace a stored row: they lack sections.)
+    let lost_query = InventoryQuery {
+        sections: vec![Section::General, Section::Security],
+        filter: Some("lostModeEnabled==true".into()),
+        page_size: 2000,
+        ..InventoryQuery::default()
+    };
+    // Group membership (carts, smart groups) changes without an inventory update either: the
+    // GROUPS section alone is cheap, compare it with the snapshot's.
+    let groups_query = InventoryQuery {
+        sections: vec![Section::Groups],
+        page_size: 2000,
+        ..InventoryQuery::default()
+    };
+    let (mut changed, device_list, lost_now, membership) = tokio::try_join!(
+        delta,
+        client.device_list(),
+        client.fetch_inventory(&lost_query, |_| {}),
+        client.fetch_inventory(&groups_query, |_| {}),
+    )?;
     check(cancel)?;
 
     progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
-    let listed: HashSet<String> = client
-        .device_list()
-        .await?
-        .into_iter()
-        .map(|d| d.id)
-        .collect();
+    let listed: HashSet<String> = device_list.into_iter().map(|d| d.id).collect();
     let known = store.device_inventory_dates()?;
     let removed: Vec<String> = known
         .keys()
@@ -273,21 +290,7 @@ async fn incremental(
         .filter(|id| !known.contains_key(*id))
         .cloned()
         .collect();
-    // Lost mode changes without an inventory update. The lost devices are read with two light
-    // sections only; those newly lost, no longer lost, or reporting a new location are then
-    // fetched whole. (The light records never replace a stored row: they lack sections.)
     let stored_lost: HashSet<String> = store.lost_mode_ids()?.into_iter().collect();
-    let lost_now = client
-        .fetch_inventory(
-            &InventoryQuery {
-                sections: vec![Section::General, Section::Security],
-                filter: Some("lostModeEnabled==true".into()),
-                page_size: 2000,
-                ..InventoryQuery::default()
-            },
-            |_| {},
-        )
-        .await?;
     let lost_ids: HashSet<String> = lost_now
         .iter()
         .map(|r| r.mobile_device_id.clone())
@@ -306,19 +309,7 @@ async fn incremental(
             .filter(|id| !lost_ids.contains(*id) && listed.contains(*id))
             .cloned(),
     );
-    // Group membership (carts, smart groups) changes without an inventory update either: the
-    // GROUPS section alone is cheap, compare it with the snapshot's.
     let stored_groups = store.device_group_ids()?;
-    let membership = client
-        .fetch_inventory(
-            &InventoryQuery {
-                sections: vec![Section::Groups],
-                page_size: 2000,
-                ..InventoryQuery::default()
-            },
-            |_| {},
-        )
-        .await?;
     for r in membership {
         let mut now: Vec<String> = r
             .groups
