@@ -4,7 +4,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { updateStatus } from "./lib/app.svelte";
 import { api } from "./lib/api";
 import { statusFixture } from "./lib/testing/fixtures";
-import { cleanup, render, settle } from "./lib/components/sync/testing";
+import { cleanup, render, settle } from "./lib/testing/mount";
 import App from "./App.svelte";
 
 afterEach(() => {
@@ -15,7 +15,7 @@ afterEach(() => {
 async function launch(status = statusFixture()) {
   mockIPC(() => status);
   await updateStatus(() => api.appStatus());
-  const view = await render(App);
+  const view = render(App);
   await settle(view);
   return view;
 }

@@ -5,7 +5,8 @@ import { updateStatus } from "../../lib/app.svelte";
 import { api } from "../../lib/api";
 import { routeFromHash, routeQuery } from "../../lib/router.svelte";
 import { statusFixture } from "../../lib/testing/fixtures";
-import { byTestId, cleanup, render, settle } from "../../lib/components/sync/testing";
+import { cleanup, render, settle } from "../../lib/testing/mount";
+import { byTestId } from "../../lib/testing/dom";
 import Dashboard from "./Dashboard.svelte";
 
 const synced: AppStatus = statusFixture({
@@ -74,7 +75,7 @@ const href = (el: Element | null | undefined) => el?.getAttribute("href") ?? nul
 
 describe("dashboard", () => {
   it("shows the counts, each a link to the filtered inventory", async () => {
-    const view = await render(Dashboard);
+    const view = render(Dashboard);
     await settle(view);
     const total = byTestId(view.target, "dash-total");
     expect(total.textContent?.replace(/[\u202f\u00a0]/g, " ")).toBe("1 038");
@@ -88,7 +89,7 @@ describe("dashboard", () => {
   });
 
   it("draws the breakdowns as bars linking to the inventory", async () => {
-    const view = await render(Dashboard);
+    const view = render(Dashboard);
     await settle(view);
     const roles = byTestId(view.target, "dash-by-role");
     const student = roles.querySelector("[data-key=student]");
@@ -117,7 +118,7 @@ describe("dashboard", () => {
   });
 
   it("lists the oldest inventories, each opening its device", async () => {
-    const view = await render(Dashboard);
+    const view = render(Dashboard);
     await settle(view);
     const links = [...byTestId(view.target, "dash-oldest").querySelectorAll("li a")];
     expect(links.map((a) => [a.textContent, href(a)])).toEqual([
@@ -129,7 +130,7 @@ describe("dashboard", () => {
   });
 
   it("reloads when a sync changed the snapshot", async () => {
-    const view = await render(Dashboard);
+    const view = render(Dashboard);
     await settle(view);
     expect(calls).toBe(1);
     current = { ...synced, snapshot: { syncedAt: "2026-11-22T09:00:00Z", deviceCount: 38 } };
@@ -141,7 +142,7 @@ describe("dashboard", () => {
   it("says the snapshot is empty instead of asking for figures", async () => {
     current = statusFixture({ connection: "demo" });
     await updateStatus(() => api.appStatus());
-    const view = await render(Dashboard);
+    const view = render(Dashboard);
     await settle(view);
     expect(byTestId(view.target, "empty-snapshot")).toBeTruthy();
     expect(calls).toBe(0);

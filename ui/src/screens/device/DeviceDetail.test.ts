@@ -1,12 +1,12 @@
 // The device screen ("Inventaire particulier") against a mocked back end.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-vi.mock("svelte", async () => await vi.importActual("../../../node_modules/svelte/src/index-client.js"));
 import { flushSync } from "svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { AppError, DeviceDetail, DeviceHistory } from "../../lib/bindings";
 import { rowFixture } from "../../lib/testing/fixtures";
 import DeviceDetailScreen from "./DeviceDetail.svelte";
-import { mountScreen, setHash, setStatus, type Mounted } from "../inventory/testHelpers";
+import { cleanup, render } from "../../lib/testing/mount";
+import { setHash, setStatus } from "../inventory/testHelpers";
 
 function detailFixture(overrides: Partial<DeviceDetail> = {}): DeviceDetail {
   return {
@@ -47,7 +47,6 @@ function detailFixture(overrides: Partial<DeviceDetail> = {}): DeviceDetail {
   };
 }
 
-let screen: Mounted | null = null;
 let calls: [string, unknown][] = [];
 
 function backEnd(opts: { detail?: DeviceDetail | AppError; history?: DeviceHistory; refreshed?: DeviceHistory } = {}) {
@@ -79,15 +78,14 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  screen?.destroy();
-  screen = null;
+  cleanup();
   clearMocks();
 });
 
 describe("device detail", () => {
   it("loads the device of the route and shows its header and inventory", async () => {
     backEnd();
-    screen = mountScreen(DeviceDetailScreen);
+    render(DeviceDetailScreen);
     await vi.waitFor(() => expect($("device-name")?.textContent).toBe("0312345A-2024-DMPX0042"));
     expect(calls[0]).toEqual(["device_detail", { request: { id: "42" } }]);
     expect($("device-age")?.textContent).toContain("Dernière mise à jour de l'inventaire");
@@ -117,7 +115,7 @@ describe("device detail", () => {
         ],
       },
     });
-    screen = mountScreen(DeviceDetailScreen);
+    render(DeviceDetailScreen);
     await vi.waitFor(() => expect($("tab-inventory")).not.toBeNull());
     const selected = () => document.querySelector('[role="tab"][aria-selected="true"]')?.getAttribute("data-testid");
     expect(selected()).toBe("tab-inventory");
@@ -134,7 +132,12 @@ describe("device detail", () => {
     expect(selected()).toBe("tab-history");
     expect(document.activeElement).toBe($("tab-history"));
     await vi.waitFor(() => expect($("history-failed")?.textContent).toContain("Device is not supervised"));
-    expect($("history-completed")?.textContent).toContain("UpdateInventory");
+    // Jamf's command names get a label, the name stays beside it (small) and in the tooltip.
+    const completed = $("history-completed")?.querySelector("td[data-command]");
+    expect(completed?.textContent?.replace(/\s+/g, " ").trim()).toBe("Mise à jour de l'inventaire UpdateInventory");
+    expect(completed?.getAttribute("title")).toBe("UpdateInventory");
+    expect(completed?.querySelector("code")?.textContent).toBe("UpdateInventory");
+    expect($("history-pending")?.textContent).toContain("Verrouillage");
     expect($("history-pending")?.textContent).toContain("DeviceLock");
     expect($("history-fetched")?.textContent).toContain("Historique lu sur le serveur le 20/11/2026");
 
@@ -148,7 +151,7 @@ describe("device detail", () => {
 
   it("shows the commands disabled, saying why", async () => {
     backEnd();
-    screen = mountScreen(DeviceDetailScreen);
+    render(DeviceDetailScreen);
     await vi.waitFor(() => expect($("tab-management")).not.toBeNull());
     $<HTMLButtonElement>("tab-management")!.click();
     flushSync();
@@ -177,7 +180,7 @@ describe("device detail", () => {
   it("refreshes the history from the server, but not when offline", async () => {
     backEnd({ refreshed: { entries: [{ command: "RestartDevice", status: "completed", date: null, error: null }], fetchedAt: "2026-11-22T09:00:00Z" } });
     setHash("#/device/42?tab=history");
-    screen = mountScreen(DeviceDetailScreen);
+    render(DeviceDetailScreen);
     await vi.waitFor(() => expect($("history-fetched")?.textContent).toContain("Historique jamais lu"));
     $<HTMLButtonElement>("history-refresh")!.click();
     await vi.waitFor(() => expect($("history-completed")?.textContent).toContain("RestartDevice"));
@@ -195,14 +198,14 @@ describe("device detail", () => {
 
   it("says when the device is not in the snapshot, with a way back", async () => {
     backEnd({ detail: { code: "not_found", message: "no device 42", hint: null, retryable: false } });
-    screen = mountScreen(DeviceDetailScreen);
+    render(DeviceDetailScreen);
     await vi.waitFor(() => expect($("device-not-found")?.textContent).toContain("Appareil introuvable"));
     expect($("device-not-found")?.querySelector("a")?.getAttribute("href")).toMatch(/^#\/inventory/);
   });
 
   it("draws the lost-mode position on an offline map", async () => {
     backEnd();
-    screen = mountScreen(DeviceDetailScreen);
+    render(DeviceDetailScreen);
     await vi.waitFor(() => expect($("lost-mode-map")).not.toBeNull());
     const marker = $("map-marker")!;
     // Centred on the point.
@@ -216,7 +219,7 @@ describe("device detail", () => {
 
   it("goes back to the inventory on Esc", async () => {
     backEnd();
-    screen = mountScreen(DeviceDetailScreen);
+    render(DeviceDetailScreen);
     await vi.waitFor(() => expect($("device-name")).not.toBeNull());
     const back = vi.spyOn(window.history, "back").mockImplementation(() => {});
     const length = vi.spyOn(window.history, "length", "get");

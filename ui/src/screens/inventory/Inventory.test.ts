@@ -1,17 +1,17 @@
 // The inventory screen against a mocked back end (Tauri's IPC mock: the real api layer runs).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-vi.mock("svelte", async () => await vi.importActual("../../../node_modules/svelte/src/index-client.js"));
 import { flushSync } from "svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { ExportRequest, InventoryRequest, InventoryResult, InventoryRow } from "../../lib/bindings";
 import { rowFixture } from "../../lib/testing/fixtures";
 import Inventory from "./Inventory.svelte";
 import { inventoryMemory } from "./memory";
-import { deferred, mountScreen, resultOf, setHash, setStatus, typeInto, type Mounted } from "./testHelpers";
+import { cleanup, render, type Mounted } from "../../lib/testing/mount";
+import { type } from "../../lib/testing/dom";
+import { deferred, resultOf, setHash, setStatus } from "./testHelpers";
 
 type Handler = (request: InventoryRequest) => InventoryResult | Promise<InventoryResult>;
 
-let screen: Mounted | null = null;
 let queries: InventoryRequest[] = [];
 let rowRequests: string[][] = [];
 let otherCalls: [string, unknown][] = [];
@@ -46,8 +46,7 @@ const $ = <T extends Element = HTMLElement>(testid: string) =>
   document.querySelector<T>(`[data-testid="${testid}"]`);
 
 function mountInventory(): Mounted {
-  screen = mountScreen(Inventory);
-  return screen;
+  return render(Inventory);
 }
 
 beforeEach(async () => {
@@ -60,8 +59,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  screen?.destroy();
-  screen = null;
+  cleanup();
   clearMocks();
   vi.useRealTimers();
 });
@@ -87,7 +85,7 @@ describe("inventory screen", () => {
     backEnd((req) => resultOf(req.filter.search ? [rowFixture(2)] : [rowFixture(1), rowFixture(2)]));
     mountInventory();
     await vi.waitFor(() => expect(rows()).toHaveLength(2));
-    typeInto($<HTMLInputElement>("inventory-search")!, "  DMPX0002 ");
+    type($<HTMLInputElement>("inventory-search")!, "  DMPX0002 ");
     // Not on the keystroke itself: debounced.
     expect(queries).toHaveLength(1);
     await vi.waitFor(() => expect(queries).toHaveLength(2));
@@ -102,9 +100,9 @@ describe("inventory screen", () => {
     mountInventory();
     await vi.waitFor(() => expect(rows()).toHaveLength(1));
     const input = $<HTMLInputElement>("inventory-search")!;
-    typeInto(input, "a");
+    type(input, "a");
     await vi.waitFor(() => expect(queries.at(-1)?.filter.search).toBe("a"));
-    typeInto(input, "ab");
+    type(input, "ab");
     await vi.waitFor(() => expect(rows().map((r) => r.dataset.id)).toEqual(["7"]));
     slow.resolve(resultOf([rowFixture(99)]));
     await new Promise((r) => setTimeout(r, 20));
@@ -371,7 +369,7 @@ describe("inventory screen", () => {
     const input = $<HTMLInputElement>("inventory-search")!;
     expect(event.defaultPrevented).toBe(true);
     expect(document.activeElement).toBe(input);
-    typeInto(input, "ipad");
+    type(input, "ipad");
     await vi.waitFor(() => expect(queries.at(-1)?.filter.search).toBe("ipad"));
     input.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
     await vi.waitFor(() => expect(queries.at(-1)?.filter.search).toBeNull());
@@ -382,7 +380,7 @@ describe("inventory screen", () => {
     const ids = Array.from({ length: 2000 }, (_, i) => String(i + 1));
     backEnd((req) => resultOf(ids.slice(0, req.firstRows).map((id) => rowFixture(Number(id))), ids));
     setHash("#/inventory?cart=Chariot%201");
-    mountInventory();
+    const list = mountInventory();
     await vi.waitFor(() => expect(rows().length).toBeGreaterThan(0));
     const table = $("inventory-table")!;
     table.scrollTop = 32 * 600;
@@ -390,7 +388,7 @@ describe("inventory screen", () => {
     await vi.waitFor(() => expect(rows().some((r) => r.dataset.id === "601")).toBe(true));
     rows().find((r) => r.dataset.id === "601")!.click();
     expect(window.location.hash).toBe("#/device/601");
-    screen?.destroy();
+    list.unmount();
 
     // "← Inventaire" leads to the remembered link.
     expect(inventoryMemory.href).toBe("#/inventory?cart=Chariot+1");

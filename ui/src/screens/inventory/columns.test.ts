@@ -9,6 +9,7 @@ import {
   canMove,
   cellContent,
   gridTemplate,
+  minTableWidth,
   moveColumn,
   normalizeColumns,
   toggleColumn,
@@ -54,7 +55,14 @@ describe("column choice", () => {
   });
 
   it("builds the grid with the checkbox column first", () => {
-    expect(gridTemplate(["name", "battery"], 36)).toBe("36px minmax(200px, 1fr) 88px");
+    expect(gridTemplate(["name", "battery"], 32)).toBe("32px minmax(252px, 3fr) 78px");
+  });
+
+  it("fits the default columns in the main area of a 1280 px window, not every column", () => {
+    // 1280 − 232 (sidebar) − 2 × 28 (padding) − 2 (border), less a classic 15 px scrollbar.
+    const available = 990 - 15;
+    expect(minTableWidth(DEFAULT_COLUMNS, 32)).toBeLessThanOrEqual(available);
+    expect(minTableWidth(COLUMNS.map((c) => c.id), 32)).toBeGreaterThan(available);
   });
 });
 
@@ -74,7 +82,7 @@ describe("cells", () => {
 
   it("write the last inventory as date and age, flagged when stale", () => {
     const fresh = cellContent(rowFixture(1, { lastInventory: "2026-11-20T12:00:00Z" }), "last_inventory", ctxFr);
-    expect(fresh.text).toBe("20/11/2026 · il y a 2 j");
+    expect(fresh).toMatchObject({ text: "20/11/2026", sub: "il y a 2 j" });
     expect(fresh.tone).toBeUndefined();
     const stale = cellContent(rowFixture(1, { lastInventory: "2026-11-01T12:00:00Z", stale: true }), "last_inventory", ctxFr);
     expect(stale.tone).toBe("warn");

@@ -5,30 +5,39 @@ import { dateAge, formatBattery, formatSize, isLowBattery, type Translate } from
 
 export interface ColumnDef {
   id: InventoryColumn;
-  /** CSS grid track. */
+  /**
+   * CSS grid track. Fixed widths fit the header (bold 12 px, two lines at most, plus the sort
+   * arrow) and the usual values; the name and the model share what is left, so the default
+   * columns fit a 1280 px window without scrolling sideways. The first pixel value is the
+   * track's minimum, summed to give the table its minimum width.
+   */
   width: string;
   align: "start" | "end" | "center";
   /** The back end's sort key; `null` when the back end cannot sort on it. */
   sort: InventorySort | null;
+  /** Identifiers written in the monospace font, like on the device screen. */
+  mono?: boolean;
 }
 
 /** Every column, in the chooser's catalogue order. */
 export const COLUMNS: readonly ColumnDef[] = [
-  { id: "name", width: "minmax(200px, 1fr)", align: "start", sort: "name" },
+  // Wide enough for a whole "RNE-year-serial" name (26 characters) and the stale icon.
+  { id: "name", width: "minmax(252px, 3fr)", align: "start", sort: "name" },
   { id: "role", width: "104px", align: "start", sort: "role" },
-  { id: "cart", width: "92px", align: "start", sort: "cart" },
-  { id: "serial", width: "112px", align: "start", sort: "serial" },
+  { id: "cart", width: "82px", align: "start", sort: "cart" },
+  { id: "serial", width: "104px", align: "start", sort: "serial", mono: true },
   { id: "asset_tag", width: "112px", align: "start", sort: "asset_tag" },
-  { id: "model", width: "140px", align: "start", sort: "model" },
-  { id: "os_version", width: "68px", align: "end", sort: "os_version" },
-  { id: "user", width: "108px", align: "start", sort: "user" },
-  { id: "battery", width: "88px", align: "end", sort: "battery" },
+  { id: "model", width: "minmax(96px, 2fr)", align: "start", sort: "model" },
+  { id: "os_version", width: "64px", align: "end", sort: "os_version" },
+  { id: "user", width: "96px", align: "start", sort: "user" },
+  { id: "battery", width: "78px", align: "end", sort: "battery" },
   { id: "free_space", width: "88px", align: "end", sort: "free_space" },
   { id: "capacity", width: "84px", align: "end", sort: null },
   { id: "supervised", width: "84px", align: "center", sort: null },
-  { id: "shared_ipad", width: "84px", align: "center", sort: null },
-  { id: "lost_mode", width: "84px", align: "center", sort: null },
-  { id: "last_inventory", width: "176px", align: "start", sort: "last_inventory" },
+  { id: "shared_ipad", width: "96px", align: "center", sort: null },
+  { id: "lost_mode", width: "88px", align: "center", sort: null },
+  // "22/11/2026 · il y a 37 min" with the age in a smaller type; the French header on two lines.
+  { id: "last_inventory", width: "168px", align: "start", sort: "last_inventory" },
 ];
 
 const BY_ID = new Map(COLUMNS.map((c) => [c.id, c]));
@@ -98,6 +107,14 @@ export function moveColumn(
   return out;
 }
 
+/** The table's minimum width: each track's minimum (its first pixel value), plus the checkbox. */
+export function minTableWidth(columns: readonly InventoryColumn[], checkboxWidth: number): number {
+  return columns.reduce((sum, c) => {
+    const m = /(\d+)px/.exec(columnDef(c).width);
+    return sum + (m ? Number(m[1]) : 120);
+  }, checkboxWidth);
+}
+
 export function gridTemplate(columns: readonly InventoryColumn[], checkboxWidth: number): string {
   return [`${checkboxWidth}px`, ...columns.map((c) => columnDef(c).width)].join(" ");
 }
@@ -111,6 +128,8 @@ export interface CellContext {
 
 export interface Cell {
   text: string;
+  /** Secondary text after the main one, smaller (the last inventory's age). */
+  sub?: string;
   /** Tooltip (the full value, or why it is flagged). */
   title?: string;
   tone?: "warn" | "danger" | "muted";
@@ -183,10 +202,10 @@ export function cellContent(row: InventoryRow, column: InventoryColumn, ctx: Cel
       const at = dateAge(row.lastInventory, ctx.now, t);
       if (at === null)
         return { text: t("inventory.lastInventory.never"), tone: "warn", title: staleTitle(row, ctx) };
-      const text = t("inventory.lastInventory.cell", { date: at.date, age: at.age });
+      const cell = { text: at.date, sub: at.age };
       return row.stale
-        ? { text, tone: "warn", title: `${at.dateTime} — ${staleTitle(row, ctx)}` }
-        : { text, title: at.dateTime };
+        ? { ...cell, tone: "warn", title: `${at.dateTime} — ${staleTitle(row, ctx)}` }
+        : { ...cell, title: at.dateTime };
     }
   }
 }

@@ -92,7 +92,6 @@ export const fr = {
   "inventory.bool.yes": "Oui",
   "inventory.bool.no": "Non",
   "inventory.battery.low": "Batterie faible\u00a0: à recharger avant utilisation",
-  "inventory.lastInventory.cell": "{date} · {age}",
   "inventory.lastInventory.never": "Jamais",
   "inventory.stale.title":
     "Inventaire de plus de {days}\u00a0jours\u00a0: ces informations sont peut-être dépassées. Synchronisez Chariot, ou vérifiez que l'appareil est allumé et connecté au Wi-Fi.",
@@ -236,7 +235,6 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "inventory.bool.yes": "Yes",
   "inventory.bool.no": "No",
   "inventory.battery.low": "Low battery: charge before use",
-  "inventory.lastInventory.cell": "{date} · {age}",
   "inventory.lastInventory.never": "Never",
   "inventory.stale.title":
     "Inventory older than {days} days: this information may be out of date. Sync Chariot, or check that the device is on and connected to Wi-Fi.",

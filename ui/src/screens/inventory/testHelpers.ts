@@ -1,8 +1,5 @@
-// Shared by the component tests of the inventory and device screens (not shipped: only tests
-// import it). Each test file must also swap Svelte's server entry for the browser one:
-//   vi.mock("svelte", async () => await vi.importActual("../../../node_modules/svelte/src/index-client.js"));
-// because Vitest resolves the bare "svelte" import with Node conditions.
-import { flushSync, mount, unmount, type Component } from "svelte";
+// Shared by the tests of the inventory and device screens (not shipped: only tests import it).
+// Mounting is lib/testing/mount.ts.
 import type { AppStatus, InventoryResult, InventoryRow } from "../../lib/bindings";
 import { updateStatus } from "../../lib/app.svelte";
 import { statusFixture } from "../../lib/testing/fixtures";
@@ -24,25 +21,6 @@ export function setHash(hash: string): void {
   window.dispatchEvent(new HashChangeEvent("hashchange"));
 }
 
-export interface Mounted {
-  target: HTMLElement;
-  destroy: () => void;
-}
-
-export function mountScreen(component: Component): Mounted {
-  const target = document.createElement("div");
-  document.body.appendChild(target);
-  const instance = mount(component, { target });
-  flushSync();
-  return {
-    target,
-    destroy: () => {
-      unmount(instance);
-      target.remove();
-    },
-  };
-}
-
 export function resultOf(rows: InventoryRow[], ids?: string[]): InventoryResult {
   const all = ids ?? rows.map((r) => r.id);
   return { total: all.length, ids: all, rows, staleBefore: "2026-11-15T08:00:00Z" };
@@ -57,9 +35,4 @@ export function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
-}
-
-export function typeInto(input: HTMLInputElement, value: string): void {
-  input.value = value;
-  input.dispatchEvent(new Event("input", { bubbles: true }));
 }

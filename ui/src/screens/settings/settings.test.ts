@@ -4,7 +4,8 @@ import type { AppStatus, ServerProfile } from "../../lib/bindings";
 import { updateStatus } from "../../lib/app.svelte";
 import { api } from "../../lib/api";
 import { settingsFixture, statusFixture } from "../../lib/testing/fixtures";
-import { byTestId, cleanup, render, settle, type } from "../../lib/components/sync/testing";
+import { cleanup, render, settle } from "../../lib/testing/mount";
+import { byTestId, type } from "../../lib/testing/dom";
 import Settings from "./Settings.svelte";
 
 const college: ServerProfile = {
@@ -41,7 +42,7 @@ afterEach(() => {
 
 describe("settings", () => {
   it("lists the saved servers with the active one marked", async () => {
-    const view = await render(Settings);
+    const view = render(Settings);
     const active = byTestId(view.target, "server-ecollege31");
     expect(active.textContent).toContain("Actif");
     expect(active.querySelector("[data-testid=server-activate]")).toBeNull();
@@ -53,7 +54,7 @@ describe("settings", () => {
   });
 
   it("asks before deleting, naming the server", async () => {
-    const view = await render(Settings);
+    const view = render(Settings);
     const row = byTestId(view.target, "server-lycee");
     byTestId(row, "server-delete").click();
     view.flush();
@@ -65,7 +66,7 @@ describe("settings", () => {
   });
 
   it("opens the form to edit a server, its secret left empty", async () => {
-    const view = await render(Settings);
+    const view = render(Settings);
     byTestId(byTestId(view.target, "server-lycee"), "server-edit").click();
     view.flush();
     expect((byTestId(view.target, "connection-url") as HTMLInputElement).value).toBe(
@@ -75,7 +76,7 @@ describe("settings", () => {
   });
 
   it("saves the sync and inventory preferences one at a time", async () => {
-    const view = await render(Settings);
+    const view = render(Settings);
     type(byTestId(view.target, "settings-auto-sync"), "240");
     await settle(view);
     (byTestId(view.target, "settings-sync-at-start") as HTMLInputElement).click();

@@ -4,7 +4,8 @@ import type { AppStatus, ConnectionCheck, ProfileDraft } from "../../lib/binding
 import { app, updateStatus } from "../../lib/app.svelte";
 import { api } from "../../lib/api";
 import { statusFixture } from "../../lib/testing/fixtures";
-import { byTestId, cleanup, render, settle, type } from "../../lib/components/sync/testing";
+import { cleanup, render, settle } from "../../lib/testing/mount";
+import { byTestId, type } from "../../lib/testing/dom";
 import Welcome from "./Welcome.svelte";
 import ConnectionForm from "./ConnectionForm.svelte";
 import { isComplete, toDraft, urlProblem } from "./connection";
@@ -41,7 +42,7 @@ afterEach(() => {
 describe("welcome screen", () => {
   it("starts the demo school and opens the dashboard", async () => {
     backend({ start_demo: () => demo });
-    const view = await render(Welcome);
+    const view = render(Welcome);
     byTestId(view.target, "welcome-demo").click();
     await settle(view);
     expect(calls.map(([cmd]) => cmd)).toEqual(["start_demo"]);
@@ -50,7 +51,7 @@ describe("welcome screen", () => {
   });
 
   it("opens the connection form", async () => {
-    const view = await render(Welcome);
+    const view = render(Welcome);
     expect(view.target.querySelector("[data-testid=connection-url]")).toBeNull();
     byTestId(view.target, "welcome-connect").click();
     view.flush();
@@ -79,7 +80,7 @@ describe("connection form", () => {
   };
 
   async function fill() {
-    const view = await render(ConnectionForm, {});
+    const view = render(ConnectionForm, {});
     type(byTestId(view.target, "connection-label"), "Collège Jean Moulin");
     type(byTestId(view.target, "connection-url"), "https://ecollege31.jamfcloud.com/");
     (byTestId(view.target, "connection-auth-api_client") as HTMLInputElement).click();
@@ -165,7 +166,7 @@ describe("connection form", () => {
 
   it("keeps the saved secret when editing with an empty field", async () => {
     backend({ test_connection: () => ({ ...check, problem: null }) });
-    const view = await render(ConnectionForm, {
+    const view = render(ConnectionForm, {
       profile: { id: "p1", label: "Collège", serverUrl: "https://x.jamfcloud.com", auth: "user", account: "0312345A", demo: false },
     });
     byTestId(view.target, "connection-test").click();
@@ -176,7 +177,7 @@ describe("connection form", () => {
   });
 
   it("asks for https:// before anything can be sent", async () => {
-    const view = await render(ConnectionForm, {});
+    const view = render(ConnectionForm, {});
     type(byTestId(view.target, "connection-url"), "http://ecollege31.jamfcloud.com");
     type(byTestId(view.target, "connection-account"), "a");
     type(byTestId(view.target, "connection-secret"), "b");

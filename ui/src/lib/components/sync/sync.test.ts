@@ -8,7 +8,8 @@ import { EVENTS } from "../../bindings";
 import { start, updateStatus } from "../../app.svelte";
 import { api } from "../../api";
 import { statusFixture } from "../../testing/fixtures";
-import { byTestId, cleanup, render, settle } from "./testing";
+import { cleanup, render, settle } from "../../testing/mount";
+import { byTestId } from "../../testing/dom";
 import SyncControl from "./SyncControl.svelte";
 import SyncResult from "./SyncResult.svelte";
 import OfflineBanner from "./OfflineBanner.svelte";
@@ -62,7 +63,7 @@ afterEach(() => {
 describe("sync control", () => {
   it("starts a sync, shows the progress it receives and cancels it", async () => {
     await start(); // subscribes to the back end's events
-    const view = await render(SyncControl);
+    const view = render(SyncControl);
     byTestId(view.target, "sync-button").click();
     await settle(view);
     expect(calls).toContainEqual(["start_sync", { request: { full: false } }]);
@@ -89,7 +90,7 @@ describe("sync control", () => {
   });
 
   it("offers the full sync in its menu", async () => {
-    const view = await render(SyncControl);
+    const view = render(SyncControl);
     byTestId(view.target, "sync-menu").click();
     view.flush();
     byTestId(view.target, "sync-full").click();
@@ -100,7 +101,7 @@ describe("sync control", () => {
   it("is disabled, saying why, when no server is configured", async () => {
     current = statusFixture();
     await updateStatus(() => api.appStatus());
-    const view = await render(SyncControl);
+    const view = render(SyncControl);
     const button = byTestId(view.target, "sync-button") as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     expect(button.parentElement?.title).toMatch(/Aucun serveur configuré/);
@@ -111,7 +112,7 @@ describe("sync result", () => {
   it("summarises the sync that just ended until it is closed", async () => {
     await start();
     await updateStatus(() => api.startSync(false));
-    const view = await render(SyncResult);
+    const view = render(SyncResult);
     expect(view.target.querySelector("[data-testid=sync-result]")).toBeNull();
 
     const done: AppStatus = {
@@ -143,7 +144,7 @@ describe("sync result", () => {
   it("gives the error and its hint, and says the previous snapshot is kept", async () => {
     await start();
     await updateStatus(() => api.startSync(false));
-    const view = await render(SyncResult);
+    const view = render(SyncResult);
     await emit(EVENTS.statusChanged, {
       ...idle,
       sync: {
@@ -175,7 +176,7 @@ describe("sync result", () => {
 
 describe("offline banner", () => {
   it("appears only when the last contact with the server failed, and retries", async () => {
-    const view = await render(OfflineBanner);
+    const view = render(OfflineBanner);
     expect(view.target.querySelector("[data-testid=offline-banner]")).toBeNull();
 
     current = { ...idle, connection: "offline" };
