@@ -48,6 +48,10 @@ pub struct Outcome {
     pub seconds: f64,
     /// Peak resident set size of the child, when the OS tells it.
     pub peak_rss_bytes: Option<u64>,
+    /// CPU time (user + system) the child used, start-up included: what Chariot itself costs,
+    /// apart from the simulator it competes with for the same cores.
+    #[serde(default)]
+    pub cpu_seconds: Option<f64>,
     pub detail: Detail,
 }
 
@@ -117,6 +121,7 @@ pub fn run_as_child(json: &str) -> Result<(), String> {
     let outcome = Outcome {
         seconds,
         peak_rss_bytes: memory::peak_rss_bytes(),
+        cpu_seconds: memory::cpu_seconds(),
         detail,
     };
     let json = serde_json::to_string(&outcome).map_err(|e| e.to_string())?;

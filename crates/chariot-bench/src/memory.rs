@@ -6,6 +6,24 @@
 //! would inherit the parent's peak (the parent holds a 50 000-device simulator). Elsewhere on
 //! Unix (macOS) `ru_maxrss` is per process image and is used; on Windows nothing is reported.
 
+/// User + system CPU time of this process so far, in seconds (Unix; `None` elsewhere).
+pub fn cpu_seconds() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage only writes into the zeroed struct we own.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+            return None;
+        }
+        let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        Some(secs(usage.ru_utime) + secs(usage.ru_stime))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 /// Bytes, or `None` when the platform does not say.
 pub fn peak_rss_bytes() -> Option<u64> {
     imp::peak_rss_bytes()

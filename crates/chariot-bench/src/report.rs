@@ -179,6 +179,16 @@ pub fn render(r: &Report) -> String {
     );
     row(
         &mut o,
+        "CPU used by Chariot (user + sys)",
+        &r.runs.iter().map(|x| cpu(&x.full)).collect::<Vec<_>>(),
+    );
+    row(
+        &mut o,
+        "CPU used by the raw fetch",
+        &r.runs.iter().map(|x| cpu(&x.raw)).collect::<Vec<_>>(),
+    );
+    row(
+        &mut o,
         "Peak memory: Chariot sync",
         &r.runs.iter().map(|x| rss(&x.full)).collect::<Vec<_>>(),
     );
@@ -268,6 +278,13 @@ pub fn render(r: &Report) -> String {
         &inc_shares
             .iter()
             .map(|q| q.map_or("-".into(), |q| format!("{:.1} %", q * 100.0)))
+            .collect::<Vec<_>>(),
+    );
+    row(
+        &mut o,
+        "CPU used by the incremental sync",
+        &inc.iter()
+            .map(|x| x.map_or("-".into(), cpu))
             .collect::<Vec<_>>(),
     );
     row(
@@ -466,6 +483,10 @@ fn ms(v: f64) -> String {
     } else {
         format!("{v:.1}")
     }
+}
+
+fn cpu(o: &Outcome) -> String {
+    o.cpu_seconds.map_or("n/a".into(), |s| format!("{s:.2} s"))
 }
 
 fn rss(o: &Outcome) -> String {
