@@ -120,7 +120,7 @@ export class Session {
       `an element ${css}`,
       timeoutMs,
       css,
-    ).then((t) => t.trim());
+    ).then((t) => String(t).trim()); // a numeric text can come back as a number
   }
 
   async text(css) {
