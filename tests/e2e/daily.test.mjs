@@ -25,7 +25,7 @@ before(async () => {
     env: { CHARIOT_HOME: home, CHARIOT_EXPORT_DIR: exports, LANG: "fr_FR.UTF-8", LC_ALL: "", LANGUAGE: "" },
   });
   s = await driver.newSession(APP);
-  await s.waitFor("return document.querySelector('[data-testid=connection]')", "the status bar", 20_000);
+  await s.waitFor("return !!document.querySelector('[data-testid=connection]')", "the status bar", 20_000);
 });
 
 after(async () => {
@@ -130,7 +130,7 @@ test("a network cut leaves the snapshot browsable under an offline banner", asyn
   await s.click('nav a[data-route="settings"]');
   await waitScreen("settings");
   await s.click("[data-testid=demo-network]");
-  await s.waitFor("return document.querySelector('[data-testid=offline-banner]')", "the offline banner", 30_000);
+  await s.waitFor("return !!document.querySelector('[data-testid=offline-banner]')", "the offline banner", 30_000);
   assert.match(await s.textOf("[data-testid=offline-banner]"), /Hors ligne/);
   assert.equal(await s.textOf("[data-testid=connection]"), "Hors ligne");
   await s.click('nav a[data-route="inventory"]');

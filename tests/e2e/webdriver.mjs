@@ -66,7 +66,9 @@ async function request(base, method, path, body) {
     const v = json.value ?? {};
     throw new Error(`WebDriver ${method} ${path}: ${v.error ?? res.status} ${v.message ?? ""}`);
   }
-  return json.value ?? json;
+  // A script that returns null answers {"value": null}: that null is the answer, not a reason
+  // to hand back the whole envelope.
+  return json && typeof json === "object" && "value" in json ? json.value : json;
 }
 
 export class Session {
@@ -114,13 +116,25 @@ export class Session {
    * (whitespace collapsed): WebKitWebDriver's "element text" comes back empty for text inside
    * clipped flex items, although it shows on screen.
    */
-  textOf(css, timeoutMs = 10_000) {
-    return this.waitFor(
-      "const e = document.querySelector(arguments[0]); return e ? e.textContent.replace(/\\s+/g, ' ').trim() || ' ' : null",
+  async textOf(css, timeoutMs = 10_000) {
+    const text = await this.waitFor(
+      "const e = document.querySelector(arguments[0]); return e ? 'text:' + e.textContent.replace(/\\s+/g, ' ').trim() : null",
       `an element ${css}`,
       timeoutMs,
       css,
-    ).then((t) => String(t).trim()); // a numeric text can come back as a number
+    );
+    return text.slice("text:".length);
+  }
+
+  /** Types into a field as the keyboard would (WebDriver "Element Send Keys"). */
+  async type(css, text) {
+    const id = await this.waitForElement(css);
+    await this.cmd("POST", `/element/${id}/value`, { text });
+  }
+
+  async clear(css) {
+    const id = await this.waitForElement(css);
+    await this.cmd("POST", `/element/${id}/clear`, {});
   }
 
   async text(css) {
