@@ -126,17 +126,6 @@ export class Session {
     return text.slice("text:".length);
   }
 
-  /** Types into a field as the keyboard would (WebDriver "Element Send Keys"). */
-  async type(css, text) {
-    const id = await this.waitForElement(css);
-    await this.cmd("POST", `/element/${id}/value`, { text });
-  }
-
-  async clear(css) {
-    const id = await this.waitForElement(css);
-    await this.cmd("POST", `/element/${id}/clear`, {});
-  }
-
   async text(css) {
     const id = await this.find(css);
     return this.cmd("GET", `/element/${id}/text`);
