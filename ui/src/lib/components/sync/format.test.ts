@@ -62,7 +62,7 @@ describe("sync words", () => {
       "Synchronisé : 38 appareils, 1 ajouté, 3 supprimés, en 1,2 s",
     );
     expect(outcomeSummary(outcome({ changed: 0, kind: "full", deviceCount: 1 }), "fr", tFr)).toBe(
-      "Synchronisation complète : 1 appareil, aucun changement, en 1,2 s",
+      "Synchronisé (relecture complète) : 1 appareil, aucun changement, en 1,2 s",
     );
     expect(outcomeSummary(outcome(), "en", tEn)).toBe("Synced: 38 devices, 2 changed, in 1.2 s");
   });

@@ -20,7 +20,7 @@ export const fr = {
   "sync.cancel": "Annuler",
   "sync.cancelling": "Annulation…",
   "sync.result.done": "Synchronisé : {summary}, en {duration}",
-  "sync.result.doneFull": "Synchronisation complète : {summary}, en {duration}",
+  "sync.result.doneFull": "Synchronisé (relecture complète) : {summary}, en {duration}",
   "sync.result.devices": "{n} appareils",
   "sync.result.devices.one": "1 appareil",
   "sync.result.added": "{n} ajoutés",
