@@ -186,6 +186,44 @@ impl JamfClient {
         }
     }
 
+    /// One write (POST with a JSON body), never retried: a timeout or a dropped connection
+    /// leaves it unknown whether the server acted, so the caller must not send it again
+    /// blindly. Only a 401 is re-sent, once, after signing in again: the server refused it
+    /// before doing anything.
+    pub(crate) async fn post_once(
+        &self,
+        path: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Result<Vec<u8>, JamfError> {
+        let mut reauthenticated = false;
+        loop {
+            let token = self.bearer().await?;
+            let answer = self
+                .send_request(
+                    |http, url| {
+                        let req = http
+                            .post(url)
+                            .bearer_auth(token.expose())
+                            .header(ACCEPT, "application/json");
+                        match body {
+                            Some(json) => req.json(json),
+                            None => req,
+                        }
+                    },
+                    path,
+                )
+                .await?;
+            match answer.status {
+                s if s.is_success() => return Ok(answer.body),
+                StatusCode::UNAUTHORIZED if !reauthenticated => {
+                    *self.inner.token.lock().await = None;
+                    reauthenticated = true;
+                }
+                _ => return Err(classify(path, &self.inner.server, answer)),
+            }
+        }
+    }
+
     /// One GET (plus at most one re-authentication after a 401); the body on 2xx.
     async fn get_once(&self, path: &str, query: &[(&str, String)]) -> Result<Vec<u8>, JamfError> {
         let mut reauthenticated = false;

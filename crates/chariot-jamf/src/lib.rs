@@ -10,6 +10,7 @@
 mod answer;
 pub mod auth;
 pub mod client;
+pub mod commands;
 pub mod error;
 pub mod history;
 pub mod inventory;
@@ -21,6 +22,7 @@ pub mod version;
 
 pub use auth::Credentials;
 pub use client::{ClientOptions, JamfClient};
+pub use commands::{CommandState, CommandStatus};
 pub use error::JamfError;
 pub use history::{HistoryCommand, HistoryState};
 pub use secret::Secret;

@@ -39,6 +39,10 @@ pub struct FaultConfig {
     /// Groups"): the reads that need one answer 403, as for an under-privileged account or API
     /// role. Not a probability: always applied.
     pub denied_privileges: Vec<String>,
+    /// Every request is carried out at once, but its answer is held this long: a client that
+    /// gives up first never learns that the server acted (the case of a write that timed out).
+    #[serde(with = "millis")]
+    pub answer_delay: Duration,
 }
 
 impl Default for FaultConfig {
@@ -57,6 +61,7 @@ impl Default for FaultConfig {
             rate_truncate: 0.0,
             rate_churn: 0.0,
             denied_privileges: Vec::new(),
+            answer_delay: Duration::ZERO,
         }
     }
 }

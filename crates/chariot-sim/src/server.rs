@@ -143,6 +143,13 @@ async fn faults_layer(State(st): State<AppState>, req: Request, next: Next) -> R
             &format!("The authenticated user does not have the privilege {privilege}"),
         );
     }
+    let answer_delay = st.faults.get().answer_delay;
+    if decision == Decision::Pass && !answer_delay.is_zero() {
+        // Run the handler on its own task, so it finishes even when the client hangs up.
+        let done = tokio::spawn(next.run(req)).await;
+        tokio::time::sleep(answer_delay).await;
+        return done.unwrap_or_else(|_| error_response(classic, 500, "handler failed"));
+    }
     match decision {
         Decision::Pass => next.run(req).await,
         Decision::TooMany => {

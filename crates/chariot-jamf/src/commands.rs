@@ -1,0 +1,197 @@
+//! MDM commands: sending them (reference §5.1, §5.4) and reading their state (§5.2).
+//!
+//! Sends are writes: one attempt each, never retried (see [`JamfClient::post_once`]). One
+//! request per device, so every device gets its own command UUID and its own result (the Classic
+//! API answers one UUID for a whole id list, and the order of the Pro API's answer is not
+//! documented).
+
+use serde::Deserialize;
+
+use crate::client::JamfClient;
+use crate::error::JamfError;
+
+/// Where Jamf Pro says a command stands (`commandState`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommandState {
+    /// Queued, not delivered yet (the device is offline or asleep).
+    Pending,
+    /// The device said "not now" (busy, locked); Jamf retries later.
+    NotNow,
+    /// Done.
+    Acknowledged,
+    /// The device refused or failed it.
+    Error,
+    CommandFormatError,
+    /// A state this client does not know; kept as the server wrote it.
+    Other(String),
+}
+
+impl CommandState {
+    fn parse(s: &str) -> CommandState {
+        match s.to_ascii_uppercase().as_str() {
+            "PENDING" => CommandState::Pending,
+            "NOT_NOW" | "NOTNOW" => CommandState::NotNow,
+            "ACKNOWLEDGED" => CommandState::Acknowledged,
+            "ERROR" => CommandState::Error,
+            "COMMAND_FORMAT_ERROR" => CommandState::CommandFormatError,
+            _ => CommandState::Other(s.to_owned()),
+        }
+    }
+
+    /// Acknowledged or failed: polling can stop.
+    pub fn is_final(&self) -> bool {
+        matches!(
+            self,
+            CommandState::Acknowledged | CommandState::Error | CommandState::CommandFormatError
+        )
+    }
+}
+
+/// One command's state, from `GET /api/v2/mdm/commands`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandStatus {
+    pub uuid: String,
+    pub management_id: Option<String>,
+    pub state: CommandState,
+    /// The device's or Apple's error text (localized when Jamf has it, else English).
+    pub error: Option<String>,
+    pub date_completed: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Queued {
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct ClassicAnswer {
+    mobile_device_command: ClassicCommand,
+}
+
+#[derive(Deserialize)]
+struct ClassicCommand {
+    uuid: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StatusPage {
+    #[serde(default)]
+    results: Vec<RawStatus>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawStatus {
+    uuid: String,
+    #[serde(default)]
+    client: Option<RawClient>,
+    #[serde(default)]
+    command_state: Option<String>,
+    #[serde(default)]
+    command_error: Option<RawError>,
+    #[serde(default)]
+    date_completed: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawClient {
+    management_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawError {
+    error_localized_description: Option<String>,
+    error_english_description: Option<String>,
+    error_code: Option<i64>,
+}
+
+/// UUIDs per status request: the filter goes in the URL, keep it well under URL limits.
+const UUIDS_PER_REQUEST: usize = 50;
+
+fn decode<T: serde::de::DeserializeOwned>(what: &str, body: &[u8]) -> Result<T, JamfError> {
+    serde_json::from_slice(body).map_err(|e| JamfError::Decode {
+        what: what.to_owned(),
+        detail: e.to_string(),
+    })
+}
+
+impl JamfClient {
+    /// `POST /api/v2/mdm/commands` for one device (`command_data` holds `commandType` and its
+    /// fields). Returns the command UUID. Sent once: on a timeout the caller must record the
+    /// command as unknown, not send it again.
+    pub async fn send_mdm_command(
+        &self,
+        management_id: &str,
+        command_data: &serde_json::Value,
+    ) -> Result<String, JamfError> {
+        let body = serde_json::json!({
+            "clientData": [{ "managementId": management_id }],
+            "commandData": command_data,
+        });
+        let answer = self.post_once("/api/v2/mdm/commands", Some(&body)).await?;
+        let queued: Vec<Queued> = decode("the queued command", &answer)?;
+        queued
+            .into_iter()
+            .next()
+            .map(|q| q.id)
+            .ok_or_else(|| JamfError::Decode {
+                what: "the queued command".into(),
+                detail: "the server returned no command id".into(),
+            })
+    }
+
+    /// A Classic command for one device, for what the Jamf Pro API cannot send (there is no
+    /// `UPDATE_INVENTORY` command type: `UpdateInventory` is Classic only). Returns its UUID.
+    pub async fn send_classic_command(
+        &self,
+        command: &str,
+        device_id: &str,
+    ) -> Result<String, JamfError> {
+        let path = format!("/JSSResource/mobiledevicecommands/command/{command}/id/{device_id}");
+        let answer = self.post_once(&path, None).await?;
+        let parsed: ClassicAnswer = decode("the Classic command answer", &answer)?;
+        Ok(parsed.mobile_device_command.uuid)
+    }
+
+    /// The states of these commands (any order; unknown UUIDs are simply absent).
+    pub async fn command_statuses(
+        &self,
+        uuids: &[String],
+    ) -> Result<Vec<CommandStatus>, JamfError> {
+        let mut out = Vec::with_capacity(uuids.len());
+        for chunk in uuids.chunks(UUIDS_PER_REQUEST) {
+            let filter = format!("uuid=in=({})", chunk.join(","));
+            let page: StatusPage = self
+                .get_json(
+                    "/api/v2/mdm/commands",
+                    &[
+                        ("filter", filter),
+                        ("page-size", UUIDS_PER_REQUEST.to_string()),
+                    ],
+                )
+                .await?;
+            out.extend(page.results.into_iter().map(|r| CommandStatus {
+                uuid: r.uuid,
+                management_id: r.client.and_then(|c| c.management_id),
+                state: CommandState::parse(r.command_state.as_deref().unwrap_or("")),
+                error: r.command_error.and_then(|e| {
+                    let text = e
+                        .error_localized_description
+                        .filter(|t| !t.trim().is_empty())
+                        .or(e.error_english_description.filter(|t| !t.trim().is_empty()));
+                    match (text, e.error_code) {
+                        (Some(t), Some(code)) => Some(format!("{t} ({code})")),
+                        (Some(t), None) => Some(t),
+                        (None, Some(code)) => Some(format!("error {code}")),
+                        (None, None) => None,
+                    }
+                }),
+                date_completed: r.date_completed,
+            }));
+        }
+        Ok(out)
+    }
+}
