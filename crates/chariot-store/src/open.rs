@@ -10,6 +10,9 @@ use crate::migrate;
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// The last ordered id list a big search walked (see `list_device_ids`), kept for the next
+    /// keystroke: the same filters on the same snapshot give the same order.
+    pub(crate) ordered: std::cell::RefCell<Option<crate::query::OrderedList>>,
 }
 
 impl Store {
@@ -36,6 +39,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_owned(),
+            ordered: Default::default(),
         };
         store.recover()?;
         Ok(store)

@@ -164,24 +164,54 @@ impl Store {
         if matched.is_empty() {
             return Ok(Vec::new());
         }
-        if matched.len() <= FEW_MATCHES {
-            // Few rows: SQL sorts them faster than walking the whole list.
-            return by_sql();
-        }
         let rest = DeviceQuery {
             search: None,
             ..query.clone()
         };
-        let (sql, args) = filtered("d.row_id, d.jamf_id", g, &rest);
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut ids = Vec::with_capacity(matched.len());
-        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
-        while let Some(row) = rows.next()? {
-            if matched.contains(&row.get::<_, i64>(0)?) {
-                ids.push(row.get(1)?);
-            }
+        if matched.len() <= FEW_MATCHES {
+            // Few rows: SQL filters and sorts them by row id, faster than walking the list.
+            // (The ids are integers read from this database: safe to write into the SQL.)
+            let rows: Vec<String> = matched.iter().map(i64::to_string).collect();
+            let extra = format!(" AND d.row_id IN ({})", rows.join(","));
+            let (sql, args) = filtered_with("d.jamf_id", g, &rest, &extra);
+            let mut stmt = self.conn.prepare(&sql)?;
+            let ids = stmt
+                .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            return Ok(ids);
         }
-        Ok(ids)
+        // Many rows: walk the whole list in display order (from the name index: no sort),
+        // keeping the matches. The list is kept for the next keystroke.
+        let key = format!("{g}|{rest:?}");
+        let cached = self
+            .ordered
+            .borrow()
+            .as_ref()
+            .filter(|o| o.key == key)
+            .map(|o| std::sync::Arc::clone(&o.rows));
+        let rows = match cached {
+            Some(rows) => rows,
+            None => {
+                let (sql, args) = filtered("d.row_id, d.jamf_id", g, &rest);
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let rows = std::sync::Arc::new(
+                    stmt.query_map(rusqlite::params_from_iter(args), |r| {
+                        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                    })?
+                    .collect::<Result<Vec<_>, _>>()?,
+                );
+                *self.ordered.borrow_mut() = Some(OrderedList {
+                    key,
+                    rows: std::sync::Arc::clone(&rows),
+                });
+                rows
+            }
+        };
+        Ok(rows
+            .iter()
+            .filter(|(row, _)| matched.contains(row))
+            .map(|(_, id)| id.clone())
+            .collect())
     }
 
     /// The list rows of these devices, in the order given; ids not in the snapshot are skipped.
@@ -306,8 +336,15 @@ const SEARCH_ROWS: &str = "SELECT rowid FROM device_search WHERE device_search M
      UNION ALL SELECT a.device_row FROM device_apps a
            WHERE a.name IN (SELECT name FROM app_search WHERE app_search MATCH ?)";
 
-/// Up to this many matching rows, a search is one SQL query (FTS, filters and sort together).
+/// Up to this many matching rows, a search sorts them in SQL; past it, it filters the ordered
+/// list of the whole fleet.
 const FEW_MATCHES: usize = 2000;
+
+/// The ordered (row id, Jamf id) list of one filter on one snapshot generation.
+pub(crate) struct OrderedList {
+    key: String,
+    rows: std::sync::Arc<Vec<(i64, String)>>,
+}
 
 /// The FTS phrase of a search term: trigram FTS matches any substring of 3+ characters, as
 /// one phrase. `None` for shorter terms (matched with LIKE on name and serial).
@@ -344,9 +381,14 @@ fn list_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceListRow> {
 /// `SELECT columns FROM devices d WHERE <current generation g> AND <filters> ORDER BY …`, with
 /// its bound values (?1 is the generation).
 fn filtered(columns: &str, g: i64, query: &DeviceQuery) -> (String, Vec<Value>) {
+    filtered_with(columns, g, query, "")
+}
+
+/// [`filtered`] with an extra condition (` AND ...`, no bound values) after the generation's.
+fn filtered_with(columns: &str, g: i64, query: &DeviceQuery, extra: &str) -> (String, Vec<Value>) {
     let mut sql = format!(
         "SELECT {columns} FROM devices d
-         WHERE d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to > ?1)"
+         WHERE d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to > ?1){extra}"
     );
     let mut args: Vec<Value> = vec![Value::Integer(g)];
     let mut push = |sql: &mut String, clause: &str, value: Value| {

@@ -290,4 +290,21 @@ fn a_search_matching_thousands_gives_the_same_order_as_sql() {
         assert!(fast.len() > 1000, "{search}: {}", fast.len());
         assert_eq!(fast, sql, "{search}");
     }
+    // The order walked for a big search is kept between keystrokes, but never across syncs: a
+    // device renamed by an incremental sync moves to its new place at once.
+    let q = DeviceQuery {
+        search: Some("calcul".into()),
+        ..Default::default()
+    };
+    let before = store.list_device_ids(&q).unwrap();
+    assert_ne!(before.first().map(String::as_str), Some("2600"));
+    let g = store
+        .begin_generation("demo", SyncKind::Incremental, at)
+        .unwrap();
+    store
+        .publish_incremental(g, &[device(2600, "AAA-first", 50, 10)], &[], None, at)
+        .unwrap();
+    let after = store.list_device_ids(&q).unwrap();
+    assert_eq!(after.first().map(String::as_str), Some("2600"));
+    assert_eq!(after.len(), before.len());
 }
