@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod fleet;
 pub mod ipc;
+pub mod jobs;
 pub mod locale;
 pub mod profiles;
 pub mod redact;
