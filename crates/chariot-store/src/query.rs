@@ -150,8 +150,28 @@ impl Store {
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(ids)
         };
+        let rest = DeviceQuery {
+            search: None,
+            ..query.clone()
+        };
         let Some(phrase) = phrase else {
-            return by_sql();
+            // 1–2 characters (no trigram): a plain substring of the name or serial, looked for
+            // in the ordered list kept in memory rather than by a LIKE scan of the table.
+            let Some(term) = query
+                .search
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_lowercase)
+            else {
+                return by_sql();
+            };
+            return Ok(self
+                .ordered_list(g, &rest)?
+                .iter()
+                .filter(|r| r.name.contains(&term) || r.serial.contains(&term))
+                .map(|r| r.id.clone())
+                .collect());
         };
         // A search that matches most of a big fleet ("2024", an app everyone has) is cheaper as
         // two plain reads than as one SQL join: the set of matching rows, then the filtered
@@ -164,10 +184,6 @@ impl Store {
         if matched.is_empty() {
             return Ok(Vec::new());
         }
-        let rest = DeviceQuery {
-            search: None,
-            ..query.clone()
-        };
         if matched.len() <= FEW_MATCHES {
             // Few rows: SQL filters and sorts them by row id, faster than walking the list.
             // (The ids are integers read from this database: safe to write into the SQL.)
@@ -181,37 +197,48 @@ impl Store {
             return Ok(ids);
         }
         // Many rows: walk the whole list in display order (from the name index: no sort),
-        // keeping the matches. The list is kept for the next keystroke.
-        let key = format!("{g}|{rest:?}");
-        let cached = self
-            .ordered
-            .borrow()
-            .as_ref()
-            .filter(|o| o.key == key)
-            .map(|o| std::sync::Arc::clone(&o.rows));
-        let rows = match cached {
-            Some(rows) => rows,
-            None => {
-                let (sql, args) = filtered("d.row_id, d.jamf_id", g, &rest);
-                let mut stmt = self.conn.prepare_cached(&sql)?;
-                let rows = std::sync::Arc::new(
-                    stmt.query_map(rusqlite::params_from_iter(args), |r| {
-                        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-                    })?
-                    .collect::<Result<Vec<_>, _>>()?,
-                );
-                *self.ordered.borrow_mut() = Some(OrderedList {
-                    key,
-                    rows: std::sync::Arc::clone(&rows),
-                });
-                rows
-            }
-        };
-        Ok(rows
+        // keeping the matches.
+        Ok(self
+            .ordered_list(g, &rest)?
             .iter()
-            .filter(|(row, _)| matched.contains(row))
-            .map(|(_, id)| id.clone())
+            .filter(|r| matched.contains(&r.row))
+            .map(|r| r.id.clone())
             .collect())
+    }
+
+    /// Every device of generation `g` matching `rest` (a query without search), in display
+    /// order. Kept for the next keystroke: the same filters on the same snapshot give the same
+    /// list.
+    fn ordered_list(
+        &self,
+        g: i64,
+        rest: &DeviceQuery,
+    ) -> Result<std::sync::Arc<Vec<OrderedRow>>, StoreError> {
+        let key = format!("{g}|{rest:?}");
+        if let Some(cached) = self.ordered.borrow().as_ref().filter(|o| o.key == key) {
+            return Ok(std::sync::Arc::clone(&cached.rows));
+        }
+        let (sql, args) = filtered("d.row_id, d.jamf_id, d.name, d.serial_number", g, rest);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = std::sync::Arc::new(
+            stmt.query_map(rusqlite::params_from_iter(args), |r| {
+                Ok(OrderedRow {
+                    row: r.get(0)?,
+                    id: r.get(1)?,
+                    name: r.get::<_, String>(2)?.to_lowercase(),
+                    serial: r
+                        .get::<_, Option<String>>(3)?
+                        .unwrap_or_default()
+                        .to_lowercase(),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?,
+        );
+        *self.ordered.borrow_mut() = Some(OrderedList {
+            key,
+            rows: std::sync::Arc::clone(&rows),
+        });
+        Ok(rows)
     }
 
     /// The list rows of these devices, in the order given; ids not in the snapshot are skipped.
@@ -343,7 +370,15 @@ const FEW_MATCHES: usize = 2000;
 /// The ordered (row id, Jamf id) list of one filter on one snapshot generation.
 pub(crate) struct OrderedList {
     key: String,
-    rows: std::sync::Arc<Vec<(i64, String)>>,
+    rows: std::sync::Arc<Vec<OrderedRow>>,
+}
+
+/// A device in the kept list: its row, its id, and the lowercase texts short searches look in.
+pub(crate) struct OrderedRow {
+    row: i64,
+    id: String,
+    name: String,
+    serial: String,
 }
 
 /// The FTS phrase of a search term: trigram FTS matches any substring of 3+ characters, as
