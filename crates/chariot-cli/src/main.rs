@@ -1,6 +1,7 @@
 //! `chariot`: Chariot's command line, over the same core as the desktop app. Each subcommand
 //! lives in its own module; this file only parses the command line and dispatches.
 
+mod command;
 mod credentials;
 mod devices;
 mod exit;
@@ -31,6 +32,9 @@ enum Command {
     Export(devices::ExportArgs),
     /// Run the simulated Jamf Pro server with the demo school.
     Sim(sim::SimArgs),
+    /// Send a command to devices of the snapshot, each with its own result (update-inventory,
+    /// restart, shut-down).
+    Command(command::CommandArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         Command::Export(args) => devices::export(args),
         Command::Login(args) => runtime().block_on(login::run(args)),
         Command::Sync(args) => runtime().block_on(sync::run(args)),
+        Command::Command(args) => runtime().block_on(command::run(args)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -195,3 +195,65 @@ fn wrong_credentials_exit_3_and_never_echo_the_secret() {
     );
     assert!(!all.contains("not-the-password-42"), "{all}");
 }
+
+#[test]
+fn a_command_reports_each_device_and_asks_before_acting() {
+    let e = env();
+    stdout(&mut e.sync(&[]));
+    let url = e.sim.base_url();
+    let id = e.sim.credentials().client_id;
+    let base = [
+        "command",
+        "update-inventory",
+        "--server",
+        url.as_str(),
+        "--client-id",
+        id.as_str(),
+        "--secret-env",
+        "DEMO_SECRET",
+    ];
+    // Not on a terminal and no --yes: refused, nothing sent.
+    let mut args = base.to_vec();
+    args.extend(["--cart", "Chariot 1"]);
+    let out = e.chariot(&args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("needs a confirmation") && err.contains("--yes"),
+        "{err}"
+    );
+
+    // A name that is not in the snapshot: usage error.
+    let mut args = base.to_vec();
+    args.extend(["--device", "no-such-ipad", "--yes"]);
+    assert_eq!(e.chariot(&args).output().unwrap().status.code(), Some(2));
+
+    // One named device, waited for: simulated time runs fast so it checks in.
+    e.sim.clock().set_speed(600.0);
+    let name = "0312283N-Prof 3";
+    let list = stdout(&mut e.chariot(&[
+        "devices",
+        "--server",
+        &url,
+        "--search",
+        "Prof 3",
+        "--format",
+        "json",
+        "--columns",
+        "name",
+    ]));
+    let devices: Vec<serde_json::Value> = serde_json::from_str(&list).unwrap();
+    let name = devices
+        .first()
+        .and_then(|d| d["name"].as_str())
+        .unwrap_or(name)
+        .to_owned();
+    let mut args = base.to_vec();
+    args.extend(["--device", &name, "--yes", "--wait", "--timeout", "60"]);
+    let report = stdout(&mut e.chariot(&args));
+    let line = report
+        .lines()
+        .find(|l| l.starts_with(&name))
+        .unwrap_or_else(|| panic!("{report}"));
+    assert!(line.contains("done"), "{report}");
+}
