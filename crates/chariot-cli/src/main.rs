@@ -17,11 +17,11 @@ use std::process::ExitCode;
 #[command(name = "chariot", version, about = "Chariot: iPad carts through Jamf Pro, from the command line", after_help = exit::EXIT_CODES_HELP)]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Verb,
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {
+enum Verb {
     /// Check credentials and save the secret in the system keychain.
     Login(login::LoginArgs),
     /// Bring the local snapshot up to date (incremental unless --full).
@@ -40,12 +40,12 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Sim(args) => return sim::run(args),
-        Command::Devices(args) => devices::devices(args),
-        Command::Export(args) => devices::export(args),
-        Command::Login(args) => runtime().block_on(login::run(args)),
-        Command::Sync(args) => runtime().block_on(sync::run(args)),
-        Command::Command(args) => runtime().block_on(command::run(args)),
+        Verb::Sim(args) => return sim::run(args),
+        Verb::Devices(args) => devices::devices(args),
+        Verb::Export(args) => devices::export(args),
+        Verb::Login(args) => runtime().block_on(login::run(args)),
+        Verb::Sync(args) => runtime().block_on(sync::run(args)),
+        Verb::Command(args) => runtime().block_on(command::run(args)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
