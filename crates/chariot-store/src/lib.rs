@@ -13,6 +13,7 @@ mod migrate;
 mod open;
 mod query;
 mod rows;
+mod search;
 mod snapshot;
 mod stats;
 mod sync_runs;

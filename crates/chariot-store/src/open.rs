@@ -12,7 +12,7 @@ pub struct Store {
     path: PathBuf,
     /// The last ordered id list a big search walked (see `list_device_ids`), kept for the next
     /// keystroke: the same filters on the same snapshot give the same order.
-    pub(crate) ordered: std::cell::RefCell<Option<crate::query::OrderedList>>,
+    pub(crate) ordered: std::cell::RefCell<Option<crate::search::OrderedList>>,
 }
 
 impl Store {
