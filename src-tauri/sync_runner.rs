@@ -127,12 +127,10 @@ pub fn schedule<R: Runtime>(app: &AppHandle<R>) {
                 if minutes == 0 || c.active_profile().is_none() || c.sync_status().running {
                     return Ok(false);
                 }
-                let last = c
-                    .sync_status()
-                    .last
-                    .as_ref()
-                    .map(|o| o.finished_at)
-                    .or(c.status()?.snapshot.synced_at);
+                let last = match &c.sync_status().last {
+                    Some(outcome) => Some(outcome.finished_at),
+                    None => c.snapshot()?.synced_at,
+                };
                 Ok(last.is_none_or(|at| {
                     chrono::Utc::now() - at >= chrono::Duration::minutes(i64::from(minutes))
                 }))

@@ -76,12 +76,16 @@ fn secret_for(draft: &ProfileDraft, server: &chariot_jamf::ServerUrl) -> Result<
         None if draft.id.is_some() => {
             Keychain::default().load(&server.to_string(), draft.account.trim())
         }
-        None => Err(AppError::new(
-            ErrorCode::InvalidInput,
-            "the password or client secret is empty",
-        )
-        .with_hint("Type it: Chariot keeps it in the system keychain, never in a file.")),
+        None => Err(no_secret()),
     }
+}
+
+fn no_secret() -> AppError {
+    AppError::new(
+        ErrorCode::InvalidInput,
+        "the password or client secret is empty",
+    )
+    .with_hint("Type it: Chariot keeps it in the system keychain, never in a file.")
 }
 
 /// "Tester": never saves anything.
@@ -103,28 +107,33 @@ pub fn save_profile<R: Runtime>(
     let server = check_draft(&draft)?;
     let account = draft.account.trim().to_owned();
     let id = profile_id(&server);
-    if let Some(secret) = secret_of(&draft) {
-        Keychain::default().store(&server.to_string(), &account, &secret)?;
-    } else if draft.id.is_none() {
-        return Err(secret_for(&draft, &server).unwrap_err());
+    let secret = secret_of(&draft);
+    // Editing may have changed the server or account: the old keychain entry goes, and the new
+    // one needs the secret typed again.
+    let moved = draft
+        .id
+        .as_ref()
+        .and_then(|old_id| state.with_console(|c| c.profile(old_id).cloned()).ok())
+        .filter(|o| o.server_url != server.to_string() || o.account != account);
+    if secret.is_none() {
+        if draft.id.is_none() {
+            return Err(no_secret());
+        }
+        if moved.is_some() {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "the server or account changed but no password or secret was typed",
+            )
+            .with_hint("Type the password or client secret for the new server or account."));
+        }
     }
-    // Editing may have changed the server or account: forget the old keychain entry.
-    if let Some(old_id) = &draft.id {
-        let old = state.with_console(|c| c.profile(old_id).cloned()).ok();
-        if let Some(old) =
-            old.filter(|o| o.server_url != server.to_string() || o.account != account)
-        {
-            if secret_of(&draft).is_none() {
-                return Err(AppError::new(
-                    ErrorCode::InvalidInput,
-                    "the server or account changed but no password or secret was typed",
-                )
-                .with_hint("Type the password or client secret for the new server or account."));
-            }
-            let _ = Keychain::default().delete(&old.server_url, &old.account);
-            if old.id != id {
-                state.with_console(|c| c.delete_profile(&old.id).map(|_| ()))?;
-            }
+    if let Some(secret) = &secret {
+        Keychain::default().store(&server.to_string(), &account, secret)?;
+    }
+    if let Some(old) = moved {
+        let _ = Keychain::default().delete(&old.server_url, &old.account);
+        if old.id != id {
+            state.with_console(|c| c.delete_profile(&old.id).map(|_| ()))?;
         }
     }
     let label = match draft.label.trim() {

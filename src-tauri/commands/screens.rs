@@ -13,7 +13,7 @@ use crate::AppState;
 #[tauri::command]
 pub fn dashboard(state: State<'_, AppState>) -> Result<Dashboard, AppError> {
     state.with_console(|c| {
-        let synced_at = c.status()?.snapshot.synced_at;
+        let synced_at = c.snapshot()?.synced_at;
         views::dashboard::dashboard(
             c.store()?,
             c.settings().stale_after_days,

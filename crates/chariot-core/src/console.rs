@@ -276,9 +276,9 @@ impl Console {
         &self.paths.log_dir
     }
 
-    /// What the app frame shows: language, connection, age of the snapshot, problems.
-    pub fn status(&self) -> Result<AppStatus, AppError> {
-        let snapshot = match &self.store {
+    /// When the current snapshot was synced and how many devices it holds.
+    pub fn snapshot(&self) -> Result<SnapshotStatus, AppError> {
+        Ok(match &self.store {
             Some(store) => match store.current_snapshot()? {
                 Some(current) => SnapshotStatus {
                     synced_at: current.completed_at,
@@ -287,7 +287,12 @@ impl Console {
                 None => SnapshotStatus::empty(),
             },
             None => SnapshotStatus::empty(),
-        };
+        })
+    }
+
+    /// What the app frame shows: language, connection, age of the snapshot, problems.
+    pub fn status(&self) -> Result<AppStatus, AppError> {
+        let snapshot = self.snapshot()?;
         Ok(AppStatus {
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             language: self
