@@ -26,7 +26,18 @@ export async function startDriver({ driverPath, env }) {
   const child = spawn(driverPath, ["--port", String(port), "--native-port", String(nativePort)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit"],
+    // Its own process group, so stopping it also ends WebKitWebDriver and the app it started:
+    // a survivor holding the test's output would keep the runner from exiting.
+    detached: true,
   });
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", () => killGroup("SIGKILL"));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -49,8 +60,13 @@ export async function startDriver({ driverPath, env }) {
       return new Session(base, res.sessionId);
     },
     async stop() {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on("exit", resolve)));
+      const exited = new Promise((resolve) =>
+        child.exitCode !== null ? resolve() : child.on("exit", resolve),
+      );
+      killGroup("SIGTERM");
+      await Promise.race([exited, sleep(5_000)]);
+      killGroup("SIGKILL");
+      await exited;
     },
   };
 }

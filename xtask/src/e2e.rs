@@ -6,7 +6,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::shell::{self, Result, root, run, step, which};
-use crate::system;
+use crate::{system, watchdog};
 
 pub fn run_suite() -> Result {
     if cfg!(target_os = "macos") {
@@ -43,20 +43,27 @@ pub fn run_suite() -> Result {
 
     step("End-to-end: driving the real window");
     let mut node = Command::new("node");
-    node.args(["--test", "--test-concurrency=1"])
-        .arg(root().join("tests/e2e"))
-        .env("CHARIOT_E2E_APP", &app)
-        .env("CHARIOT_E2E_DRIVER", &driver)
-        .env(
-            "CHARIOT_E2E_CLI",
-            root().join("target/debug").join(if cfg!(windows) {
-                "chariot.exe"
-            } else {
-                "chariot"
-            }),
-        )
-        .env("CHARIOT_E2E_SHOTS", &shots)
-        .current_dir(root());
+    // --test-force-exit: the runner ends when the tests do, even if a child of a test left a
+    // handle open; a stuck test fails after 5 minutes instead of holding CI.
+    node.args([
+        "--test",
+        "--test-concurrency=1",
+        "--test-force-exit",
+        "--test-timeout=300000",
+    ])
+    .arg(root().join("tests/e2e"))
+    .env("CHARIOT_E2E_APP", &app)
+    .env("CHARIOT_E2E_DRIVER", &driver)
+    .env(
+        "CHARIOT_E2E_CLI",
+        root().join("target/debug").join(if cfg!(windows) {
+            "chariot.exe"
+        } else {
+            "chariot"
+        }),
+    )
+    .env("CHARIOT_E2E_SHOTS", &shots)
+    .current_dir(root());
 
     if cfg!(target_os = "linux") {
         let display = VirtualDisplay::start()?;
@@ -71,7 +78,7 @@ pub fn run_suite() -> Result {
             .env("DISPLAY", display.name())
             .env("NO_AT_BRIDGE", "1")
             .current_dir(root());
-        let result = run(&mut wrapped);
+        let result = watchdog::run_bounded(&mut wrapped, Duration::from_secs(25 * 60));
         drop(display);
         result?;
     } else {
@@ -96,6 +103,7 @@ impl VirtualDisplay {
         let child = Command::new(xvfb)
             .arg(format!(":{number}"))
             .args(["-screen", "0", "1366x768x24", "-nolisten", "tcp"])
+            .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

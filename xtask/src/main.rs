@@ -7,6 +7,7 @@ mod e2e;
 mod shell;
 mod system;
 mod tasks;
+mod watchdog;
 
 use std::process::ExitCode;
 

@@ -1,7 +1,7 @@
 //! The commands behind `cargo xtask`.
 
 use crate::shell::{self, Result, root, run, step};
-use crate::{e2e, system};
+use crate::{e2e, system, watchdog};
 
 pub fn start_app(args: &[String]) -> Result {
     system::ensure_packages(system::BUILD_PACKAGES)?;
@@ -96,20 +96,24 @@ fn keychain_test() -> Result {
         "eval \"$(printf chariot-ci | gnome-keyring-daemon --unlock --components=secrets)\" && \
          '{cargo}' test -p chariot-core -p chariot-cli -p chariot-app --test keychain -- --ignored"
     );
-    let result = run(std::process::Command::new("dbus-run-session")
-        .args(["--", "bash", "-c", &script])
-        .env("HOME", &tmp)
-        .env("XDG_RUNTIME_DIR", &runtime)
-        // cargo and rustup still need the real toolchain folders.
-        .env(
-            "CARGO_HOME",
-            std::env::var_os("CARGO_HOME").unwrap_or_else(|| home_join(".cargo")),
-        )
-        .env(
-            "RUSTUP_HOME",
-            std::env::var_os("RUSTUP_HOME").unwrap_or_else(|| home_join(".rustup")),
-        )
-        .current_dir(root()));
+    // gnome-keyring-daemon forks into the background: bounded and cleaned up like e2e.
+    let result = watchdog::run_bounded(
+        std::process::Command::new("dbus-run-session")
+            .args(["--", "bash", "-c", &script])
+            .env("HOME", &tmp)
+            .env("XDG_RUNTIME_DIR", &runtime)
+            // cargo and rustup still need the real toolchain folders.
+            .env(
+                "CARGO_HOME",
+                std::env::var_os("CARGO_HOME").unwrap_or_else(|| home_join(".cargo")),
+            )
+            .env(
+                "RUSTUP_HOME",
+                std::env::var_os("RUSTUP_HOME").unwrap_or_else(|| home_join(".rustup")),
+            )
+            .current_dir(root()),
+        std::time::Duration::from_secs(20 * 60),
+    );
     let _ = std::fs::remove_dir_all(&tmp);
     result
 }
