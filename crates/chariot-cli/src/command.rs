@@ -1,25 +1,26 @@
-//! `chariot command NAME`: one action on the devices of the local snapshot that match, as a job
-//! with each device's own result (issue #6: the first actions; more come with the rest of it).
+//! `chariot command NAME` and `chariot lost-mode enable|disable|sound|locate`: one action on the
+//! devices of the local snapshot that match, as a job with each device's own result (issue #6).
 //!
-//! Without `--yes` it asks for the confirmation the app asks for: how many devices, how many
-//! have an inventory older than the stale threshold, and the count typed back.
+//! Without `--yes` it asks for the confirmation the app asks for: how many devices, which are
+//! left out and why, how many have an inventory older than the stale threshold, and the count
+//! typed back. The exit code says whether every device succeeded.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
 use chariot_core::AppError;
-use chariot_core::jobs::{self, JobAction, TargetState};
+use chariot_core::actions::{Action, ActionPlan, ActionRequest};
+use chariot_core::jobs::{self, PlanContext};
 use chariot_jamf::{ClientOptions, JamfClient, ServerUrl};
 use chariot_store::{DeviceQuery, Store};
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::credentials::{CredentialArgs, account, credentials};
 
+/// Where the command goes and to which devices (shared by `command` and `lost-mode`).
 #[derive(Debug, Args)]
-pub struct CommandArgs {
-    /// update-inventory | restart | shut-down
-    pub name: String,
+pub struct Targeting {
     /// Jamf Pro address, e.g. https://ecollege31.jamfcloud.com
     #[arg(long)]
     pub server: String,
@@ -34,10 +35,13 @@ pub struct CommandArgs {
     /// Every device of this cart, e.g. "Chariot 2"
     #[arg(long)]
     pub cart: Option<String>,
+    /// Every device of this Jamf Pro group (static or smart), by name
+    #[arg(long)]
+    pub group: Option<String>,
     /// Every device matching this search (as in `chariot devices --search`)
     #[arg(long)]
     pub search: Option<String>,
-    /// Do not ask for confirmation (scripts)
+    /// Do not ask for confirmation (scripts). An erase still needs --confirm COUNT.
     #[arg(long)]
     pub yes: bool,
     /// Wait until every device has answered (or --timeout passes), then print the results
@@ -51,101 +55,202 @@ pub struct CommandArgs {
     pub stale_days: u32,
 }
 
-fn action(name: &str) -> Result<JobAction, AppError> {
-    match name {
-        "update-inventory" => Ok(JobAction::UpdateInventory),
-        "restart" => Ok(JobAction::RestartDevice),
-        "shut-down" => Ok(JobAction::ShutDownDevice),
-        other => Err(crate::exit::usage(
-            format!("unknown command `{other}`"),
-            "Use update-inventory, restart or shut-down.",
-        )),
-    }
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CommandName {
+    UpdateInventory,
+    Restart,
+    ShutDown,
+    ClearPasscode,
+    DeleteUser,
+    LogOutUser,
+    Erase,
+    RefreshCellularPlans,
+}
+
+#[derive(Debug, Args)]
+pub struct CommandArgs {
+    pub name: CommandName,
+    #[command(flatten)]
+    pub target: Targeting,
+    /// delete-user: the Managed Apple Account to remove from the Shared iPad
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+    /// delete-user: even when the user still has data to sync
+    #[arg(long)]
+    pub force: bool,
+    /// erase: keep the eSIM's data plan
+    #[arg(long)]
+    pub preserve_data_plan: bool,
+    /// erase: prevent Proximity Setup on the erased device
+    #[arg(long)]
+    pub disallow_proximity_setup: bool,
+    /// erase: the number of devices (or the device's name), as the app asks you to type it
+    #[arg(long, value_name = "COUNT_OR_NAME")]
+    pub confirm: Option<String>,
+    /// refresh-cellular-plans: the carrier's eSIM (SM-DP+) server, https://…
+    #[arg(long, value_name = "URL")]
+    pub esim_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LostModeVerb {
+    Enable,
+    Disable,
+    Sound,
+    Locate,
+}
+
+#[derive(Debug, Args)]
+pub struct LostModeArgs {
+    pub verb: LostModeVerb,
+    #[command(flatten)]
+    pub target: Targeting,
+    /// enable: the message on the lock screen
+    #[arg(long, default_value = "")]
+    pub message: String,
+    /// enable: a phone number to call
+    #[arg(long, default_value = "")]
+    pub phone: String,
+    /// enable: the footnote
+    #[arg(long, default_value = "")]
+    pub footnote: String,
+    /// enable: keep lost mode even after a restore (Jamf's "always enforce"; on by default)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub always: bool,
+}
+
+fn command_action(args: &CommandArgs) -> Result<Action, AppError> {
+    let missing = |what: &str, hint: &str| crate::exit::usage(what.to_owned(), hint.to_owned());
+    Ok(match args.name {
+        CommandName::UpdateInventory => Action::UpdateInventory,
+        CommandName::Restart => Action::Restart,
+        CommandName::ShutDown => Action::ShutDown,
+        CommandName::ClearPasscode => Action::ClearPasscode,
+        CommandName::LogOutUser => Action::LogOutUser,
+        CommandName::DeleteUser => Action::DeleteUser {
+            user_name: args.user.clone().ok_or_else(|| {
+                missing(
+                    "delete-user needs --user",
+                    "Name the Managed Apple Account to delete (see the device's users).",
+                )
+            })?,
+            force: args.force,
+        },
+        CommandName::Erase => Action::Erase {
+            preserve_data_plan: args.preserve_data_plan,
+            disallow_proximity_setup: args.disallow_proximity_setup,
+        },
+        CommandName::RefreshCellularPlans => Action::RefreshCellularPlans {
+            esim_server_url: args.esim_url.clone().ok_or_else(|| {
+                missing(
+                    "refresh-cellular-plans needs --esim-url",
+                    "Give the carrier's SM-DP+ address, e.g. --esim-url https://sm-dp.example.fr",
+                )
+            })?,
+        },
+    })
 }
 
 pub async fn run(args: CommandArgs) -> Result<(), AppError> {
-    let action = action(&args.name)?;
+    let action = command_action(&args)?;
+    act(&args.target, action, args.confirm.clone()).await
+}
+
+pub async fn run_lost_mode(args: LostModeArgs) -> Result<(), AppError> {
+    let action = match args.verb {
+        LostModeVerb::Enable => Action::EnableLostMode {
+            message: args.message.clone(),
+            phone: args.phone.clone(),
+            footnote: args.footnote.clone(),
+            always_enforce: args.always,
+        },
+        LostModeVerb::Disable => Action::DisableLostMode,
+        LostModeVerb::Sound => Action::PlayLostModeSound,
+        LostModeVerb::Locate => Action::UpdateLocation,
+    };
+    act(&args.target, action, None).await
+}
+
+async fn act(t: &Targeting, action: Action, confirm: Option<String>) -> Result<(), AppError> {
+    action
+        .validate()
+        .map_err(|e| crate::exit::usage(e.message.clone(), e.hint.clone().unwrap_or_default()))?;
     let server =
-        ServerUrl::parse(&args.server).map_err(|e| crate::exit::usage(e.to_string(), e.hint()))?;
-    let db = crate::paths::database(args.db.clone(), Some(&server))?;
+        ServerUrl::parse(&t.server).map_err(|e| crate::exit::usage(e.to_string(), e.hint()))?;
+    let db = crate::paths::database(t.db.clone(), Some(&server))?;
     let mut store = Store::open(&db)?;
-    let targets = select(&store, &args)?;
-    if targets.is_empty() {
+    let ids = select(&store, t)?;
+    if ids.is_empty() {
         return Err(crate::exit::usage(
             "no device of the local snapshot matches",
             "Check the names with `chariot devices`, or run `chariot sync` first.",
         ));
     }
-    let stale_before = chrono::Utc::now() - chrono::Duration::days(i64::from(args.stale_days));
-    let stale: Vec<&(String, String, Option<String>, Option<String>)> = targets
-        .iter()
-        .filter(|t| {
-            t.3.as_deref()
-                .and_then(|d| chrono::DateTime::parse_from_rfc3339(d).ok())
-                .is_none_or(|d| d < stale_before)
-        })
-        .collect();
-    if !args.yes {
-        confirm(&args.name, &targets, &stale, args.stale_days)?;
+    let ctx = PlanContext {
+        stale_before: chrono::Utc::now() - chrono::Duration::days(i64::from(t.stale_days)),
+        version: jobs::known_version(&store)?,
+        snapshot_at: store.current_snapshot()?.and_then(|s| s.completed_at),
+    };
+    let mut request = ActionRequest {
+        action,
+        device_ids: ids,
+        confirmation: confirm,
+    };
+    let plan = jobs::plan(&store, &request, &ctx)?;
+    if let Some(why) = &plan.unavailable {
+        return Err(AppError::new(
+            chariot_core::ErrorCode::InvalidInput,
+            why.clone(),
+        ));
     }
-    let creds = credentials(&args.credentials, &server)?;
+    if !t.yes {
+        let typed = confirm_on_terminal(&plan, t.stale_days)?;
+        if plan.typed_confirmation.is_some() {
+            request.confirmation = Some(typed);
+        }
+    } else if let Some(expected) = &plan.typed_confirmation
+        && request.confirmation.is_none()
+    {
+        return Err(crate::exit::usage(
+            format!(
+                "erasing {} device(s) needs --confirm {expected}",
+                plan.to_send
+            ),
+            "Erasing cannot be undone: pass the number of devices (or the device's name) with --confirm.",
+        ));
+    }
+    let creds = credentials(&t.credentials, &server)?;
     let client = JamfClient::new(server, creds, ClientOptions::default())
         .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
-    let job = store.create_job(
-        action.as_str(),
-        "{}",
-        account(&args.credentials),
-        &chrono::Utc::now().to_rfc3339(),
-        &targets
-            .iter()
-            .map(|t| (t.0.clone(), t.1.clone(), t.2.clone()))
-            .collect::<Vec<_>>(),
-    )?;
+    let job = jobs::create(&mut store, &request, &ctx, account(&t.credentials))?;
     jobs::submit(&client, &mut store, job).await?;
-    if args.wait {
-        let deadline = std::time::Instant::now() + Duration::from_secs(args.timeout);
-        while jobs::poll(&client, &mut store, job).await? > 0
-            && std::time::Instant::now() < deadline
-        {
-            tokio::time::sleep(Duration::from_secs(2)).await;
-        }
+    if t.wait {
+        wait(&client, &mut store, job, t.timeout).await?;
     }
     let _ = client.sign_out().await;
-    let rows = store.job_targets(job)?;
-    println!("job {job}: {} {} device(s)", args.name, rows.len());
-    for r in &rows {
-        println!(
-            "{:<32} {:<10} {}",
-            r.device_name,
-            r.state,
-            r.error.as_deref().unwrap_or("")
-        );
-    }
-    let bad = rows
-        .iter()
-        .filter(|r| {
-            matches!(
-                TargetState::parse(&r.state),
-                TargetState::Failed | TargetState::Unknown | TargetState::NotSent
-            )
-        })
-        .count();
-    if bad > 0 {
-        return Err(AppError::new(
-            chariot_core::ErrorCode::Server,
-            format!("{bad} of {} device(s) did not take the command", rows.len()),
-        )
-        .with_hint("See each device's line above; an `unknown` one may have acted: check it before sending again."));
+    crate::jobs_cmd::report(&store, job)
+}
+
+pub(crate) async fn wait(
+    client: &JamfClient,
+    store: &mut Store,
+    job: i64,
+    timeout: u64,
+) -> Result<(), AppError> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(timeout);
+    let mut pause = Duration::from_secs(1);
+    while jobs::poll(client, store, job).await? > 0 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(pause).await;
+        // Back off: devices answer within seconds when awake, minutes when not.
+        pause = (pause * 3 / 2).min(Duration::from_secs(15));
     }
     Ok(())
 }
 
-/// (jamf id, name, management id, last inventory) of the devices named or matched.
-type Target = (String, String, Option<String>, Option<String>);
-
-fn select(store: &Store, args: &CommandArgs) -> Result<Vec<Target>, AppError> {
+/// Jamf ids of the devices named or matched, each once, in order.
+fn select(store: &Store, t: &Targeting) -> Result<Vec<String>, AppError> {
     let mut ids: Vec<String> = Vec::new();
-    for wanted in &args.devices {
+    for wanted in &t.devices {
         let found = store.list_device_ids(&DeviceQuery {
             search: Some(wanted.clone()),
             ..Default::default()
@@ -169,70 +274,77 @@ fn select(store: &Store, args: &CommandArgs) -> Result<Vec<Target>, AppError> {
         }
         ids.extend(exact);
     }
-    if args.cart.is_some() || args.search.is_some() {
-        ids.extend(store.list_device_ids(&DeviceQuery {
-            cart: args.cart.clone(),
-            search: args.search.clone(),
+    if t.cart.is_some() || t.search.is_some() || t.group.is_some() {
+        let matched = store.list_device_ids(&DeviceQuery {
+            cart: t.cart.clone(),
+            search: t.search.clone(),
+            group: t.group.clone(),
             ..Default::default()
-        })?);
-    }
-    ids.dedup();
-    let mut out = Vec::new();
-    for id in ids {
-        if out.iter().any(|t: &Target| t.0 == id) {
-            continue;
+        })?;
+        if matched.is_empty() && t.group.is_some() {
+            return Err(crate::exit::usage(
+                format!(
+                    "no device of the local snapshot is in the group `{}`",
+                    t.group.as_deref().unwrap_or_default()
+                ),
+                "Check the group's exact name in Jamf Pro, then `chariot sync`.",
+            ));
         }
-        if let Some(d) = store.device(&id)? {
-            out.push((d.jamf_id, d.name, d.management_id, d.last_inventory_update));
-        }
+        ids.extend(matched);
     }
-    Ok(out)
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+    Ok(ids)
 }
 
-fn confirm(
-    name: &str,
-    targets: &[Target],
-    stale: &[&Target],
-    stale_days: u32,
-) -> Result<(), AppError> {
+/// Asks on the terminal; returns what was typed (the count, or the name for one erase).
+fn confirm_on_terminal(plan: &ActionPlan, stale_days: u32) -> Result<String, AppError> {
+    let label = plan.kind.label();
     if !std::io::stdin().is_terminal() {
         return Err(crate::exit::usage(
             format!(
-                "{name} would act on {} device(s) and needs a confirmation",
-                targets.len()
+                "{label} would act on {} device(s) and needs a confirmation",
+                plan.to_send
             ),
             "Run it in a terminal to confirm, or pass --yes in scripts.",
         ));
     }
-    eprintln!("{name} on {} device(s):", targets.len());
-    for t in targets.iter().take(10) {
-        eprintln!("  {}", t.1);
+    eprintln!("{label}: {} of {} device(s)", plan.to_send, plan.total);
+    for r in plan.refused.iter().take(10) {
+        eprintln!("  left out: {} — {}", r.name, r.reason.text());
     }
-    if targets.len() > 10 {
-        eprintln!("  … and {} more", targets.len() - 10);
+    if plan.refused.len() > 10 {
+        eprintln!("  … and {} more left out", plan.refused.len() - 10);
     }
-    if !stale.is_empty() {
+    if !plan.stale.is_empty() {
         eprintln!(
             "warning: {} of them have an inventory older than {stale_days} days (what you see may be out of date):",
-            stale.len()
+            plan.stale.len()
         );
-        for t in stale.iter().take(10) {
-            eprintln!(
-                "  {} (last inventory {})",
-                t.1,
-                t.3.as_deref().unwrap_or("never")
-            );
+        for d in plan.stale.iter().take(10) {
+            let when = d
+                .last_inventory
+                .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
+                .unwrap_or_else(|| "never".into());
+            eprintln!("  {} (last inventory {when})", d.name);
         }
     }
-    eprint!("Type {} to confirm: ", targets.len());
+    let expected = plan
+        .typed_confirmation
+        .clone()
+        .unwrap_or_else(|| plan.to_send.to_string());
+    if plan.typed_confirmation.is_some() {
+        eprintln!("This erases the devices: it cannot be undone.");
+    }
+    eprint!("Type {expected} to confirm: ");
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line).ok();
-    if line.trim() != targets.len().to_string() {
+    if !line.trim().eq_ignore_ascii_case(expected.trim()) {
         return Err(AppError::new(
             chariot_core::ErrorCode::Cancelled,
             "not confirmed; nothing was sent",
         ));
     }
-    Ok(())
+    Ok(line.trim().to_owned())
 }

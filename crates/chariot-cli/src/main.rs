@@ -5,6 +5,7 @@ mod command;
 mod credentials;
 mod devices;
 mod exit;
+mod jobs_cmd;
 mod login;
 mod paths;
 mod sim;
@@ -32,9 +33,12 @@ enum Verb {
     Export(devices::ExportArgs),
     /// Run the simulated Jamf Pro server with the demo school.
     Sim(sim::SimArgs),
-    /// Send a command to devices of the snapshot, each with its own result (update-inventory,
-    /// restart, shut-down).
+    /// Send a command to devices of the snapshot, each with its own result.
     Command(command::CommandArgs),
+    /// Lost mode: enable (with a message), disable, play a sound, ask for the position.
+    LostMode(command::LostModeArgs),
+    /// The jobs (actions sent) and each device's state.
+    Jobs(jobs_cmd::JobsArgs),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +50,8 @@ fn main() -> ExitCode {
         Verb::Login(args) => runtime().block_on(login::run(args)),
         Verb::Sync(args) => runtime().block_on(sync::run(args)),
         Verb::Command(args) => runtime().block_on(command::run(args)),
+        Verb::LostMode(args) => runtime().block_on(command::run_lost_mode(args)),
+        Verb::Jobs(args) => runtime().block_on(jobs_cmd::run(args)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

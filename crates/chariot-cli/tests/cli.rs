@@ -257,3 +257,73 @@ fn a_command_reports_each_device_and_asks_before_acting() {
         .unwrap_or_else(|| panic!("{report}"));
     assert!(line.contains("done"), "{report}");
 }
+
+#[test]
+fn lost_mode_jobs_and_an_erase_that_needs_the_count() {
+    let e = env();
+    stdout(&mut e.sync(&[]));
+    e.sim.clock().set_speed(600.0);
+    let url = e.sim.base_url();
+    let id = e.sim.credentials().client_id;
+    let creds = [
+        "--server",
+        url.as_str(),
+        "--client-id",
+        id.as_str(),
+        "--secret-env",
+        "DEMO_SECRET",
+    ];
+    let student = "0312283N-2024-DMP03MBQTBYY";
+    let mut enable = vec![
+        "lost-mode",
+        "enable",
+        "--device",
+        student,
+        "--message",
+        "Rapportez-moi au CDI",
+    ];
+    enable.extend(creds);
+    enable.extend(["--yes", "--wait", "--timeout", "60"]);
+    let report = stdout(&mut e.chariot(&enable));
+    assert!(report.contains("Enable lost mode"), "{report}");
+    assert!(
+        report
+            .lines()
+            .any(|l| l.starts_with(student) && l.contains("done")),
+        "{report}"
+    );
+
+    // The jobs list and one job as JSON, offline (local database only).
+    let list = stdout(&mut e.chariot(&["jobs", "--server", &url]));
+    assert!(
+        list.contains("Enable lost mode") && list.contains("done 1"),
+        "{list}"
+    );
+    let json = stdout(&mut e.chariot(&["jobs", "1", "--server", &url, "--format", "json"]));
+    let view: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(view["summary"]["action"]["message"], "Rapportez-moi au CDI");
+    assert_eq!(view["targets"][0]["state"], "done");
+
+    // Erase with --yes but without --confirm: refused, nothing recorded.
+    let mut erase = vec![
+        "command",
+        "erase",
+        "--cart",
+        "Chariot 1",
+        "--yes",
+        "--preserve-data-plan",
+    ];
+    erase.extend(creds);
+    let out = e.chariot(&erase).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--confirm"));
+    let list = stdout(&mut e.chariot(&["jobs", "--server", &url]));
+    assert!(!list.contains("Erase"), "{list}");
+
+    // Log out user on teacher iPads only: every device refused, a usage error that says why.
+    let mut logout = vec!["command", "log-out-user", "--search", "Prof", "--yes"];
+    logout.extend(creds);
+    let out = e.chariot(&logout).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a Shared iPad"));
+}

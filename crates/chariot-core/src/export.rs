@@ -365,6 +365,7 @@ mod tests {
             shared_ipad: Some(true),
             lost_mode_enabled: None,
             last_inventory_update: Some("2026-11-12T08:30:00Z".into()),
+            management_id: None,
         }
     }
 

@@ -70,12 +70,48 @@ pub struct ExportResult {
     pub rows: u32,
 }
 
+/// Request of the commands that name one job.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JobRequest {
+    #[ts(type = "number")]
+    pub id: i64,
+}
+
+/// Request of `retry_job`: send again to the devices in these states (failed, unknown).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RetryRequest {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub states: Vec<crate::actions::TargetState>,
+}
+
+/// Request of `export_job`: a job's per-device results to a CSV file.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportJobRequest {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub path: String,
+}
+
+/// Request of `export_journal`: the journal lines matching `search` (all when empty) to CSV.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportJournalRequest {
+    pub search: Option<String>,
+    pub path: String,
+}
+
 /// Names of the events the back end emits; the UI listens to these exact strings.
 pub mod events {
     /// Payload: [`crate::status::AppStatus`]. Sent whenever anything in it changes.
     pub const STATUS_CHANGED: &str = "status-changed";
     /// Payload: [`crate::sync::SyncProgress`]. Sent while a sync runs (a few times a second).
     pub const SYNC_PROGRESS: &str = "sync-progress";
+    /// Payload: [`crate::actions::JobSummary`]. Sent when a device of a job changes state.
+    pub const JOB_CHANGED: &str = "job-changed";
 }
 
 /// Every type the UI needs, in a stable order. Adding an IPC type = adding it here.
@@ -127,6 +163,29 @@ pub fn typescript_bindings() -> String {
         crate::export::ExportFormat::decl(&cfg),
         ExportRequest::decl(&cfg),
         ExportResult::decl(&cfg),
+        crate::actions::ActionKind::decl(&cfg),
+        crate::actions::Action::decl(&cfg),
+        crate::actions::Refusal::decl(&cfg),
+        crate::actions::ActionRequest::decl(&cfg),
+        crate::actions::PlannedDevice::decl(&cfg),
+        crate::actions::RefusedDevice::decl(&cfg),
+        crate::actions::ActionPlan::decl(&cfg),
+        crate::actions::TargetState::decl(&cfg),
+        crate::actions::JobCounts::decl(&cfg),
+        crate::actions::JobSummary::decl(&cfg),
+        crate::actions::JobTarget::decl(&cfg),
+        crate::actions::JobView::decl(&cfg),
+        JobRequest::decl(&cfg),
+        RetryRequest::decl(&cfg),
+        ExportJobRequest::decl(&cfg),
+        crate::actions::JournalEvent::decl(&cfg),
+        crate::actions::JournalEntry::decl(&cfg),
+        crate::actions::JournalRequest::decl(&cfg),
+        crate::actions::JournalPage::decl(&cfg),
+        ExportJournalRequest::decl(&cfg),
+        crate::views::NoPosition::decl(&cfg),
+        crate::views::PositionStatus::decl(&cfg),
+        crate::views::LostDevice::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in crates/chariot-core by `cargo xtask bindings`.\n\
@@ -138,9 +197,10 @@ pub fn typescript_bindings() -> String {
         out.push_str("\n\n");
     }
     out.push_str(&format!(
-        "export const EVENTS = {{ statusChanged: \"{}\", syncProgress: \"{}\" }} as const;\n",
+        "export const EVENTS = {{ statusChanged: \"{}\", syncProgress: \"{}\", jobChanged: \"{}\" }} as const;\n",
         events::STATUS_CHANGED,
-        events::SYNC_PROGRESS
+        events::SYNC_PROGRESS,
+        events::JOB_CHANGED
     ));
     out
 }

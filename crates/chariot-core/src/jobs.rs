@@ -1,157 +1,320 @@
-//! Jobs (issue #6): an action on N devices with each device's own result.
+//! Jobs (issue #6): an action on N devices with each device's own result, and the audit journal
+//! that records them.
 //!
-//! Submitting sends one command per device that was not sent yet, and records each outcome at
-//! once. A send that timed out becomes `unknown` — the server may have acted — and is never
-//! sent again by Chariot: the user decides. Polling reads the command states by UUID.
-//! This is the engine; the confirmation dialogs, the job view and the CLI come with the rest of
-//! issue #6.
+//! A job is created from the plan the user confirmed: devices failing a precondition are
+//! `refused` (never sent). Submitting sends one command per device not sent yet and records each
+//! outcome at once. A send that timed out becomes `unknown` — the server may have acted — and
+//! is never sent again by Chariot: the user decides (retry). Polling reads the command states by
+//! UUID. Every request, refusal, final answer and retry goes into the append-only journal.
 
-use chariot_jamf::{CommandState, JamfClient, JamfError};
-use chariot_store::Store;
-use chrono::Utc;
+use chariot_jamf::{CommandState, JamfClient, JamfError, JamfVersion};
+use chariot_store::{JobRow, JobTargetRow, NewJournalEntry, NewTarget, Store};
+use chrono::{DateTime, Utc};
 
-use crate::error::AppError;
+pub use crate::actions::TargetState;
+use crate::actions::plan::build;
+use crate::actions::{
+    Action, ActionKind, ActionPlan, ActionRequest, JobCounts, JobSummary, JobTarget, JobView,
+    JournalEntry, JournalEvent, JournalPage, JournalRequest,
+};
+use crate::error::{AppError, ErrorCode};
+use crate::views::inventory::parse_date;
 
-/// What a job does to each device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JobAction {
-    /// Classic `UpdateInventory` (the Jamf Pro API has no such command type).
-    UpdateInventory,
-    RestartDevice,
-    ShutDownDevice,
+/// What a plan depends on besides the devices.
+#[derive(Debug, Clone)]
+pub struct PlanContext {
+    /// Inventories older than this are flagged.
+    pub stale_before: DateTime<Utc>,
+    /// The server's version, when known (from the last sync).
+    pub version: Option<JamfVersion>,
+    /// When the current snapshot was taken.
+    pub snapshot_at: Option<DateTime<Utc>>,
 }
 
-impl JobAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JobAction::UpdateInventory => "update_inventory",
-            JobAction::RestartDevice => "restart_device",
-            JobAction::ShutDownDevice => "shut_down_device",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<JobAction> {
-        [
-            JobAction::UpdateInventory,
-            JobAction::RestartDevice,
-            JobAction::ShutDownDevice,
-        ]
-        .into_iter()
-        .find(|a| a.as_str() == s)
-    }
+/// The server version the last sync recorded.
+pub fn known_version(store: &Store) -> Result<Option<JamfVersion>, AppError> {
+    Ok(store
+        .server_fact(crate::sync::VERSION_FACT)?
+        .and_then(|v| JamfVersion::parse(&v)))
 }
 
-/// A device's state in a job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TargetState {
-    NotSent,
-    Submitted,
-    Pending,
-    NotNow,
-    Done,
-    Failed,
-    /// The send timed out: whether the server acted is not known.
-    Unknown,
-}
-
-impl TargetState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TargetState::NotSent => "not_sent",
-            TargetState::Submitted => "submitted",
-            TargetState::Pending => "pending",
-            TargetState::NotNow => "not_now",
-            TargetState::Done => "done",
-            TargetState::Failed => "failed",
-            TargetState::Unknown => "unknown",
-        }
-    }
-
-    pub fn parse(s: &str) -> TargetState {
-        match s {
-            "submitted" => TargetState::Submitted,
-            "pending" => TargetState::Pending,
-            "not_now" => TargetState::NotNow,
-            "done" => TargetState::Done,
-            "failed" => TargetState::Failed,
-            "unknown" => TargetState::Unknown,
-            _ => TargetState::NotSent,
-        }
-    }
-
-    /// Waiting for the device: worth polling.
-    pub fn is_in_flight(self) -> bool {
-        matches!(
-            self,
-            TargetState::Submitted | TargetState::Pending | TargetState::NotNow
-        )
-    }
+/// The confirmation's content for `request`.
+pub fn plan(
+    store: &Store,
+    request: &ActionRequest,
+    ctx: &PlanContext,
+) -> Result<ActionPlan, AppError> {
+    request.action.validate()?;
+    Ok(build(
+        store,
+        &request.action,
+        &request.device_ids,
+        ctx.stale_before,
+        ctx.version,
+        ctx.snapshot_at,
+    )?
+    .plan)
 }
 
 fn now() -> String {
     Utc::now().to_rfc3339()
 }
 
+/// Records the job the user confirmed (nothing is sent yet: see [`submit`]). Refuses when the
+/// server cannot do the action, when no device is left to send to, or when an erase was not
+/// confirmed by typing the count (or the device's name).
+pub fn create(
+    store: &mut Store,
+    request: &ActionRequest,
+    ctx: &PlanContext,
+    account: &str,
+) -> Result<i64, AppError> {
+    request.action.validate()?;
+    let planned = build(
+        store,
+        &request.action,
+        &request.device_ids,
+        ctx.stale_before,
+        ctx.version,
+        ctx.snapshot_at,
+    )?;
+    let plan = &planned.plan;
+    if let Some(why) = &plan.unavailable {
+        return Err(AppError::new(ErrorCode::InvalidInput, why.clone())
+            .with_hint("Ask the Jamf Pro administrator to update the server."));
+    }
+    if plan.total == 0 {
+        return Err(AppError::new(
+            ErrorCode::NotFound,
+            "none of these devices is in the local snapshot",
+        )
+        .with_hint("Synchronise, then choose the devices again."));
+    }
+    if plan.to_send == 0 {
+        return Err(AppError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "the action cannot be sent to any of the {} devices: {}",
+                plan.total,
+                plan.refused
+                    .first()
+                    .map(|r| r.reason.text())
+                    .unwrap_or("no device qualifies")
+            ),
+        )
+        .with_hint("Choose devices that meet the condition."));
+    }
+    if let Some(expected) = &plan.typed_confirmation {
+        let typed = request.confirmation.as_deref().unwrap_or("").trim();
+        if !typed.eq_ignore_ascii_case(expected.trim()) {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!("to erase, type «{expected}» to confirm"),
+            )
+            .with_hint("Erasing cannot be undone: type the number of devices (or the device's name) exactly."));
+        }
+    }
+    let targets: Vec<NewTarget> = planned
+        .targets
+        .iter()
+        .map(|(row, why)| NewTarget {
+            jamf_id: row.jamf_id.clone(),
+            device_name: row.name.clone(),
+            management_id: row.management_id.clone(),
+            refusal: why.map(|r| r.text().to_owned()),
+        })
+        .collect();
+    let at = now();
+    let kind = request.action.kind();
+    let params = serde_json::to_string(&request.action)
+        .map_err(|e| AppError::internal(format!("cannot encode the action: {e}")))?;
+    let job = store.create_job_with(kind.as_str(), &params, account, &at, &targets)?;
+    let details = request.action.details();
+    let requested = format!(
+        "{} device(s), {} refused{}{}",
+        plan.to_send,
+        plan.refused.len(),
+        if details.is_empty() { "" } else { "; " },
+        details
+    );
+    let mut entries = vec![NewJournalEntry {
+        at: &at,
+        account,
+        job_id: Some(job),
+        action: kind.as_str(),
+        event: JournalEvent::Requested.as_str(),
+        device_id: None,
+        device_name: None,
+        state: None,
+        detail: &requested,
+    }];
+    for t in &targets {
+        if let Some(reason) = &t.refusal {
+            entries.push(NewJournalEntry {
+                at: &at,
+                account,
+                job_id: Some(job),
+                action: kind.as_str(),
+                event: JournalEvent::Refused.as_str(),
+                device_id: Some(&t.jamf_id),
+                device_name: Some(&t.device_name),
+                state: Some(TargetState::Refused.as_str()),
+                detail: reason,
+            });
+        }
+    }
+    store.append_journal(&entries)?;
+    Ok(job)
+}
+
+/// Reads a job's action back (jobs of the first version stored no parameters).
+fn job_action(row: &JobRow) -> Result<Action, AppError> {
+    if let Ok(action) = serde_json::from_str::<Action>(&row.params) {
+        return Ok(action);
+    }
+    match ActionKind::parse(&row.action) {
+        Some(ActionKind::UpdateInventory) => Ok(Action::UpdateInventory),
+        Some(ActionKind::Restart) => Ok(Action::Restart),
+        Some(ActionKind::ShutDown) => Ok(Action::ShutDown),
+        _ => Err(AppError::internal(format!(
+            "job {} has an action this version cannot read ({})",
+            row.id, row.action
+        ))),
+    }
+}
+
+fn job_row(store: &Store, job: i64) -> Result<JobRow, AppError> {
+    store
+        .job(job)?
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("there is no job {job}")))
+}
+
+/// Moves a target and, when its answer is final, writes it to the journal.
+fn record(
+    store: &mut Store,
+    job: &JobRow,
+    target: &JobTargetRow,
+    state: TargetState,
+    uuid: Option<&str>,
+    error: Option<&str>,
+) -> Result<(), AppError> {
+    let at = now();
+    store.set_job_target(job.id, &target.jamf_id, state.as_str(), uuid, error, &at)?;
+    if state.is_final() {
+        store.append_journal(&[NewJournalEntry {
+            at: &at,
+            account: &job.account,
+            job_id: Some(job.id),
+            action: &job.action,
+            event: JournalEvent::Result.as_str(),
+            device_id: Some(&target.jamf_id),
+            device_name: Some(&target.device_name),
+            state: Some(state.as_str()),
+            detail: error.unwrap_or(""),
+        }])?;
+    }
+    Ok(())
+}
+
+/// Sends one device's command. The unlock token of a clear-passcode is read from the server
+/// just before and goes nowhere but into the request.
+async fn send(
+    client: &JamfClient,
+    action: &Action,
+    target: &JobTargetRow,
+) -> Result<String, JamfError> {
+    match action {
+        Action::UpdateInventory => {
+            client
+                .send_classic_command("UpdateInventory", &target.jamf_id)
+                .await
+        }
+        // Classic: the Jamf Pro API's ENABLE_LOST_MODE has no "always enforce" field.
+        Action::EnableLostMode {
+            message,
+            phone,
+            footnote,
+            always_enforce,
+        } => {
+            let mut fields = vec![];
+            for (name, value) in [
+                ("lost_mode_message", message),
+                ("lost_mode_phone", phone),
+                ("lost_mode_footnote", footnote),
+            ] {
+                if !value.trim().is_empty() {
+                    fields.push((name, value.trim().to_owned()));
+                }
+            }
+            fields.push(("always_enforce_lost_mode", always_enforce.to_string()));
+            client
+                .send_classic_command_with("EnableLostMode", &target.jamf_id, Some(&fields))
+                .await
+        }
+        Action::ClearPasscode => {
+            let management_id = target.management_id.as_deref().unwrap_or_default();
+            let Some(token) = client.unlock_token(&target.jamf_id).await? else {
+                return Err(JamfError::Decode {
+                    what: "the device's unlock token".into(),
+                    detail: "Jamf Pro has no unlock token for this device (it never escrowed \
+                             one): its passcode cannot be cleared remotely"
+                        .into(),
+                });
+            };
+            client
+                .send_mdm_command(
+                    management_id,
+                    &serde_json::json!({
+                        "commandType": "CLEAR_PASSCODE",
+                        "unlockToken": token.expose(),
+                    }),
+                )
+                .await
+        }
+        other => {
+            let data = other
+                .command_data()
+                .expect("every other action is a Jamf Pro API command");
+            let management_id = target.management_id.as_deref().unwrap_or_default();
+            client.send_mdm_command(management_id, &data).await
+        }
+    }
+}
+
 /// Sends the commands of the targets not sent yet. Returns how many were sent.
 pub async fn submit(client: &JamfClient, store: &mut Store, job: i64) -> Result<usize, AppError> {
-    let row = store.job(job)?.ok_or_else(|| {
-        AppError::new(crate::ErrorCode::NotFound, format!("there is no job {job}"))
-    })?;
-    let action = JobAction::parse(&row.action).ok_or_else(|| {
-        AppError::internal(format!("job {job} has an unknown action {}", row.action))
-    })?;
+    let row = job_row(store, job)?;
+    let action = job_action(&row)?;
     let mut sent = 0;
     for target in store.job_targets(job)? {
         if TargetState::parse(&target.state) != TargetState::NotSent {
             continue;
         }
-        let result = match action {
-            JobAction::UpdateInventory => {
-                client
-                    .send_classic_command("UpdateInventory", &target.jamf_id)
-                    .await
-            }
-            JobAction::RestartDevice | JobAction::ShutDownDevice => {
-                let Some(management_id) = target.management_id.as_deref() else {
-                    store.set_job_target(
-                        job,
-                        &target.jamf_id,
-                        TargetState::Failed.as_str(),
-                        None,
-                        Some("the device has no management id in the snapshot; sync, then retry"),
-                        &now(),
-                    )?;
-                    continue;
-                };
-                let kind = if action == JobAction::RestartDevice {
-                    "RESTART_DEVICE"
-                } else {
-                    "SHUT_DOWN_DEVICE"
-                };
-                client
-                    .send_mdm_command(management_id, &serde_json::json!({ "commandType": kind }))
-                    .await
-            }
-        };
-        let (state, uuid, error) = match result {
+        let (state, uuid, error) = match send(client, &action, &target).await {
             Ok(uuid) => (TargetState::Submitted, Some(uuid), None),
             // Nothing reached the server: still not sent, and safe to send later.
             Err(e @ JamfError::Unreachable { .. }) => {
                 (TargetState::NotSent, None, Some(e.to_string()))
             }
-            Err(e @ JamfError::Timeout { .. }) => (TargetState::Unknown, None, Some(e.to_string())),
+            Err(e @ JamfError::Timeout { .. }) => (
+                TargetState::Unknown,
+                None,
+                Some(format!(
+                    "{e}. The server may have acted: check the device, then retry if needed."
+                )),
+            ),
             Err(e) => (TargetState::Failed, None, Some(e.to_string())),
         };
         if state == TargetState::Submitted {
             sent += 1;
         }
-        store.set_job_target(
-            job,
-            &target.jamf_id,
-            state.as_str(),
+        record(
+            store,
+            &row,
+            &target,
+            state,
             uuid.as_deref(),
             error.as_deref(),
-            &now(),
         )?;
     }
     Ok(sent)
@@ -160,23 +323,29 @@ pub async fn submit(client: &JamfClient, store: &mut Store, job: i64) -> Result<
 /// Reads the states of the commands still in flight and records them. Returns how many are
 /// still in flight.
 pub async fn poll(client: &JamfClient, store: &mut Store, job: i64) -> Result<usize, AppError> {
-    let in_flight: Vec<_> = store
+    let row = job_row(store, job)?;
+    let in_flight: Vec<JobTargetRow> = store
         .job_targets(job)?
         .into_iter()
-        .filter(|t| TargetState::parse(&t.state).is_in_flight())
-        .filter_map(|t| t.command_uuid.clone().map(|u| (t.jamf_id, u)))
+        .filter(|t| TargetState::parse(&t.state).is_in_flight() && t.command_uuid.is_some())
         .collect();
     if in_flight.is_empty() {
         return Ok(0);
     }
-    let uuids: Vec<String> = in_flight.iter().map(|(_, u)| u.clone()).collect();
+    let uuids: Vec<String> = in_flight
+        .iter()
+        .filter_map(|t| t.command_uuid.clone())
+        .collect();
     let statuses = client
         .command_statuses(&uuids)
         .await
         .map_err(|e| AppError::from(crate::sync::SyncError::Jamf(e)))?;
     let mut still = 0;
-    for (jamf_id, uuid) in &in_flight {
-        let Some(status) = statuses.iter().find(|s| &s.uuid == uuid) else {
+    for target in &in_flight {
+        let Some(status) = statuses
+            .iter()
+            .find(|s| Some(&s.uuid) == target.command_uuid.as_ref())
+        else {
             still += 1;
             continue;
         };
@@ -189,14 +358,124 @@ pub async fn poll(client: &JamfClient, store: &mut Store, job: i64) -> Result<us
         if state.is_in_flight() {
             still += 1;
         }
-        store.set_job_target(
-            job,
-            jamf_id,
-            state.as_str(),
-            None,
-            status.error.as_deref(),
-            &now(),
-        )?;
+        if state.as_str() != target.state || status.error != target.error {
+            record(store, &row, target, state, None, status.error.as_deref())?;
+        }
     }
     Ok(still)
+}
+
+/// Puts the targets in `states` (failed, unknown: the user decides) back to "not sent", to be
+/// sent by the next [`submit`]. Returns how many.
+pub fn retry(store: &mut Store, job: i64, states: &[TargetState]) -> Result<usize, AppError> {
+    let row = job_row(store, job)?;
+    let allowed: Vec<&str> = states
+        .iter()
+        .filter(|s| matches!(s, TargetState::Failed | TargetState::Unknown))
+        .map(|s| s.as_str())
+        .collect();
+    if allowed.is_empty() {
+        return Ok(0);
+    }
+    let at = now();
+    let ids = store.reset_job_targets(job, &allowed, &at)?;
+    if !ids.is_empty() {
+        let detail = format!("{} device(s) ({})", ids.len(), allowed.join(", "));
+        store.append_journal(&[NewJournalEntry {
+            at: &at,
+            account: &row.account,
+            job_id: Some(job),
+            action: &row.action,
+            event: JournalEvent::Retried.as_str(),
+            device_id: None,
+            device_name: None,
+            state: None,
+            detail: &detail,
+        }])?;
+    }
+    Ok(ids.len())
+}
+
+fn date(s: &str) -> DateTime<Utc> {
+    parse_date(Some(s)).unwrap_or_default()
+}
+
+fn summary(store: &Store, row: &JobRow) -> Result<JobSummary, AppError> {
+    let action = job_action(row)?;
+    let mut counts = JobCounts::default();
+    for (state, n) in store.job_counts(row.id)?.by_state {
+        counts.add(TargetState::parse(&state), n);
+    }
+    Ok(JobSummary {
+        id: row.id,
+        kind: action.kind(),
+        details: action.details(),
+        action,
+        account: row.account.clone(),
+        created_at: date(&row.created_at),
+        total: counts.total(),
+        finished: counts.finished(),
+        counts,
+    })
+}
+
+/// A job with every device's row.
+pub fn view(store: &Store, job: i64) -> Result<JobView, AppError> {
+    let row = job_row(store, job)?;
+    Ok(JobView {
+        summary: summary(store, &row)?,
+        targets: store
+            .job_targets(job)?
+            .into_iter()
+            .map(|t| JobTarget {
+                state: TargetState::parse(&t.state),
+                device_id: t.jamf_id,
+                device_name: t.device_name,
+                error: t.error,
+                updated_at: date(&t.updated_at),
+            })
+            .collect(),
+    })
+}
+
+/// The most recent jobs, newest first.
+pub fn list(store: &Store, limit: u32) -> Result<Vec<JobSummary>, AppError> {
+    store
+        .recent_jobs(limit)?
+        .iter()
+        .map(|row| summary(store, row))
+        .collect()
+}
+
+/// Jobs whose devices have not all answered (to poll again after a restart).
+pub fn in_flight(store: &Store) -> Result<Vec<i64>, AppError> {
+    Ok(store.jobs_in_flight()?)
+}
+
+/// A page of the journal, newest first.
+pub fn journal(store: &Store, request: &JournalRequest) -> Result<JournalPage, AppError> {
+    let limit = request.limit.unwrap_or(200).clamp(1, 5000);
+    let (rows, total) = store.journal(
+        request.search.as_deref(),
+        limit,
+        request.offset.unwrap_or(0),
+    )?;
+    Ok(JournalPage {
+        total,
+        entries: rows
+            .into_iter()
+            .map(|r| JournalEntry {
+                id: r.id,
+                at: date(&r.at),
+                account: r.account,
+                job_id: r.job_id,
+                kind: ActionKind::parse(&r.action),
+                event: JournalEvent::parse(&r.event),
+                device_id: r.device_id,
+                device_name: r.device_name,
+                state: r.state.as_deref().map(TargetState::parse),
+                detail: r.detail,
+            })
+            .collect(),
+    })
 }

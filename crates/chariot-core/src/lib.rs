@@ -5,6 +5,7 @@
 //! snapshot and the types the UI sees. It must never depend on tauri (or any UI toolkit): the
 //! desktop shell calls into it, not the other way round.
 
+pub mod actions;
 pub mod connection;
 pub mod console;
 pub mod demo;

@@ -1,11 +1,16 @@
 //! The job engine against chariot-sim: each device's own result, a device that never checks in
 //! staying pending, a timed-out send becoming "unknown" and never re-sent, and a send that never
-//! left staying "not sent".
+//! left staying "not sent"; then the actions of issue #6 end to end: preconditions, lost mode
+//! and its position, clear passcode, erase's typed confirmation, retry, resume after a restart,
+//! and the journal.
 
 use std::time::Duration;
 
+use chariot_core::actions::{
+    Action, ActionKind, ActionRequest, JournalEvent, JournalRequest, Refusal,
+};
 use chariot_core::connection::sync_profile;
-use chariot_core::jobs::{self, JobAction, TargetState};
+use chariot_core::jobs::{self, PlanContext, TargetState};
 use chariot_core::profiles::ServerProfile;
 use chariot_core::sync::CancelFlag;
 use chariot_jamf::{ClientOptions, Credentials, JamfClient, Secret, ServerUrl};
@@ -102,7 +107,7 @@ async fn each_device_gets_its_own_result() {
     assert_eq!(devices.len(), 3);
     let job = store
         .create_job(
-            JobAction::UpdateInventory.as_str(),
+            ActionKind::UpdateInventory.as_str(),
             "{}",
             "chariot-demo",
             "2026-11-22T09:00:00Z",
@@ -152,7 +157,7 @@ async fn a_timed_out_send_is_unknown_and_never_resent() {
     let devices = targets(&store, &DeviceQuery::default(), 1);
     let job = store
         .create_job(
-            JobAction::RestartDevice.as_str(),
+            ActionKind::Restart.as_str(),
             "{}",
             "chariot-demo",
             "2026-11-22T09:00:00Z",
@@ -182,7 +187,7 @@ async fn a_send_that_never_left_stays_not_sent() {
     let devices = targets(&store, &DeviceQuery::default(), 2);
     let job = store
         .create_job(
-            JobAction::UpdateInventory.as_str(),
+            ActionKind::UpdateInventory.as_str(),
             "{}",
             "chariot-demo",
             "2026-11-22T09:00:00Z",
@@ -201,4 +206,284 @@ async fn a_send_that_never_left_stays_not_sent() {
         store.job_targets(job).unwrap()[0].error.is_some(),
         "the reason is kept"
     );
+}
+
+fn ctx() -> PlanContext {
+    PlanContext {
+        stale_before: chrono::Utc::now() - chrono::Duration::days(7),
+        version: Some(chariot_jamf::JamfVersion::new(11, 30, 1)),
+        snapshot_at: Some(chrono::Utc::now() - chrono::Duration::seconds(5)),
+    }
+}
+
+/// Polls (advancing the simulated clock) until every device answered; returns the states.
+async fn settle(sim: &RunningSim, c: &JamfClient, store: &mut Store, job: i64) -> Vec<TargetState> {
+    for _ in 0..40 {
+        if jobs::poll(c, store, job).await.unwrap() == 0 {
+            break;
+        }
+        sim.clock().advance(Duration::from_secs(300));
+    }
+    states(store, job)
+}
+
+fn request(action: Action, ids: &[&str]) -> ActionRequest {
+    ActionRequest {
+        action,
+        device_ids: ids.iter().map(|s| s.to_string()).collect(),
+        confirmation: None,
+    }
+}
+
+/// A recently seen device matching `keep`.
+fn device_where(store: &Store, keep: impl Fn(&chariot_store::DeviceListRow) -> bool) -> String {
+    let week_ago = (chrono::Utc::now() - chrono::Duration::days(6)).to_rfc3339();
+    store
+        .list_devices(&DeviceQuery {
+            inventory_since: Some(week_ago),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .find(|d| keep(d))
+        .expect("the demo school has such a device")
+        .jamf_id
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn lost_mode_then_location_then_disable_with_the_journal() {
+    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
+    let (_dir, mut store) = synced(&sim).await;
+    let c = client(&sim, Duration::from_secs(10));
+    let student = device_where(&store, |d| {
+        d.role == "student" && d.supervised == Some(true) && d.lost_mode_enabled != Some(true)
+    });
+    // Not in lost mode yet: a location request is refused before anything is sent.
+    let plan = jobs::plan(
+        &store,
+        &request(Action::UpdateLocation, &[&student]),
+        &ctx(),
+    )
+    .unwrap();
+    assert_eq!(plan.to_send, 0);
+    assert_eq!(plan.refused[0].reason, Refusal::NotInLostMode);
+
+    let enable = Action::EnableLostMode {
+        message: "iPad du collège : merci de le rapporter à la vie scolaire".into(),
+        phone: "05 61 00 00 00".into(),
+        footnote: "Collège Jean Jaurès".into(),
+        always_enforce: true,
+    };
+    let job = jobs::create(
+        &mut store,
+        &request(enable, &[&student]),
+        &ctx(),
+        "chariot-demo",
+    )
+    .unwrap();
+    assert_eq!(jobs::submit(&c, &mut store, job).await.unwrap(), 1);
+    assert_eq!(settle(&sim, &c, &mut store, job).await, [TargetState::Done]);
+
+    // The snapshot still says "not lost", but the job says it is now: location can be asked.
+    let locate = jobs::create(
+        &mut store,
+        &request(Action::UpdateLocation, &[&student]),
+        &ctx(),
+        "chariot-demo",
+    )
+    .unwrap();
+    jobs::submit(&c, &mut store, locate).await.unwrap();
+    let located = settle(&sim, &c, &mut store, locate).await;
+    assert!(
+        matches!(located[0], TargetState::Done | TargetState::Failed),
+        "{located:?}"
+    );
+
+    let disable = jobs::create(
+        &mut store,
+        &request(Action::DisableLostMode, &[&student]),
+        &ctx(),
+        "chariot-demo",
+    )
+    .unwrap();
+    jobs::submit(&c, &mut store, disable).await.unwrap();
+    assert_eq!(
+        settle(&sim, &c, &mut store, disable).await,
+        [TargetState::Done]
+    );
+
+    let page = jobs::journal(&store, &JournalRequest::default()).unwrap();
+    let kinds: Vec<(Option<ActionKind>, JournalEvent)> = page
+        .entries
+        .iter()
+        .rev()
+        .map(|e| (e.kind, e.event))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (Some(ActionKind::EnableLostMode), JournalEvent::Requested),
+            (Some(ActionKind::EnableLostMode), JournalEvent::Result),
+            (Some(ActionKind::UpdateLocation), JournalEvent::Requested),
+            (Some(ActionKind::UpdateLocation), JournalEvent::Result),
+            (Some(ActionKind::DisableLostMode), JournalEvent::Requested),
+            (Some(ActionKind::DisableLostMode), JournalEvent::Result),
+        ]
+    );
+    let requested = page.entries.last().unwrap();
+    assert_eq!(requested.account, "chariot-demo");
+    assert!(
+        requested.detail.contains("vie scolaire"),
+        "{}",
+        requested.detail
+    );
+    sim.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn preconditions_refuse_per_device_and_the_rest_is_sent() {
+    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
+    let (_dir, mut store) = synced(&sim).await;
+    let c = client(&sim, Duration::from_secs(10));
+    let shared = device_where(&store, |d| d.shared_ipad == Some(true));
+    // The teachers' iPads of the carts are single-user iPads, not Shared iPads.
+    let personal = device_where(&store, |d| {
+        d.shared_ipad == Some(false) && d.role == "shared_teacher"
+    });
+    // Log out user: only Shared iPads have users.
+    let job = jobs::create(
+        &mut store,
+        &request(Action::LogOutUser, &[&shared, &personal]),
+        &ctx(),
+        "chariot-demo",
+    )
+    .unwrap();
+    let view = jobs::view(&store, job).unwrap();
+    assert_eq!(view.summary.counts.refused, 1);
+    let refused = view
+        .targets
+        .iter()
+        .find(|t| t.device_id == personal)
+        .unwrap();
+    assert_eq!(refused.state, TargetState::Refused);
+    assert!(
+        refused
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("not a Shared iPad")
+    );
+    let before = commands_total(&sim).await;
+    assert_eq!(jobs::submit(&c, &mut store, job).await.unwrap(), 1);
+    assert_eq!(
+        commands_total(&sim).await,
+        before + 1,
+        "nothing sent to the refused one"
+    );
+
+    // Clear passcode: refused on a Shared iPad; on a teacher's own iPad the unlock token is
+    // read from the server and the device acknowledges.
+    let plan = jobs::plan(&store, &request(Action::ClearPasscode, &[&shared]), &ctx()).unwrap();
+    assert_eq!(plan.refused[0].reason, Refusal::SharedIpad);
+    let clear = jobs::create(
+        &mut store,
+        &request(Action::ClearPasscode, &[&personal]),
+        &ctx(),
+        "chariot-demo",
+    )
+    .unwrap();
+    assert_eq!(jobs::submit(&c, &mut store, clear).await.unwrap(), 1);
+    assert_eq!(
+        settle(&sim, &c, &mut store, clear).await,
+        [TargetState::Done]
+    );
+    sim.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn erase_needs_the_count_typed_and_old_servers_are_told_not_sent() {
+    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
+    let (_dir, mut store) = synced(&sim).await;
+    let ids: Vec<String> = targets(&store, &DeviceQuery::default(), 3)
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let erase = Action::Erase {
+        preserve_data_plan: true,
+        disallow_proximity_setup: false,
+    };
+    let plan = jobs::plan(&store, &request(erase.clone(), &refs), &ctx()).unwrap();
+    assert_eq!(plan.typed_confirmation.as_deref(), Some("3"));
+    let wrong = jobs::create(&mut store, &request(erase.clone(), &refs), &ctx(), "a");
+    assert!(wrong.unwrap_err().message.contains("type «3»"));
+    let mut typed = request(erase.clone(), &refs);
+    typed.confirmation = Some(" 3 ".into());
+    assert!(jobs::create(&mut store, &typed, &ctx(), "a").is_ok());
+
+    let old = PlanContext {
+        version: Some(chariot_jamf::JamfVersion::new(10, 48, 0)),
+        ..ctx()
+    };
+    let plan = jobs::plan(&store, &request(Action::Restart, &refs), &old).unwrap();
+    assert!(plan.unavailable.is_some());
+    assert!(jobs::create(&mut store, &request(Action::Restart, &refs), &old, "a").is_err());
+    sim.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unknown_is_resent_only_when_the_user_retries_and_polling_resumes_after_a_restart() {
+    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
+    let (dir, mut store) = synced(&sim).await;
+    let id = device_where(&store, |_| true);
+    let job = jobs::create(
+        &mut store,
+        &request(Action::Restart, &[&id]),
+        &ctx(),
+        "chariot-demo",
+    )
+    .unwrap();
+    let impatient = client(&sim, Duration::from_millis(600));
+    impatient.sign_in().await.unwrap();
+    sim.faults()
+        .update(|f| f.answer_delay = Duration::from_millis(1500));
+    jobs::submit(&impatient, &mut store, job).await.unwrap();
+    sim.faults().update(|f| f.answer_delay = Duration::ZERO);
+    assert_eq!(states(&store, job), [TargetState::Unknown]);
+
+    // The user decides to send again.
+    assert_eq!(
+        jobs::retry(&mut store, job, &[TargetState::Unknown]).unwrap(),
+        1
+    );
+    let c = client(&sim, Duration::from_secs(10));
+    assert_eq!(jobs::submit(&c, &mut store, job).await.unwrap(), 1);
+    assert_eq!(states(&store, job), [TargetState::Submitted]);
+
+    // "Restart": a new connection to the same file finds the job in flight and finishes it.
+    drop(store);
+    let mut reopened = Store::open(&dir.path().join("jobs.db")).unwrap();
+    assert_eq!(jobs::in_flight(&reopened).unwrap(), [job]);
+    assert_eq!(
+        settle(&sim, &c, &mut reopened, job).await,
+        [TargetState::Done]
+    );
+    assert!(jobs::in_flight(&reopened).unwrap().is_empty());
+    let events: Vec<JournalEvent> = jobs::journal(&reopened, &JournalRequest::default())
+        .unwrap()
+        .entries
+        .iter()
+        .rev()
+        .map(|e| e.event)
+        .collect();
+    assert_eq!(
+        events,
+        [
+            JournalEvent::Requested,
+            JournalEvent::Result, // unknown
+            JournalEvent::Retried,
+            JournalEvent::Result, // done
+        ]
+    );
+    sim.shutdown().await;
 }

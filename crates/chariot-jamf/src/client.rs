@@ -15,6 +15,14 @@ use crate::auth::{
 };
 use crate::error::JamfError;
 pub use crate::retry::RetryPolicy;
+
+/// The body of a write: the Jamf Pro API takes JSON, the Classic API XML.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum WriteBody<'a> {
+    Empty,
+    Json(&'a serde_json::Value),
+    Xml(&'a str),
+}
 use crate::retry::parse_retry_after;
 /// Re-exported for callers that tune retries (tests use short pauses).
 pub type RetryPolicyPublic = RetryPolicy;
@@ -186,14 +194,14 @@ impl JamfClient {
         }
     }
 
-    /// One write (POST with a JSON body), never retried: a timeout or a dropped connection
+    /// One write (POST), never retried: a timeout or a dropped connection
     /// leaves it unknown whether the server acted, so the caller must not send it again
     /// blindly. Only a 401 is re-sent, once, after signing in again: the server refused it
     /// before doing anything.
     pub(crate) async fn post_once(
         &self,
         path: &str,
-        body: Option<&serde_json::Value>,
+        body: WriteBody<'_>,
     ) -> Result<Vec<u8>, JamfError> {
         let mut reauthenticated = false;
         loop {
@@ -206,8 +214,11 @@ impl JamfClient {
                             .bearer_auth(token.expose())
                             .header(ACCEPT, "application/json");
                         match body {
-                            Some(json) => req.json(json),
-                            None => req,
+                            WriteBody::Json(json) => req.json(json),
+                            WriteBody::Xml(xml) => req
+                                .header(reqwest::header::CONTENT_TYPE, "application/xml")
+                                .body(xml.to_owned()),
+                            WriteBody::Empty => req,
                         }
                     },
                     path,

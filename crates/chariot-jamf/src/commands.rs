@@ -7,8 +7,9 @@
 
 use serde::Deserialize;
 
-use crate::client::JamfClient;
+use crate::client::{JamfClient, WriteBody};
 use crate::error::JamfError;
+use crate::secret::Secret;
 
 /// Where Jamf Pro says a command stands (`commandState`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +109,13 @@ struct RawError {
     error_code: Option<i64>,
 }
 
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// UUIDs per status request: the filter goes in the URL, keep it well under URL limits.
 const UUIDS_PER_REQUEST: usize = 50;
 
@@ -131,7 +139,9 @@ impl JamfClient {
             "clientData": [{ "managementId": management_id }],
             "commandData": command_data,
         });
-        let answer = self.post_once("/api/v2/mdm/commands", Some(&body)).await?;
+        let answer = self
+            .post_once("/api/v2/mdm/commands", WriteBody::Json(&body))
+            .await?;
         let queued: Vec<Queued> = decode("the queued command", &answer)?;
         queued
             .into_iter()
@@ -150,10 +160,50 @@ impl JamfClient {
         command: &str,
         device_id: &str,
     ) -> Result<String, JamfError> {
+        self.send_classic_command_with(command, device_id, None)
+            .await
+    }
+
+    /// A Classic command with its parameters as the XML body the Classic API documents
+    /// (`<mobile_device_command><general>…</general></mobile_device_command>`). `fields` are
+    /// (element, text) pairs; the text is escaped here.
+    pub async fn send_classic_command_with(
+        &self,
+        command: &str,
+        device_id: &str,
+        fields: Option<&[(&str, String)]>,
+    ) -> Result<String, JamfError> {
         let path = format!("/JSSResource/mobiledevicecommands/command/{command}/id/{device_id}");
-        let answer = self.post_once(&path, None).await?;
+        let xml = fields.map(|fields| {
+            let mut xml = String::from("<mobile_device_command><general>");
+            for (name, text) in fields {
+                xml.push_str(&format!("<{name}>{}</{name}>", escape_xml(text)));
+            }
+            xml.push_str("</general></mobile_device_command>");
+            xml
+        });
+        let body = match &xml {
+            Some(xml) => WriteBody::Xml(xml),
+            None => WriteBody::Empty,
+        };
+        let answer = self.post_once(&path, body).await?;
         let parsed: ClassicAnswer = decode("the Classic command answer", &answer)?;
         Ok(parsed.mobile_device_command.uuid)
+    }
+
+    /// The device's unlock token (`ios.unlockToken` of `/api/v2/mobile-devices/{id}/detail`),
+    /// which `CLEAR_PASSCODE` needs. Read just before the send and never stored: whoever has it
+    /// can remove the device's passcode. `None` when the server has none (Shared iPad, or the
+    /// device never escrowed one).
+    pub async fn unlock_token(&self, device_id: &str) -> Result<Option<Secret>, JamfError> {
+        let detail: serde_json::Value = self
+            .get_json(&format!("/api/v2/mobile-devices/{device_id}/detail"), &[])
+            .await?;
+        Ok(detail
+            .pointer("/ios/unlockToken")
+            .and_then(|t| t.as_str())
+            .filter(|t| !t.is_empty())
+            .map(|t| Secret::new(t.to_owned())))
     }
 
     /// The states of these commands (any order; unknown UUIDs are simply absent).

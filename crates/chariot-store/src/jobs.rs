@@ -28,15 +28,46 @@ pub struct JobRow {
     pub created_at: String,
 }
 
+/// A device to put in a new job: `refusal` set when a precondition is not met (the target is
+/// then `refused` with that reason, and never sent).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTarget {
+    pub jamf_id: String,
+    pub device_name: String,
+    pub management_id: Option<String>,
+    pub refusal: Option<String>,
+}
+
+/// How many targets of a job are in each state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JobCounts {
+    pub by_state: Vec<(String, u32)>,
+}
+
+impl JobCounts {
+    pub fn get(&self, state: &str) -> u32 {
+        self.by_state
+            .iter()
+            .find(|(s, _)| s == state)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    }
+
+    pub fn total(&self) -> u32 {
+        self.by_state.iter().map(|(_, n)| n).sum()
+    }
+}
+
 impl Store {
-    /// Records a job and its targets (all `not_sent`), in one transaction.
-    pub fn create_job(
+    /// Records a job and its targets (`not_sent`, or `refused` with the reason), in one
+    /// transaction.
+    pub fn create_job_with(
         &mut self,
         action: &str,
         params_json: &str,
         account: &str,
         at: &str,
-        targets: &[(String, String, Option<String>)],
+        targets: &[NewTarget],
     ) -> Result<i64, StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -47,15 +78,176 @@ impl Store {
         {
             let mut insert = tx.prepare_cached(
                 "INSERT OR IGNORE INTO job_targets
-                   (job_id, jamf_id, device_name, management_id, state, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, 'not_sent', ?5)",
+                   (job_id, jamf_id, device_name, management_id, state, error, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
-            for (jamf_id, name, management_id) in targets {
-                insert.execute(params![id, jamf_id, name, management_id, at])?;
+            for t in targets {
+                let state = if t.refusal.is_some() {
+                    "refused"
+                } else {
+                    "not_sent"
+                };
+                insert.execute(params![
+                    id,
+                    t.jamf_id,
+                    t.device_name,
+                    t.management_id,
+                    state,
+                    t.refusal,
+                    at
+                ])?;
             }
         }
         tx.commit()?;
         Ok(id)
+    }
+
+    /// The most recent jobs first.
+    pub fn recent_jobs(&self, limit: u32) -> Result<Vec<JobRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, action, params, account, created_at FROM jobs ORDER BY id DESC LIMIT ?1",
+        )?;
+        let rows = stmt
+            .query_map([limit], |r| {
+                Ok(JobRow {
+                    id: r.get(0)?,
+                    action: r.get(1)?,
+                    params: r.get(2)?,
+                    account: r.get(3)?,
+                    created_at: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    pub fn job_counts(&self, job: i64) -> Result<JobCounts, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT state, count(*) FROM job_targets WHERE job_id = ?1 GROUP BY state",
+        )?;
+        let by_state = stmt
+            .query_map([job], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(JobCounts { by_state })
+    }
+
+    /// Devices whose lost mode a job turned on (`true`) or off (`false`) after `since` (an
+    /// RFC 3339 instant), the latest change winning.
+    pub fn lost_mode_changes_since(
+        &self,
+        since: &str,
+    ) -> Result<std::collections::HashMap<String, bool>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.jamf_id, j.action FROM job_targets t JOIN jobs j ON j.id = t.job_id
+             WHERE t.state = 'done' AND t.updated_at > ?1
+               AND j.action IN ('enable_lost_mode', 'disable_lost_mode')
+             ORDER BY t.updated_at, j.id",
+        )?;
+        let mut out = std::collections::HashMap::new();
+        let rows = stmt.query_map([since], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (id, action) = row?;
+            out.insert(id, action == "enable_lost_mode");
+        }
+        Ok(out)
+    }
+
+    /// Each device's most recent target among the jobs of `action` (its latest request).
+    pub fn latest_targets(
+        &self,
+        action: &str,
+    ) -> Result<std::collections::HashMap<String, JobTargetRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.jamf_id, t.device_name, t.management_id, t.state, t.command_uuid, t.error,
+                    t.updated_at
+             FROM job_targets t JOIN jobs j ON j.id = t.job_id
+             WHERE j.action = ?1 ORDER BY j.id, t.updated_at",
+        )?;
+        let mut out = std::collections::HashMap::new();
+        let rows = stmt.query_map([action], |r| {
+            Ok(JobTargetRow {
+                jamf_id: r.get(0)?,
+                device_name: r.get(1)?,
+                management_id: r.get(2)?,
+                state: r.get(3)?,
+                command_uuid: r.get(4)?,
+                error: r.get(5)?,
+                updated_at: r.get(6)?,
+            })
+        })?;
+        for row in rows {
+            let row = row?;
+            out.insert(row.jamf_id.clone(), row);
+        }
+        Ok(out)
+    }
+
+    /// Jobs with targets still waiting for their device (to resume polling after a restart).
+    pub fn jobs_in_flight(&self) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT job_id FROM job_targets
+             WHERE state IN ('submitted', 'pending', 'not_now') ORDER BY job_id",
+        )?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    }
+
+    /// Puts the targets of `job` that are in one of `states` back to `not_sent` (the user
+    /// chose to send again). Returns their ids.
+    pub fn reset_job_targets(
+        &mut self,
+        job: i64,
+        states: &[&str],
+        at: &str,
+    ) -> Result<Vec<String>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut ids = Vec::new();
+        {
+            let mut select = tx.prepare_cached(
+                "SELECT jamf_id FROM job_targets WHERE job_id = ?1 AND state = ?2",
+            )?;
+            let mut update = tx.prepare_cached(
+                "UPDATE job_targets SET state = 'not_sent', command_uuid = NULL, error = NULL,
+                        updated_at = ?3
+                 WHERE job_id = ?1 AND jamf_id = ?2",
+            )?;
+            for state in states {
+                let found: Vec<String> = select
+                    .query_map(params![job, state], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                for id in found {
+                    update.execute(params![job, id, at])?;
+                    ids.push(id);
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Records a job whose targets all start `not_sent`.
+    pub fn create_job(
+        &mut self,
+        action: &str,
+        params_json: &str,
+        account: &str,
+        at: &str,
+        targets: &[(String, String, Option<String>)],
+    ) -> Result<i64, StoreError> {
+        let targets: Vec<NewTarget> = targets
+            .iter()
+            .map(|(jamf_id, name, management_id)| NewTarget {
+                jamf_id: jamf_id.clone(),
+                device_name: name.clone(),
+                management_id: management_id.clone(),
+                refusal: None,
+            })
+            .collect();
+        self.create_job_with(action, params_json, account, at, &targets)
     }
 
     pub fn job(&self, id: i64) -> Result<Option<JobRow>, StoreError> {
@@ -99,7 +291,8 @@ impl Store {
     }
 
     /// Moves one target to `state` (with its command UUID and error when known). Written at
-    /// once: a crash right after a send still knows the command went out.
+    /// once: a crash right after a send still knows the command went out. A UUID given replaces
+    /// the one recorded; `None` keeps it.
     pub fn set_job_target(
         &mut self,
         job: i64,

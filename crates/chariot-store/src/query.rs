@@ -116,6 +116,8 @@ pub struct DeviceListRow {
     pub shared_ipad: Option<bool>,
     pub lost_mode_enabled: Option<bool>,
     pub last_inventory_update: Option<String>,
+    /// What the Jamf Pro API's MDM commands address a device by.
+    pub management_id: Option<String>,
 }
 
 impl Store {
@@ -251,7 +253,7 @@ impl Store {
 pub(crate) const LIST_COLUMNS: &str =
     "d.jamf_id, d.name, d.role, d.cart, d.serial_number, d.asset_tag, d.model,
     d.os_version, d.battery_level, d.capacity_mb, d.available_mb, d.username, d.supervised,
-    d.shared_ipad, d.lost_mode_enabled, d.last_inventory_update";
+    d.shared_ipad, d.lost_mode_enabled, d.last_inventory_update, d.management_id";
 
 pub(crate) fn list_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceListRow> {
     Ok(DeviceListRow {
@@ -271,6 +273,7 @@ pub(crate) fn list_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceListRow>
         shared_ipad: r.get(13)?,
         lost_mode_enabled: r.get(14)?,
         last_inventory_update: r.get(15)?,
+        management_id: r.get(16)?,
     })
 }
 

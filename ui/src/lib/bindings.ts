@@ -369,4 +369,124 @@ path: string, };
 
 export type ExportResult = { path: string, rows: number, };
 
-export const EVENTS = { statusChanged: "status-changed", syncProgress: "sync-progress" } as const;
+export type ActionKind = "update_inventory" | "restart" | "shut_down" | "enable_lost_mode" | "disable_lost_mode" | "play_lost_mode_sound" | "update_location" | "clear_passcode" | "delete_user" | "log_out_user" | "erase" | "refresh_cellular_plans";
+
+export type Action = { "kind": "updateInventory" } | { "kind": "restart" } | { "kind": "shutDown" } | { "kind": "enableLostMode", message: string, phone: string, footnote: string, 
+/**
+ * Keep lost mode on even if the device is restored from a backup (Jamf's "always
+ * enforce", its default).
+ */
+alwaysEnforce: boolean, } | { "kind": "disableLostMode" } | { "kind": "playLostModeSound" } | { "kind": "updateLocation" } | { "kind": "clearPasscode" } | { "kind": "deleteUser", userName: string, 
+/**
+ * Delete even when the user still has data to sync to iCloud.
+ */
+force: boolean, } | { "kind": "logOutUser" } | { "kind": "erase", 
+/**
+ * Keep the eSIM's data plan (seed 000/001).
+ */
+preserveDataPlan: boolean, disallowProximitySetup: boolean, } | { "kind": "refreshCellularPlans", esimServerUrl: string, };
+
+export type Refusal = "not_supervised" | "shared_ipad" | "student_ipad" | "not_shared_ipad" | "not_in_lost_mode" | "user_not_on_device" | "no_management_id";
+
+export type ActionRequest = { action: Action, deviceIds: Array<string>, 
+/**
+ * For an erase: what the user typed (the count, or the device's name for one device).
+ */
+confirmation: string | null, };
+
+export type PlannedDevice = { id: string, name: string, lastInventory: string | null, };
+
+export type RefusedDevice = { id: string, name: string, reason: Refusal, };
+
+export type ActionPlan = { kind: ActionKind, 
+/**
+ * Devices asked for that are in the snapshot.
+ */
+total: number, 
+/**
+ * Devices the action will be sent to.
+ */
+toSend: number, refused: Array<RefusedDevice>, 
+/**
+ * Among those to send to, the ones whose inventory is older than the threshold (or
+ * unknown), oldest first.
+ */
+stale: Array<PlannedDevice>, 
+/**
+ * Set when the server cannot do this action (its version): nothing can be sent.
+ */
+unavailable: string | null, 
+/**
+ * For an erase: what must be typed to confirm.
+ */
+typedConfirmation: string | null, 
+/**
+ * For a single device: its name, for the dialog's title.
+ */
+singleDevice: string | null, };
+
+export type TargetState = "not_sent" | "submitted" | "pending" | "not_now" | "done" | "failed" | "unknown" | "refused";
+
+export type JobCounts = { notSent: number, 
+/**
+ * Submitted or pending: waiting for the device.
+ */
+waiting: number, notNow: number, done: number, failed: number, unknown: number, refused: number, };
+
+export type JobSummary = { id: number, action: Action, kind: ActionKind, 
+/**
+ * The parameters in words (English; the UI shows the action's own fields).
+ */
+details: string, 
+/**
+ * The Jamf Pro account that sent it.
+ */
+account: string, createdAt: string, counts: JobCounts, total: number, finished: boolean, };
+
+export type JobTarget = { deviceId: string, deviceName: string, state: TargetState, 
+/**
+ * Apple's or Jamf's error, the reason of a refusal, or why the state is unknown.
+ */
+error: string | null, updatedAt: string, };
+
+export type JobView = { summary: JobSummary, targets: Array<JobTarget>, };
+
+export type JobRequest = { id: number, };
+
+export type RetryRequest = { id: number, states: Array<TargetState>, };
+
+export type ExportJobRequest = { id: number, path: string, };
+
+export type JournalEvent = "requested" | "refused" | "result" | "retried";
+
+export type JournalEntry = { id: number, at: string, account: string, jobId: number | null, 
+/**
+ * `None` for an action this version does not know (written by a newer Chariot).
+ */
+kind: ActionKind | null, event: JournalEvent, deviceId: string | null, deviceName: string | null, state: TargetState | null, detail: string, };
+
+export type JournalRequest = { search: string | null, limit: number | null, offset: number | null, };
+
+export type JournalPage = { entries: Array<JournalEntry>, total: number, };
+
+export type ExportJournalRequest = { search: string | null, path: string, };
+
+export type NoPosition = "not_in_lost_mode" | "not_supervised" | "never_reported" | "request_pending" | "request_failed";
+
+export type PositionStatus = { position: Position | null, 
+/**
+ * Set when there is no position (or when a newer request is pending or failed).
+ */
+note: NoPosition | null, 
+/**
+ * The error of the last location request, when it failed.
+ */
+error: string | null, 
+/**
+ * When the last location request was answered or sent.
+ */
+requestedAt: string | null, };
+
+export type LostDevice = { device: InventoryRow, message: string | null, phone: string | null, status: PositionStatus, };
+
+export const EVENTS = { statusChanged: "status-changed", syncProgress: "sync-progress", jobChanged: "job-changed" } as const;

@@ -88,6 +88,8 @@ pub async fn sync(
         return abandon(store, run, generation, err);
     }
     tracing::info!(%version, server = %client.server(), "syncing");
+    // Kept for the screens: which actions the server can do is decided offline from it.
+    store.set_server_fact(VERSION_FACT, &version.to_string(), &started_at.to_rfc3339())?;
 
     let result = match kind {
         SyncKind::Full => {
@@ -129,6 +131,9 @@ pub async fn sync(
         Err(err) => abandon(store, run, generation, err),
     }
 }
+
+/// The key under which the server's version is kept in the store.
+pub const VERSION_FACT: &str = "jamf_pro_version";
 
 /// Drops the unfinished generation and records the failed run; returns the original error.
 fn abandon<T>(

@@ -7,7 +7,7 @@ mod mapping;
 mod positions;
 mod progress;
 
-pub use engine::{SyncMode, SyncReport, SyncRequest, sync};
+pub use engine::{SyncMode, SyncReport, SyncRequest, VERSION_FACT, sync};
 pub use error::SyncError;
 pub use mapping::device_row;
 pub use progress::{CancelFlag, SyncPhase, SyncProgress};

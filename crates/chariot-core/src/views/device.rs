@@ -176,6 +176,7 @@ pub fn detail(
             shared_ipad: d.shared_ipad,
             lost_mode_enabled: d.lost_mode_enabled,
             last_inventory_update: d.last_inventory_update.clone(),
+            management_id: d.management_id.clone(),
         },
         stale_before,
     );

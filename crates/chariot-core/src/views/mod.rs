@@ -4,6 +4,7 @@
 pub mod dashboard;
 pub mod device;
 pub mod inventory;
+pub mod lost;
 
 pub use dashboard::{CountBy, Dashboard, DeviceRef};
 pub use device::{
@@ -14,3 +15,4 @@ pub use inventory::{
     DeviceRowsRequest, InventoryColumn, InventoryFilter, InventoryRequest, InventoryResult,
     InventoryRow, InventorySort,
 };
+pub use lost::{LostDevice, NoPosition, PositionStatus};

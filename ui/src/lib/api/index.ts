@@ -3,6 +3,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
+  ActionPlan,
+  ActionRequest,
   AppStatus,
   ConnectionCheck,
   Dashboard,
@@ -11,15 +13,26 @@ import type {
   DeviceHistory,
   ExportRequest,
   ExportResult,
+  ExportJobRequest,
+  ExportJournalRequest,
   IdRequest,
   InventoryRequest,
   InventoryResult,
   InventoryRow,
+  JobRequest,
+  JobSummary,
+  JobView,
+  JournalPage,
+  JournalRequest,
   LanguagePref,
+  LostDevice,
+  PositionStatus,
   ProfileDraft,
   SetLanguageRequest,
+  RetryRequest,
   StartSyncRequest,
   SyncProgress,
+  TargetState,
   UpdateSettingsRequest,
 } from "../bindings";
 import { EVENTS } from "../bindings";
@@ -80,6 +93,31 @@ export const api = {
     call("choose_export_path", { defaultName }),
   exportInventory: (request: ExportRequest): Promise<ExportResult> =>
     call("export_inventory", { request }),
+
+  // Actions on devices (jobs): plan → confirm → start; each device's state arrives as events.
+  /** What the confirmation shows: count, refused devices and why, stale inventories, erase text. */
+  planAction: (request: ActionRequest): Promise<ActionPlan> => call("plan_action", { request }),
+  /** Records the job and starts sending in the background (needs a connection). */
+  startJob: (request: ActionRequest): Promise<JobSummary> => call("start_job", { request }),
+  jobs: (): Promise<JobSummary[]> => call("jobs"),
+  job: (id: number): Promise<JobView> => call("job", { request: { id } satisfies JobRequest }),
+  /** Sends again to the devices in these states (failed, unknown): the user decided. */
+  retryJob: (id: number, states: TargetState[]): Promise<JobSummary> =>
+    call("retry_job", { request: { id, states } satisfies RetryRequest }),
+  exportJob: (id: number, path: string): Promise<ExportResult> =>
+    call("export_job", { request: { id, path } satisfies ExportJobRequest }),
+  onJobChanged: (handler: (job: JobSummary) => void): Promise<UnlistenFn> =>
+    listen<JobSummary>(EVENTS.jobChanged, (event) => handler(event.payload)),
+
+  // The audit journal (append-only).
+  journal: (request: JournalRequest): Promise<JournalPage> => call("journal", { request }),
+  exportJournal: (search: string | null, path: string): Promise<ExportResult> =>
+    call("export_journal", { request: { search, path } satisfies ExportJournalRequest }),
+
+  // Lost mode: the devices on the map, and why a device has no position.
+  lostDevices: (): Promise<LostDevice[]> => call("lost_devices"),
+  positionStatus: (id: string): Promise<PositionStatus> =>
+    call("position_status", { request: { id } satisfies IdRequest }),
 };
 
 export { toAppError, isAppError } from "./errors";

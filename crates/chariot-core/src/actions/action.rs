@@ -1,0 +1,316 @@
+//! What can be done to a device, with its parameters, and how each action is sent to Jamf Pro
+//! (reference §5.1 and §5.4).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{AppError, ErrorCode};
+
+/// An action and its parameters, as the user chose them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Action {
+    UpdateInventory,
+    Restart,
+    ShutDown,
+    EnableLostMode {
+        message: String,
+        phone: String,
+        footnote: String,
+        /// Keep lost mode on even if the device is restored from a backup (Jamf's "always
+        /// enforce", its default).
+        always_enforce: bool,
+    },
+    DisableLostMode,
+    PlayLostModeSound,
+    /// Ask a device in lost mode for its position.
+    UpdateLocation,
+    ClearPasscode,
+    /// Remove a local account from a Shared iPad.
+    DeleteUser {
+        user_name: String,
+        /// Delete even when the user still has data to sync to iCloud.
+        force: bool,
+    },
+    LogOutUser,
+    Erase {
+        /// Keep the eSIM's data plan (seed 000/001).
+        preserve_data_plan: bool,
+        disallow_proximity_setup: bool,
+    },
+    /// Ask the device to fetch its eSIM plans from the carrier's SM-DP+ server.
+    RefreshCellularPlans {
+        esim_server_url: String,
+    },
+}
+
+/// The action without its parameters: what the journal and the job list name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    UpdateInventory,
+    Restart,
+    ShutDown,
+    EnableLostMode,
+    DisableLostMode,
+    PlayLostModeSound,
+    UpdateLocation,
+    ClearPasscode,
+    DeleteUser,
+    LogOutUser,
+    Erase,
+    RefreshCellularPlans,
+}
+
+impl ActionKind {
+    pub const ALL: [ActionKind; 12] = [
+        ActionKind::UpdateInventory,
+        ActionKind::Restart,
+        ActionKind::ShutDown,
+        ActionKind::EnableLostMode,
+        ActionKind::DisableLostMode,
+        ActionKind::PlayLostModeSound,
+        ActionKind::UpdateLocation,
+        ActionKind::ClearPasscode,
+        ActionKind::DeleteUser,
+        ActionKind::LogOutUser,
+        ActionKind::Erase,
+        ActionKind::RefreshCellularPlans,
+    ];
+
+    /// The name stored in the database and the journal, and used on the command line (with `-`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::UpdateInventory => "update_inventory",
+            // The first jobs stored these two names: kept so they still read back.
+            ActionKind::Restart => "restart_device",
+            ActionKind::ShutDown => "shut_down_device",
+            ActionKind::EnableLostMode => "enable_lost_mode",
+            ActionKind::DisableLostMode => "disable_lost_mode",
+            ActionKind::PlayLostModeSound => "play_lost_mode_sound",
+            ActionKind::UpdateLocation => "update_location",
+            ActionKind::ClearPasscode => "clear_passcode",
+            ActionKind::DeleteUser => "delete_user",
+            ActionKind::LogOutUser => "log_out_user",
+            ActionKind::Erase => "erase",
+            ActionKind::RefreshCellularPlans => "refresh_cellular_plans",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActionKind> {
+        ActionKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// English name, for the command line and the journal's CSV.
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionKind::UpdateInventory => "Update inventory",
+            ActionKind::Restart => "Restart",
+            ActionKind::ShutDown => "Shut down",
+            ActionKind::EnableLostMode => "Enable lost mode",
+            ActionKind::DisableLostMode => "Disable lost mode",
+            ActionKind::PlayLostModeSound => "Play lost mode sound",
+            ActionKind::UpdateLocation => "Update location",
+            ActionKind::ClearPasscode => "Clear passcode",
+            ActionKind::DeleteUser => "Delete user",
+            ActionKind::LogOutUser => "Log out user",
+            ActionKind::Erase => "Erase",
+            ActionKind::RefreshCellularPlans => "Refresh cellular plans",
+        }
+    }
+}
+
+impl Action {
+    pub fn kind(&self) -> ActionKind {
+        match self {
+            Action::UpdateInventory => ActionKind::UpdateInventory,
+            Action::Restart => ActionKind::Restart,
+            Action::ShutDown => ActionKind::ShutDown,
+            Action::EnableLostMode { .. } => ActionKind::EnableLostMode,
+            Action::DisableLostMode => ActionKind::DisableLostMode,
+            Action::PlayLostModeSound => ActionKind::PlayLostModeSound,
+            Action::UpdateLocation => ActionKind::UpdateLocation,
+            Action::ClearPasscode => ActionKind::ClearPasscode,
+            Action::DeleteUser { .. } => ActionKind::DeleteUser,
+            Action::LogOutUser => ActionKind::LogOutUser,
+            Action::Erase { .. } => ActionKind::Erase,
+            Action::RefreshCellularPlans { .. } => ActionKind::RefreshCellularPlans,
+        }
+    }
+
+    /// Erasing cannot be undone: the confirmation asks to type the count (or the name).
+    pub fn needs_typed_confirmation(&self) -> bool {
+        matches!(self, Action::Erase { .. })
+    }
+
+    /// Checks the parameters before anything is recorded or sent.
+    pub fn validate(&self) -> Result<(), AppError> {
+        let invalid = |what: &str, hint: &str| {
+            Err(AppError::new(ErrorCode::InvalidInput, what.to_owned()).with_hint(hint.to_owned()))
+        };
+        match self {
+            Action::EnableLostMode { message, phone, .. }
+                if message.trim().is_empty() && phone.trim().is_empty() =>
+            {
+                invalid(
+                    "lost mode needs a message or a phone number",
+                    "Type the message shown on the lock screen (e.g. who to call), or a phone number.",
+                )
+            }
+            Action::DeleteUser { user_name, .. } if user_name.trim().is_empty() => invalid(
+                "no user was chosen",
+                "Pick the Managed Apple Account to delete from the device's users.",
+            ),
+            Action::RefreshCellularPlans { esim_server_url } => {
+                let url = esim_server_url.trim();
+                if url.is_empty() || url.len() > 2048 || !url.starts_with("https://") {
+                    invalid(
+                        "the carrier's eSIM server address must be an https:// address of at most 2048 characters",
+                        "Copy the SM-DP+ address your carrier gave you, e.g. https://sm-dp.example-carrier.fr.",
+                    )
+                } else {
+                    Ok(())
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The parameters in words, for the journal (never a secret: an unlock token is fetched at
+    /// send time and never part of an action).
+    pub fn details(&self) -> String {
+        match self {
+            Action::EnableLostMode {
+                message,
+                phone,
+                footnote,
+                always_enforce,
+            } => {
+                let mut parts = Vec::new();
+                if !message.is_empty() {
+                    parts.push(format!("message: {message}"));
+                }
+                if !phone.is_empty() {
+                    parts.push(format!("phone: {phone}"));
+                }
+                if !footnote.is_empty() {
+                    parts.push(format!("footnote: {footnote}"));
+                }
+                parts.push(format!("always enforce: {}", yes_no(*always_enforce)));
+                parts.join("; ")
+            }
+            Action::DeleteUser { user_name, force } => {
+                format!(
+                    "user: {user_name}; even with data to sync: {}",
+                    yes_no(*force)
+                )
+            }
+            Action::Erase {
+                preserve_data_plan,
+                disallow_proximity_setup,
+            } => format!(
+                "preserve data plan: {}; disallow proximity setup: {}",
+                yes_no(*preserve_data_plan),
+                yes_no(*disallow_proximity_setup)
+            ),
+            Action::RefreshCellularPlans { esim_server_url } => {
+                format!("eSIM server: {esim_server_url}")
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// The Jamf Pro API `commandData` for the actions sent through `/api/v2/mdm/commands`
+    /// (`None` for those sent otherwise).
+    pub(crate) fn command_data(&self) -> Option<serde_json::Value> {
+        use serde_json::json;
+        Some(match self {
+            Action::Restart => json!({ "commandType": "RESTART_DEVICE" }),
+            Action::ShutDown => json!({ "commandType": "SHUT_DOWN_DEVICE" }),
+            Action::DisableLostMode => json!({ "commandType": "DISABLE_LOST_MODE" }),
+            Action::PlayLostModeSound => json!({ "commandType": "PLAY_LOST_MODE_SOUND" }),
+            Action::UpdateLocation => json!({ "commandType": "DEVICE_LOCATION" }),
+            Action::LogOutUser => json!({ "commandType": "LOG_OUT_USER" }),
+            Action::DeleteUser { user_name, force } => json!({
+                "commandType": "DELETE_USER",
+                "userName": user_name.trim(),
+                "forceDeletion": force,
+            }),
+            Action::Erase {
+                preserve_data_plan,
+                disallow_proximity_setup,
+            } => json!({
+                "commandType": "ERASE_DEVICE",
+                "preserveDataPlan": preserve_data_plan,
+                "disallowProximitySetup": disallow_proximity_setup,
+            }),
+            // The schema spells the field `esimServerUrl` (reference §5.1).
+            Action::RefreshCellularPlans { esim_server_url } => json!({
+                "commandType": "REFRESH_CELLULAR_PLANS",
+                "esimServerUrl": esim_server_url.trim(),
+            }),
+            Action::UpdateInventory | Action::EnableLostMode { .. } | Action::ClearPasscode => {
+                return None;
+            }
+        })
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[test]
+    fn every_kind_reads_back_from_its_name() {
+        for k in ActionKind::ALL {
+            assert_eq!(ActionKind::parse(k.as_str()), Some(k));
+        }
+    }
+
+    #[test]
+    fn actions_cross_ipc_as_tagged_objects() {
+        let a: Action = serde_json::from_value(serde_json::json!({
+            "kind": "enableLostMode", "message": "Rendez-moi au CDI", "phone": "",
+            "footnote": "", "alwaysEnforce": true
+        }))
+        .unwrap();
+        assert_eq!(a.kind(), ActionKind::EnableLostMode);
+        let back = serde_json::to_value(Action::Erase {
+            preserve_data_plan: true,
+            disallow_proximity_setup: false,
+        })
+        .unwrap();
+        assert_eq!(back["kind"], "erase");
+        assert_eq!(back["preserveDataPlan"], true);
+    }
+
+    #[rstest]
+    #[case(Action::EnableLostMode { message: " ".into(), phone: "".into(), footnote: "x".into(), always_enforce: true }, false)]
+    #[case(Action::EnableLostMode { message: "".into(), phone: "05 61 00 00 00".into(), footnote: "".into(), always_enforce: true }, true)]
+    #[case(Action::DeleteUser { user_name: "".into(), force: false }, false)]
+    #[case(Action::RefreshCellularPlans { esim_server_url: "http://sm-dp.example".into() }, false)]
+    #[case(Action::RefreshCellularPlans { esim_server_url: "https://sm-dp.example".into() }, true)]
+    #[case(Action::Restart, true)]
+    fn parameters_are_checked_before_anything_is_sent(#[case] action: Action, #[case] ok: bool) {
+        assert_eq!(action.validate().is_ok(), ok);
+    }
+
+    #[test]
+    fn the_esim_url_goes_in_the_field_the_schema_names() {
+        let data = Action::RefreshCellularPlans {
+            esim_server_url: " https://sm-dp.example ".into(),
+        }
+        .command_data()
+        .unwrap();
+        assert_eq!(data["esimServerUrl"], "https://sm-dp.example");
+    }
+}
