@@ -2,6 +2,7 @@
 //! every command is a few lines that call into chariot-core.
 
 mod commands;
+mod job_runner;
 mod logging;
 mod paths;
 mod session;
@@ -37,10 +38,21 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::screens::refresh_device_history,
             commands::screens::choose_export_path,
             commands::screens::export_inventory,
+            commands::jobs::plan_action,
+            commands::jobs::start_job,
+            commands::jobs::jobs,
+            commands::jobs::job,
+            commands::jobs::retry_job,
+            commands::jobs::export_job,
+            commands::jobs::journal,
+            commands::jobs::export_journal,
+            commands::jobs::lost_devices,
+            commands::jobs::position_status,
         ])
         .setup(|app| {
             initialise(app.handle())?;
             sync_runner::schedule(app.handle());
+            job_runner::resume(app.handle());
             Ok(())
         })
 }

@@ -19,6 +19,8 @@ pub struct AppState {
     console: Mutex<Console>,
     /// The running sync's cancel flag; `None` when no sync runs.
     pub(crate) sync: Mutex<Option<CancelFlag>>,
+    /// The jobs a runner is sending or polling now (one runner per job).
+    pub(crate) jobs: Mutex<std::collections::HashSet<i64>>,
     pub(crate) demo: tokio::sync::Mutex<DemoState>,
     // Flushes the log file on exit; dropped with the state.
     _log_guard: Option<tracing_appender::non_blocking::WorkerGuard>,
@@ -32,6 +34,7 @@ impl AppState {
         Self {
             console: Mutex::new(console),
             sync: Mutex::new(None),
+            jobs: Mutex::new(std::collections::HashSet::new()),
             demo: tokio::sync::Mutex::new(DemoState::default()),
             _log_guard: log_guard,
         }

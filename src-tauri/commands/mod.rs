@@ -2,6 +2,7 @@
 //! Grouped by what the UI does with them.
 
 pub mod connection;
+pub mod jobs;
 pub mod screens;
 pub mod status;
 pub mod sync;

@@ -97,6 +97,17 @@ impl Console {
         })
     }
 
+    /// The store, for writes (jobs, journal).
+    pub fn store_mut(&mut self) -> Result<&mut Store, AppError> {
+        self.store.as_mut().ok_or_else(|| {
+            AppError::new(
+                ErrorCode::Database,
+                "the local database could not be opened",
+            )
+            .with_hint("See the notice shown at start-up; Réglages shows where the file is.")
+        })
+    }
+
     pub fn active_profile(&self) -> Option<&ServerProfile> {
         let id = self.settings.active_profile.as_deref()?;
         self.settings.profiles.iter().find(|p| p.id == id)

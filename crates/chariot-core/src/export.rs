@@ -252,7 +252,7 @@ pub fn export(rows: &[DeviceListRow], columns: &[&Column], options: ExportOption
 
 /// RFC 4180 quoting; also defuses spreadsheet formulas (`=`, `+`, `-`, `@` at the start of a
 /// server-supplied value) by prefixing a quote, so a device name cannot run code in Excel.
-fn quote(value: &str, sep: char) -> String {
+pub(crate) fn quote(value: &str, sep: char) -> String {
     let defused = match value.chars().next() {
         Some('=' | '+' | '@') => format!("'{value}"),
         Some('-') if value.len() > 1 && !looks_numeric(value) => format!("'{value}"),
@@ -289,8 +289,7 @@ fn xml_escape(v: &str) -> String {
 }
 
 /// `export_inventory`: writes the rows and columns shown on screen to the file the user chose.
-/// Written beside it under a temporary name, then renamed: a failed export never leaves half a
-/// file where an older, complete one was.
+/// Written atomically (see [`write_atomically`]).
 pub fn export_to_file(
     store: &chariot_store::Store,
     request: &crate::ipc::ExportRequest,
@@ -303,14 +302,7 @@ pub fn export_to_file(
                 .with_hint("Show at least one column in the inventory, then export again."),
         );
     }
-    let path = std::path::PathBuf::from(&request.path);
-    if path.file_name().is_none() || path.is_dir() {
-        return Err(AppError::new(
-            ErrorCode::InvalidInput,
-            format!("{} is not a file name", request.path),
-        )
-        .with_hint("Choose a file name in the save dialog."));
-    }
+    check_file_name(&request.path)?;
     let rows = store.devices_by_ids(&request.ids)?;
     let keys: Vec<&str> = request.columns.iter().map(|c| c.export_key()).collect();
     let cols = columns(&keys).map_err(AppError::internal)?;
@@ -323,20 +315,7 @@ pub fn export_to_file(
             excel: request.excel,
         },
     );
-    let io_error = |e: std::io::Error| {
-        AppError::new(
-            ErrorCode::Io,
-            format!("could not write {}: {e}", path.display()),
-        )
-        .with_hint("Choose a folder you can write to (Documents, Bureau) and try again.")
-    };
-    let mut tmp = path.clone().into_os_string();
-    tmp.push(".part");
-    std::fs::write(&tmp, text.as_bytes()).map_err(io_error)?;
-    std::fs::rename(&tmp, &path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io_error(e)
-    })?;
+    let path = write_atomically(&request.path, &text)?;
     Ok(crate::ipc::ExportResult {
         path: path.display().to_string(),
         rows: rows.len() as u32,
@@ -432,4 +411,40 @@ mod tests {
         let err = columns(&["name", "colour"]).err().unwrap();
         assert!(err.contains("colour") && err.contains("serial"));
     }
+}
+
+fn check_file_name(path: &str) -> Result<std::path::PathBuf, crate::AppError> {
+    let p = std::path::PathBuf::from(path);
+    if p.file_name().is_none() || p.is_dir() {
+        return Err(crate::AppError::new(
+            crate::ErrorCode::InvalidInput,
+            format!("{path} is not a file name"),
+        )
+        .with_hint("Choose a file name in the save dialog."));
+    }
+    Ok(p)
+}
+
+/// Writes `text` beside `path` under a temporary name, then renames it: a failed export never
+/// leaves half a file where an older, complete one was.
+pub(crate) fn write_atomically(
+    path: &str,
+    text: &str,
+) -> Result<std::path::PathBuf, crate::AppError> {
+    let path = check_file_name(path)?;
+    let io_error = |e: std::io::Error| {
+        crate::AppError::new(
+            crate::ErrorCode::Io,
+            format!("could not write {}: {e}", path.display()),
+        )
+        .with_hint("Choose a folder you can write to (Documents, Bureau) and try again.")
+    };
+    let mut tmp = path.clone().into_os_string();
+    tmp.push(".part");
+    std::fs::write(&tmp, text.as_bytes()).map_err(io_error)?;
+    std::fs::rename(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io_error(e)
+    })?;
+    Ok(path)
 }

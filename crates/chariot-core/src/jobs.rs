@@ -479,3 +479,51 @@ pub fn journal(store: &Store, request: &JournalRequest) -> Result<JournalPage, A
             .collect(),
     })
 }
+
+/// `export_job`: every device's result to a CSV file.
+pub fn export_job(
+    store: &Store,
+    job: i64,
+    path: &str,
+    lang: crate::locale::Lang,
+) -> Result<crate::ipc::ExportResult, AppError> {
+    let view = view(store, job)?;
+    let written =
+        crate::export::write_atomically(path, &crate::actions::csv::job_csv(&view, lang))?;
+    Ok(crate::ipc::ExportResult {
+        path: written.display().to_string(),
+        rows: view.targets.len() as u32,
+    })
+}
+
+/// `export_journal`: every line matching `search` (all when empty), newest first, to CSV.
+pub fn export_journal(
+    store: &Store,
+    search: Option<&str>,
+    path: &str,
+    lang: crate::locale::Lang,
+) -> Result<crate::ipc::ExportResult, AppError> {
+    let mut entries = Vec::new();
+    loop {
+        let page = journal(
+            store,
+            &JournalRequest {
+                search: search.map(str::to_owned),
+                limit: Some(5000),
+                offset: Some(entries.len() as u32),
+            },
+        )?;
+        let done =
+            page.entries.is_empty() || entries.len() + page.entries.len() >= page.total as usize;
+        entries.extend(page.entries);
+        if done {
+            break;
+        }
+    }
+    let written =
+        crate::export::write_atomically(path, &crate::actions::csv::journal_csv(&entries, lang))?;
+    Ok(crate::ipc::ExportResult {
+        path: written.display().to_string(),
+        rows: entries.len() as u32,
+    })
+}

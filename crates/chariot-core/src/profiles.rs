@@ -55,6 +55,15 @@ pub fn profile_id(server: &chariot_jamf::ServerUrl) -> String {
 }
 
 impl ServerProfile {
+    /// Who acts on this server, for the audit journal: the Jamf account, or the demo school's.
+    pub fn acting_account(&self) -> &str {
+        if self.account.is_empty() && self.demo {
+            "chariot-demo"
+        } else {
+            &self.account
+        }
+    }
+
     pub fn demo(label: &str) -> ServerProfile {
         ServerProfile {
             id: DEMO_PROFILE_ID.to_owned(),

@@ -4,6 +4,7 @@
 
 mod action;
 mod availability;
+pub mod csv;
 pub(crate) mod plan;
 mod rules;
 mod view;
