@@ -322,6 +322,42 @@ pub fn export_to_file(
     })
 }
 
+fn check_file_name(path: &str) -> Result<std::path::PathBuf, crate::AppError> {
+    let p = std::path::PathBuf::from(path);
+    if p.file_name().is_none() || p.is_dir() {
+        return Err(crate::AppError::new(
+            crate::ErrorCode::InvalidInput,
+            format!("{path} is not a file name"),
+        )
+        .with_hint("Choose a file name in the save dialog."));
+    }
+    Ok(p)
+}
+
+/// Writes `text` beside `path` under a temporary name, then renames it: a failed export never
+/// leaves half a file where an older, complete one was.
+pub(crate) fn write_atomically(
+    path: &str,
+    text: &str,
+) -> Result<std::path::PathBuf, crate::AppError> {
+    let path = check_file_name(path)?;
+    let io_error = |e: std::io::Error| {
+        crate::AppError::new(
+            crate::ErrorCode::Io,
+            format!("could not write {}: {e}", path.display()),
+        )
+        .with_hint("Choose a folder you can write to (Documents, Bureau) and try again.")
+    };
+    let mut tmp = path.clone().into_os_string();
+    tmp.push(".part");
+    std::fs::write(&tmp, text.as_bytes()).map_err(io_error)?;
+    std::fs::rename(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io_error(e)
+    })?;
+    Ok(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,40 +447,4 @@ mod tests {
         let err = columns(&["name", "colour"]).err().unwrap();
         assert!(err.contains("colour") && err.contains("serial"));
     }
-}
-
-fn check_file_name(path: &str) -> Result<std::path::PathBuf, crate::AppError> {
-    let p = std::path::PathBuf::from(path);
-    if p.file_name().is_none() || p.is_dir() {
-        return Err(crate::AppError::new(
-            crate::ErrorCode::InvalidInput,
-            format!("{path} is not a file name"),
-        )
-        .with_hint("Choose a file name in the save dialog."));
-    }
-    Ok(p)
-}
-
-/// Writes `text` beside `path` under a temporary name, then renames it: a failed export never
-/// leaves half a file where an older, complete one was.
-pub(crate) fn write_atomically(
-    path: &str,
-    text: &str,
-) -> Result<std::path::PathBuf, crate::AppError> {
-    let path = check_file_name(path)?;
-    let io_error = |e: std::io::Error| {
-        crate::AppError::new(
-            crate::ErrorCode::Io,
-            format!("could not write {}: {e}", path.display()),
-        )
-        .with_hint("Choose a folder you can write to (Documents, Bureau) and try again.")
-    };
-    let mut tmp = path.clone().into_os_string();
-    tmp.push(".part");
-    std::fs::write(&tmp, text.as_bytes()).map_err(io_error)?;
-    std::fs::rename(&tmp, &path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io_error(e)
-    })?;
-    Ok(path)
 }
