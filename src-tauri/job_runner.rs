@@ -3,7 +3,7 @@
 //! change. Each job runs once at a time; jobs still waiting when the app closed are resumed at
 //! start. The runner has its own SQLite connection, so the screens keep reading meanwhile.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chariot_core::ipc::events;
@@ -64,7 +64,7 @@ pub fn resume<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-fn emit<R: Runtime>(app: &AppHandle<R>, database: &PathBuf, job: i64) {
+fn emit<R: Runtime>(app: &AppHandle<R>, database: &Path, job: i64) {
     let summary = Store::open(database)
         .map_err(AppError::from)
         .and_then(|store| jobs::view(&store, job));
@@ -89,7 +89,7 @@ fn set_reachable<R: Runtime>(app: &AppHandle<R>, reachable: bool) {
 async fn run<R: Runtime>(
     app: &AppHandle<R>,
     profile: &ServerProfile,
-    database: &PathBuf,
+    database: &Path,
     job: i64,
 ) -> Result<(), AppError> {
     let state = app.state::<AppState>();
