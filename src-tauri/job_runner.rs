@@ -86,6 +86,23 @@ fn set_reachable<R: Runtime>(app: &AppHandle<R>, reachable: bool) {
     }
 }
 
+/// Lost mode and positions change without an inventory update: once such a job has its
+/// answers, an incremental sync brings them into the snapshot (the map, the inventory's lost
+/// filter), instead of waiting for the next scheduled sync.
+fn refresh_snapshot_after<R: Runtime>(app: &AppHandle<R>, store: &Store, job: i64) {
+    use chariot_core::actions::ActionKind;
+    let Ok(view) = jobs::view(store, job) else {
+        return;
+    };
+    let changes_lost_mode = matches!(
+        view.summary.kind,
+        ActionKind::EnableLostMode | ActionKind::DisableLostMode | ActionKind::UpdateLocation
+    );
+    if changes_lost_mode && view.summary.counts.done > 0 {
+        let _ = crate::sync_runner::start(app, false);
+    }
+}
+
 async fn run<R: Runtime>(
     app: &AppHandle<R>,
     profile: &ServerProfile,
@@ -111,6 +128,7 @@ async fn run<R: Runtime>(
             Ok(0) => {
                 set_reachable(app, true);
                 emit(app, database, job);
+                refresh_snapshot_after(app, &store, job);
                 return Ok(());
             }
             Ok(_) => {
