@@ -44,16 +44,23 @@ pub fn plan(
     request: &ActionRequest,
     ctx: &PlanContext,
 ) -> Result<ActionPlan, AppError> {
+    Ok(planned(store, request, ctx)?.plan)
+}
+
+fn planned(
+    store: &Store,
+    request: &ActionRequest,
+    ctx: &PlanContext,
+) -> Result<crate::actions::plan::Planned, AppError> {
     request.action.validate()?;
-    Ok(build(
+    build(
         store,
         &request.action,
         &request.device_ids,
         ctx.stale_before,
         ctx.version,
         ctx.snapshot_at,
-    )?
-    .plan)
+    )
 }
 
 fn now() -> String {
@@ -69,15 +76,7 @@ pub fn create(
     ctx: &PlanContext,
     account: &str,
 ) -> Result<i64, AppError> {
-    request.action.validate()?;
-    let planned = build(
-        store,
-        &request.action,
-        &request.device_ids,
-        ctx.stale_before,
-        ctx.version,
-        ctx.snapshot_at,
-    )?;
+    let planned = planned(store, request, ctx)?;
     let plan = &planned.plan;
     if let Some(why) = &plan.unavailable {
         return Err(AppError::new(ErrorCode::InvalidInput, why.clone())

@@ -58,6 +58,29 @@ impl JobCounts {
     }
 }
 
+fn job_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<JobRow> {
+    Ok(JobRow {
+        id: r.get(0)?,
+        action: r.get(1)?,
+        params: r.get(2)?,
+        account: r.get(3)?,
+        created_at: r.get(4)?,
+    })
+}
+
+/// Reads `jamf_id, device_name, management_id, state, command_uuid, error, updated_at`.
+fn target_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<JobTargetRow> {
+    Ok(JobTargetRow {
+        jamf_id: r.get(0)?,
+        device_name: r.get(1)?,
+        management_id: r.get(2)?,
+        state: r.get(3)?,
+        command_uuid: r.get(4)?,
+        error: r.get(5)?,
+        updated_at: r.get(6)?,
+    })
+}
+
 impl Store {
     /// Records a job and its targets (`not_sent`, or `refused` with the reason), in one
     /// transaction.
@@ -108,15 +131,7 @@ impl Store {
             "SELECT id, action, params, account, created_at FROM jobs ORDER BY id DESC LIMIT ?1",
         )?;
         let rows = stmt
-            .query_map([limit], |r| {
-                Ok(JobRow {
-                    id: r.get(0)?,
-                    action: r.get(1)?,
-                    params: r.get(2)?,
-                    account: r.get(3)?,
-                    created_at: r.get(4)?,
-                })
-            })?
+            .query_map([limit], job_row)?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
@@ -166,17 +181,7 @@ impl Store {
              WHERE j.action = ?1 ORDER BY j.id, t.updated_at",
         )?;
         let mut out = std::collections::HashMap::new();
-        let rows = stmt.query_map([action], |r| {
-            Ok(JobTargetRow {
-                jamf_id: r.get(0)?,
-                device_name: r.get(1)?,
-                management_id: r.get(2)?,
-                state: r.get(3)?,
-                command_uuid: r.get(4)?,
-                error: r.get(5)?,
-                updated_at: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map([action], target_row)?;
         for row in rows {
             let row = row?;
             out.insert(row.jamf_id.clone(), row);
@@ -256,15 +261,7 @@ impl Store {
             .query_row(
                 "SELECT id, action, params, account, created_at FROM jobs WHERE id = ?1",
                 [id],
-                |r| {
-                    Ok(JobRow {
-                        id: r.get(0)?,
-                        action: r.get(1)?,
-                        params: r.get(2)?,
-                        account: r.get(3)?,
-                        created_at: r.get(4)?,
-                    })
-                },
+                job_row,
             )
             .optional()?)
     }
@@ -275,17 +272,7 @@ impl Store {
              FROM job_targets WHERE job_id = ?1 ORDER BY device_name COLLATE NOCASE, jamf_id",
         )?;
         let rows = stmt
-            .query_map([job], |r| {
-                Ok(JobTargetRow {
-                    jamf_id: r.get(0)?,
-                    device_name: r.get(1)?,
-                    management_id: r.get(2)?,
-                    state: r.get(3)?,
-                    command_uuid: r.get(4)?,
-                    error: r.get(5)?,
-                    updated_at: r.get(6)?,
-                })
-            })?
+            .query_map([job], target_row)?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
