@@ -5,6 +5,7 @@ import type { MessageKey } from "./i18n/fr";
 export type RouteId =
   | "welcome"
   | "device"
+  | "job"
   | "dashboard"
   | "inventory"
   | "groups"
@@ -37,7 +38,7 @@ export const ROUTES: readonly Route[] = [
 ];
 
 /** Screens reached from inside the app, not from the sidebar. */
-const HIDDEN: readonly RouteId[] = ["welcome", "device"];
+const HIDDEN: readonly RouteId[] = ["welcome", "device", "job"];
 
 export function routeFromHash(hash: string): RouteId {
   const id = hash.replace(/^#\/?/, "").split(/[/?]/)[0] ?? "";
@@ -93,7 +94,7 @@ export const router = {
   get current(): RouteId {
     return state.current;
   },
-  /** The argument of the current route (a device id). */
+  /** The argument of the current route (a device id, a job id). */
   get arg(): string | null {
     return routeArg(state.hash);
   },

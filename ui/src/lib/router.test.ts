@@ -13,6 +13,7 @@ describe("router", () => {
     ["#/nowhere", "dashboard"],
     ["#inventory", "inventory"],
     ["#/device/42", "device"],
+    ["#/job/7", "job"],
     ["#/welcome", "welcome"],
   ])("%s opens %s", (hash, expected) => {
     expect(routeFromHash(hash)).toBe(expected);
@@ -43,5 +44,6 @@ describe("router", () => {
     expect(routeQuery(href).get("cart")).toBe("Chariot 1");
     expect(routeArg(hrefFor("device", "a/b 1"))).toBe("a/b 1");
     expect(routeArg("#/inventory")).toBeNull();
+    expect(routeArg(hrefFor("job", "7"))).toBe("7");
   });
 });

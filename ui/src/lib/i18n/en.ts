@@ -4,6 +4,11 @@ import { en as deviceEn } from "../../screens/device/messages";
 import { en as dashboardEn } from "../../screens/dashboard/messages";
 import { en as connectionEn } from "../../screens/welcome/messages";
 import { en as syncEn } from "../../lib/components/sync/messages";
+import { en as actionLabelsEn } from "../actions/messages";
+import { en as journalEn } from "../../screens/journal/messages";
+import { en as lostModeEn } from "../../screens/lost-mode/messages";
+import { en as actionDialogEn } from "../components/actions/messages";
+import { en as jobEn } from "../../screens/job/messages";
 
 export const en: Messages = {
   "app.name": "Chariot",
@@ -111,4 +116,9 @@ export const en: Messages = {
   ...dashboardEn,
   ...connectionEn,
   ...syncEn,
+  ...actionLabelsEn,
+  ...journalEn,
+  ...lostModeEn,
+  ...actionDialogEn,
+  ...jobEn,
 };

@@ -5,6 +5,11 @@ import { fr as deviceFr } from "../../screens/device/messages";
 import { fr as dashboardFr } from "../../screens/dashboard/messages";
 import { fr as connectionFr } from "../../screens/welcome/messages";
 import { fr as syncFr } from "../../lib/components/sync/messages";
+import { fr as actionLabelsFr } from "../actions/messages";
+import { fr as journalFr } from "../../screens/journal/messages";
+import { fr as lostModeFr } from "../../screens/lost-mode/messages";
+import { fr as actionDialogFr } from "../components/actions/messages";
+import { fr as jobFr } from "../../screens/job/messages";
 export const fr = {
   "app.name": "Chariot",
   "app.tagline": "Chariots d'iPad",
@@ -113,6 +118,11 @@ export const fr = {
   ...dashboardFr,
   ...connectionFr,
   ...syncFr,
+  ...actionLabelsFr,
+  ...journalFr,
+  ...lostModeFr,
+  ...actionDialogFr,
+  ...jobFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flushSync } from "svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { AppError, DeviceDetail, DeviceHistory } from "../../lib/bindings";
+import type { AppError, DeviceDetail, DeviceHistory, PositionStatus } from "../../lib/bindings";
+import { closeAction, launcher } from "../../lib/actions/launcher.svelte";
 import { rowFixture } from "../../lib/testing/fixtures";
 import DeviceDetailScreen from "./DeviceDetail.svelte";
 import { cleanup, render } from "../../lib/testing/mount";
@@ -49,7 +50,9 @@ function detailFixture(overrides: Partial<DeviceDetail> = {}): DeviceDetail {
 
 let calls: [string, unknown][] = [];
 
-function backEnd(opts: { detail?: DeviceDetail | AppError; history?: DeviceHistory; refreshed?: DeviceHistory } = {}) {
+function backEnd(
+  opts: { detail?: DeviceDetail | AppError; history?: DeviceHistory; refreshed?: DeviceHistory; position?: PositionStatus } = {},
+) {
   mockIPC((cmd, args) => {
     calls.push([cmd, args]);
     switch (cmd) {
@@ -62,6 +65,8 @@ function backEnd(opts: { detail?: DeviceDetail | AppError; history?: DeviceHisto
         return opts.history ?? { entries: [], fetchedAt: null };
       case "refresh_device_history":
         return opts.refreshed ?? { entries: [], fetchedAt: "2026-11-22T09:00:00Z" };
+      case "position_status":
+        return opts.position ?? { position: detailFixture().lostMode!.position, note: null, error: null, requestedAt: null };
       default:
         return null;
     }
@@ -149,7 +154,7 @@ describe("device detail", () => {
     expect(selected()).toBe("tab-history");
   });
 
-  it("shows the commands disabled, saying why", async () => {
+  it("asks for a command's confirmation, and disables the commands when offline", async () => {
     backEnd();
     render(DeviceDetailScreen);
     await vi.waitFor(() => expect($("tab-management")).not.toBeNull());
@@ -159,7 +164,6 @@ describe("device detail", () => {
     const labels = buttons.map((b) => b.textContent);
     for (const label of [
       "Mettre à jour l'inventaire",
-      "Verrouiller l'appareil",
       "Effacer tous les contenus et réglages",
       "Effacer le code",
       "Désactiver le mode perdu",
@@ -167,14 +171,34 @@ describe("device detail", () => {
       "Éteindre",
       "Mettre à jour iOS",
       "Actualiser les forfaits cellulaires",
+      "Déconnecter l'utilisateur",
+      "Supprimer un utilisateur",
     ])
       expect(labels).toContain(label);
-    expect(buttons.every((b) => b.disabled && b.title === "Arrive avec la fonctionnalité des commandes")).toBe(true);
+    expect(labels).not.toContain("Verrouiller l'appareil");
+    const byCommand = (id: string) => $("device-commands")!.querySelector<HTMLButtonElement>(`button[data-command="${id}"]`)!;
+    // Not built yet: disabled, saying so.
+    expect(byCommand("update_os").disabled).toBe(true);
+    expect(byCommand("update_os").title).toBe("Bientôt disponible dans Chariot");
+    expect(buttons.filter((b) => b.dataset.command !== "update_os").every((b) => !b.disabled)).toBe(true);
+    expect(byCommand("erase").classList.contains("destructive")).toBe(true);
     expect($("device-groups")?.textContent).toContain("iOS < 17");
+
+    // A click asks for the action on this device, with its Shared iPad accounts.
+    byCommand("delete_user").click();
+    expect(launcher.pending).toEqual({
+      kind: "delete_user",
+      deviceIds: ["42"],
+      users: ["eleve1@ecollege31.appleid.com", "eleve2@ecollege31.appleid.com"],
+    });
+    closeAction();
 
     await setStatus({ connection: "offline" });
     flushSync();
-    expect($("device-commands")!.querySelector("button")!.title).toContain("Serveur injoignable");
+    expect(byCommand("restart").disabled).toBe(true);
+    expect(byCommand("restart").title).toContain("Serveur injoignable");
+    byCommand("restart").click();
+    expect(launcher.pending).toBeNull();
   });
 
   it("refreshes the history from the server, but not when offline", async () => {
@@ -215,6 +239,29 @@ describe("device detail", () => {
     expect($("lost-mode-map")?.textContent).toContain("précision ±\u00a065\u00a0m");
     // The coastline data decodes and reaches the view (Toulouse is on land).
     await vi.waitFor(() => expect($("map-land")?.getAttribute("d")?.length ?? 0).toBeGreaterThan(100), { timeout: 10_000 });
+  });
+
+  it("says why there is no position and asks for one", async () => {
+    backEnd({
+      detail: detailFixture({ lostMode: { message: null, phone: null, footnote: null, position: null } }),
+      position: { position: null, note: "request_failed", error: "Location services are off (12068)", requestedAt: "2026-11-22T08:00:00Z" },
+    });
+    closeAction();
+    render(DeviceDetailScreen);
+    await vi.waitFor(() => expect($("position-reason")?.textContent).toContain("L'appareil n'a pas pu donner sa position."));
+    expect(calls).toContainEqual(["position_status", { request: { id: "42" } }]);
+    expect($("position-reason")?.textContent).toContain("Location services are off (12068)");
+    expect($("lost-mode-map")).toBeNull();
+    const ask = $("device-position")!.querySelector<HTMLButtonElement>('button[data-action="update_location"]')!;
+    expect(ask.textContent).toBe("Demander la position");
+    ask.click();
+    expect(launcher.pending).toEqual({ kind: "update_location", deviceIds: ["42"] });
+    closeAction();
+
+    await setStatus({ connection: "offline" });
+    flushSync();
+    expect(ask.disabled).toBe(true);
+    expect(ask.title).toContain("Serveur injoignable");
   });
 
   it("goes back to the inventory on Esc", async () => {

@@ -21,5 +21,24 @@ describe("management commands", () => {
     expect(lost).toContain("disable_lost_mode");
     expect(lost).toContain("update_location");
     expect(lost).not.toContain("enable_lost_mode");
+    expect(lost).toContain("play_lost_mode_sound");
+  });
+
+  it("sends each command as its action, update iOS not yet", () => {
+    const list = commandsFor({ ...base, summary });
+    expect(list.map((c) => c.id)).not.toContain("lock");
+    for (const c of list) {
+      if (c.id === "update_os") expect(c.kind).toBeNull();
+      else expect(c.kind).toBe(c.id);
+    }
+    const red = list.filter((c) => c.destructive).map((c) => c.id);
+    expect(red.sort()).toEqual(["clear_passcode", "enable_lost_mode", "erase"]);
+  });
+
+  it("offers to log out or delete a user on a Shared iPad only", () => {
+    const ids = (sharedIpad: boolean) => commandsFor({ ...base, summary: { ...summary, sharedIpad } }).map((c) => c.id);
+    expect(ids(false)).not.toContain("delete_user");
+    expect(ids(false)).not.toContain("log_out_user");
+    expect(ids(true)).toEqual(expect.arrayContaining(["log_out_user", "delete_user"]));
   });
 });

@@ -1,41 +1,52 @@
-// The commands of the "Gestion" tab, as the school guide lists them. They are shown now and
-// wired with the commands feature.
-import type { DeviceDetail } from "../../lib/bindings";
+// The commands of the "Gestion" tab, as the school guide lists them. Each one is an action of
+// the shared confirmation dialog (lib/actions): the button asks for it with requestAction().
+import type { ActionKind, DeviceDetail } from "../../lib/bindings";
+import { isDestructive } from "../../lib/actions/actions";
 import type { MessageKey } from "../../lib/i18n/fr";
 
 export interface DeviceCommand {
-  id: string;
+  /** The action's ActionKind, or the id of a command Chariot cannot send yet. */
+  id: ActionKind | "update_os";
+  /** `null`: listed because the guide lists it, not built yet (shown disabled, "Bientôt"). */
+  kind: ActionKind | null;
   label: MessageKey;
   hint: MessageKey;
-  /** Erases data or locks the user out: shown in red and confirmed when wired. */
+  /** Erases data or locks the user out: shown in red, as its confirmation. */
   destructive: boolean;
+}
+
+function command(kind: ActionKind, label: MessageKey, hint: MessageKey): DeviceCommand {
+  return { id: kind, kind, label, hint, destructive: isDestructive(kind) };
 }
 
 export function commandsFor(detail: DeviceDetail): DeviceCommand[] {
   const lost = detail.summary.lostMode === true || detail.lostMode !== null;
   const list: DeviceCommand[] = [
-    { id: "update_inventory", label: "device.command.updateInventory", hint: "device.command.updateInventory.hint", destructive: false },
-    { id: "lock", label: "device.command.lock", hint: "device.command.lock.hint", destructive: false },
-    { id: "erase", label: "device.command.erase", hint: "device.command.erase.hint", destructive: true },
-    { id: "clear_passcode", label: "device.command.clearPasscode", hint: "device.command.clearPasscode.hint", destructive: false },
+    command("update_inventory", "device.command.updateInventory", "device.command.updateInventory.hint"),
+    command("erase", "device.command.erase", "device.command.erase.hint"),
+    command("clear_passcode", "device.command.clearPasscode", "device.command.clearPasscode.hint"),
     lost
-      ? { id: "disable_lost_mode", label: "device.command.disableLostMode", hint: "device.command.lostMode.hint", destructive: false }
-      : { id: "enable_lost_mode", label: "device.command.enableLostMode", hint: "device.command.lostMode.hint", destructive: false },
+      ? command("disable_lost_mode", "device.command.disableLostMode", "device.command.lostMode.hint")
+      : command("enable_lost_mode", "device.command.enableLostMode", "device.command.lostMode.hint"),
   ];
   if (lost) {
     list.push(
-      { id: "update_location", label: "device.command.updateLocation", hint: "device.command.updateLocation.hint", destructive: false },
-      { id: "play_sound", label: "device.command.playSound", hint: "device.command.playSound.hint", destructive: false },
+      command("update_location", "device.command.updateLocation", "device.command.updateLocation.hint"),
+      command("play_lost_mode_sound", "device.command.playSound", "device.command.playSound.hint"),
     );
   }
   list.push(
-    { id: "restart", label: "device.command.restart", hint: "device.command.restart.hint", destructive: false },
-    { id: "shut_down", label: "device.command.shutDown", hint: "device.command.shutDown.hint", destructive: false },
-    { id: "update_os", label: "device.command.updateOs", hint: "device.command.updateOs.hint", destructive: false },
-    { id: "refresh_cellular", label: "device.command.refreshCellular", hint: "device.command.refreshCellular.hint", destructive: false },
+    command("restart", "device.command.restart", "device.command.restart.hint"),
+    command("shut_down", "device.command.shutDown", "device.command.shutDown.hint"),
+    // The guide's "Update OS Versions on supervised devices": not built yet.
+    { id: "update_os", kind: null, label: "device.command.updateOs", hint: "device.command.updateOs.hint", destructive: false },
+    command("refresh_cellular_plans", "device.command.refreshCellular", "device.command.refreshCellular.hint"),
   );
   if (detail.summary.sharedIpad === true) {
-    list.push({ id: "log_out_user", label: "device.command.logOutUser", hint: "device.command.logOutUser.hint", destructive: false });
+    list.push(
+      command("log_out_user", "device.command.logOutUser", "device.command.logOutUser.hint"),
+      command("delete_user", "device.command.deleteUser", "device.command.deleteUser.hint"),
+    );
   }
   return list;
 }

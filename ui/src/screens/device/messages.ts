@@ -109,14 +109,11 @@ export const fr = {
 
   "device.commands.title": "Commandes",
   "device.commands.hint":
-    "Les commandes que le gestionnaire peut envoyer à cet iPad. Elles seront disponibles avec la fonctionnalité des commandes.",
-  "device.commands.soon": "Arrive avec la fonctionnalité des commandes",
-  "device.commands.offline": "Serveur injoignable\u00a0: les commandes ne peuvent pas être envoyées pour l'instant.",
+    "Les commandes que vous pouvez envoyer à cet iPad. Chacune est confirmée avant l'envoi, puis suivie jusqu'à la réponse de l'iPad.",
+  "device.commands.soon": "Bientôt disponible dans Chariot",
   "device.command.updateInventory": "Mettre à jour l'inventaire",
   "device.command.updateInventory.hint":
     "Force la mise à jour de l'inventaire pour rafraîchir les informations visibles dans Jamf Pro.",
-  "device.command.lock": "Verrouiller l'appareil",
-  "device.command.lock.hint": "Verrouille l'écran\u00a0; le code de l'iPad sera demandé.",
   "device.command.erase": "Effacer tous les contenus et réglages",
   "device.command.erase.hint": "Remet l'iPad à zéro. Les données non sauvegardées sont perdues.",
   "device.command.clearPasscode": "Effacer le code",
@@ -141,6 +138,8 @@ export const fr = {
   "device.command.refreshCellular.hint": "Redemande les forfaits eSIM de l'opérateur.",
   "device.command.logOutUser": "Déconnecter l'utilisateur",
   "device.command.logOutUser.hint": "iPad partagé\u00a0: ferme la session de l'élève connecté.",
+  "device.command.deleteUser": "Supprimer un utilisateur",
+  "device.command.deleteUser.hint": "iPad partagé\u00a0: supprime le compte local d'un élève et ses données.",
 
   "device.history.refresh": "Actualiser depuis le serveur",
   "device.history.refreshing": "Lecture en cours…",
@@ -292,14 +291,11 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
 
   "device.commands.title": "Commands",
   "device.commands.hint":
-    "The commands a manager can send to this iPad. They become available with the commands feature.",
-  "device.commands.soon": "Arrives with the commands feature",
-  "device.commands.offline": "Server unreachable: commands cannot be sent for now.",
+    "The commands you can send to this iPad. Each one is confirmed before it is sent, then followed until the iPad answers.",
+  "device.commands.soon": "Coming soon to Chariot",
   "device.command.updateInventory": "Update inventory",
   "device.command.updateInventory.hint":
     "Forces an inventory update to refresh the information shown in Jamf Pro.",
-  "device.command.lock": "Lock device",
-  "device.command.lock.hint": "Locks the screen; the iPad's passcode will be required.",
   "device.command.erase": "Erase all content and settings",
   "device.command.erase.hint": "Resets the iPad. Data not backed up is lost.",
   "device.command.clearPasscode": "Clear passcode",
@@ -323,6 +319,8 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "device.command.refreshCellular.hint": "Asks the carrier for the eSIM plans again.",
   "device.command.logOutUser": "Log out user",
   "device.command.logOutUser.hint": "Shared iPad: ends the session of the logged-in student.",
+  "device.command.deleteUser": "Delete a user",
+  "device.command.deleteUser.hint": "Shared iPad: deletes a student's local account and its data.",
 
   "device.history.refresh": "Refresh from the server",
   "device.history.refreshing": "Reading…",

@@ -9,6 +9,7 @@ import { inventoryMemory } from "./memory";
 import { cleanup, render, type Mounted } from "../../lib/testing/mount";
 import { type } from "../../lib/testing/dom";
 import { deferred, resultOf, setHash, setStatus } from "./testHelpers";
+import { closeAction, launcher } from "../../lib/actions/launcher.svelte";
 
 type Handler = (request: InventoryRequest) => InventoryResult | Promise<InventoryResult>;
 
@@ -200,8 +201,12 @@ describe("inventory screen", () => {
     $<HTMLInputElement>("select-all")!.click();
     flushSync();
     expect($("selection-bar")?.textContent).toContain("500 appareils sélectionnés");
-    const actions = $("selection-bar")!.querySelector<HTMLButtonElement>("button[disabled]");
-    expect(actions?.title).toContain("commandes");
+    // The group actions apply to every selected device, in display order.
+    $<HTMLButtonElement>("selection-actions")!.click();
+    flushSync();
+    $("selection-menu")!.querySelector<HTMLButtonElement>('[data-action="restart"]')!.click();
+    expect(launcher.pending).toEqual({ kind: "restart", deviceIds: ids });
+    closeAction();
     [...$("selection-bar")!.querySelectorAll("button")].find((b) => b.textContent === "Tout désélectionner")!.click();
     flushSync();
     expect($("selection-bar")).toBeNull();

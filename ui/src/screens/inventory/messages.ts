@@ -104,8 +104,7 @@ export const fr = {
 
   "inventory.selection.clear": "Tout désélectionner",
   "inventory.selection.actions": "Actions…",
-  "inventory.selection.actionsSoon":
-    "Les actions de groupe (mise à jour de l'inventaire, d'iOS…) arrivent avec la fonctionnalité des commandes.",
+  "inventory.selection.actions.label": "Actions sur les appareils sélectionnés",
 
   "inventory.export.button": "Exporter",
   "inventory.export.title": "Exporter l'inventaire",
@@ -247,8 +246,7 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
 
   "inventory.selection.clear": "Deselect all",
   "inventory.selection.actions": "Actions…",
-  "inventory.selection.actionsSoon":
-    "Group actions (update inventory, update iOS…) arrive with the commands feature.",
+  "inventory.selection.actions.label": "Actions on the selected devices",
 
   "inventory.export.button": "Export",
   "inventory.export.title": "Export the inventory",
