@@ -44,8 +44,9 @@ pub fn start_job<R: Runtime>(
         })?;
         let ctx = context(c)?;
         let database = c.database_path();
+        let lang = c.lang();
         let store = c.store_mut()?;
-        let job = jobs::create(store, &request, &ctx, profile.acting_account())?;
+        let job = jobs::create(store, &request, &ctx, profile.acting_account(), lang)?;
         let summary = jobs::view(store, job)?.summary;
         Ok((profile, database, summary))
     })?;

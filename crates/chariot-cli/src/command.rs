@@ -222,7 +222,9 @@ async fn act(t: &Targeting, action: Action, confirm: Option<String>) -> Result<(
     let creds = credentials(&t.credentials, &server)?;
     let client = JamfClient::new(server, creds, ClientOptions::default())
         .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
-    let job = jobs::create(&mut store, &request, &ctx, account(&t.credentials))?;
+    let lang =
+        chariot_core::locale::LanguagePref::System.resolve(sys_locale::get_locale().as_deref());
+    let job = jobs::create(&mut store, &request, &ctx, account(&t.credentials), lang)?;
     jobs::submit(&client, &mut store, job).await?;
     if t.wait {
         wait(&client, &mut store, job, t.timeout).await?;

@@ -75,6 +75,7 @@ pub fn create(
     request: &ActionRequest,
     ctx: &PlanContext,
     account: &str,
+    lang: crate::locale::Lang,
 ) -> Result<i64, AppError> {
     let planned = planned(store, request, ctx)?;
     let plan = &planned.plan;
@@ -120,7 +121,7 @@ pub fn create(
             jamf_id: row.jamf_id.clone(),
             device_name: row.name.clone(),
             management_id: row.management_id.clone(),
-            refusal: why.map(|r| r.text().to_owned()),
+            refusal: why.map(|r| r.text_in(lang).to_owned()),
         })
         .collect();
     let at = now();
@@ -128,14 +129,25 @@ pub fn create(
     let params = serde_json::to_string(&request.action)
         .map_err(|e| AppError::internal(format!("cannot encode the action: {e}")))?;
     let job = store.create_job_with(kind.as_str(), &params, account, &at, &targets)?;
-    let details = request.action.details();
-    let requested = format!(
-        "{} device(s), {} refused{}{}",
-        plan.to_send,
-        plan.refused.len(),
-        if details.is_empty() { "" } else { "; " },
-        details
-    );
+    // Written in the language of the moment: the journal keeps what was said, as it was said.
+    let details = request.action.details_in(lang);
+    let counts = match lang {
+        crate::locale::Lang::Fr => format!(
+            "{} appareil(s), {} écarté(s)",
+            plan.to_send,
+            plan.refused.len()
+        ),
+        crate::locale::Lang::En => format!(
+            "{} device(s), {} left out",
+            plan.to_send,
+            plan.refused.len()
+        ),
+    };
+    let requested = if details.is_empty() {
+        counts
+    } else {
+        format!("{counts} ; {details}")
+    };
     let mut entries = vec![NewJournalEntry {
         at: &at,
         account,

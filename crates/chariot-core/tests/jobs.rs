@@ -208,6 +208,15 @@ async fn a_send_that_never_left_stays_not_sent() {
     );
 }
 
+fn create(
+    store: &mut Store,
+    request: &ActionRequest,
+    ctx: &PlanContext,
+    account: &str,
+) -> Result<i64, chariot_core::AppError> {
+    jobs::create(store, request, ctx, account, chariot_core::locale::Lang::En)
+}
+
 fn ctx() -> PlanContext {
     PlanContext {
         stale_before: chrono::Utc::now() - chrono::Duration::days(7),
@@ -274,7 +283,7 @@ async fn lost_mode_then_location_then_disable_with_the_journal() {
         footnote: "Collège Jean Jaurès".into(),
         always_enforce: true,
     };
-    let job = jobs::create(
+    let job = create(
         &mut store,
         &request(enable, &[&student]),
         &ctx(),
@@ -285,7 +294,7 @@ async fn lost_mode_then_location_then_disable_with_the_journal() {
     assert_eq!(settle(&sim, &c, &mut store, job).await, [TargetState::Done]);
 
     // The snapshot still says "not lost", but the job says it is now: location can be asked.
-    let locate = jobs::create(
+    let locate = create(
         &mut store,
         &request(Action::UpdateLocation, &[&student]),
         &ctx(),
@@ -299,7 +308,7 @@ async fn lost_mode_then_location_then_disable_with_the_journal() {
         "{located:?}"
     );
 
-    let disable = jobs::create(
+    let disable = create(
         &mut store,
         &request(Action::DisableLostMode, &[&student]),
         &ctx(),
@@ -351,7 +360,7 @@ async fn preconditions_refuse_per_device_and_the_rest_is_sent() {
         d.shared_ipad == Some(false) && d.role == "shared_teacher"
     });
     // Log out user: only Shared iPads have users.
-    let job = jobs::create(
+    let job = create(
         &mut store,
         &request(Action::LogOutUser, &[&shared, &personal]),
         &ctx(),
@@ -385,7 +394,7 @@ async fn preconditions_refuse_per_device_and_the_rest_is_sent() {
     // read from the server and the device acknowledges.
     let plan = jobs::plan(&store, &request(Action::ClearPasscode, &[&shared]), &ctx()).unwrap();
     assert_eq!(plan.refused[0].reason, Refusal::SharedIpad);
-    let clear = jobs::create(
+    let clear = create(
         &mut store,
         &request(Action::ClearPasscode, &[&personal]),
         &ctx(),
@@ -415,11 +424,11 @@ async fn erase_needs_the_count_typed_and_old_servers_are_told_not_sent() {
     };
     let plan = jobs::plan(&store, &request(erase.clone(), &refs), &ctx()).unwrap();
     assert_eq!(plan.typed_confirmation.as_deref(), Some("3"));
-    let wrong = jobs::create(&mut store, &request(erase.clone(), &refs), &ctx(), "a");
+    let wrong = create(&mut store, &request(erase.clone(), &refs), &ctx(), "a");
     assert!(wrong.unwrap_err().message.contains("type «3»"));
     let mut typed = request(erase.clone(), &refs);
     typed.confirmation = Some(" 3 ".into());
-    assert!(jobs::create(&mut store, &typed, &ctx(), "a").is_ok());
+    assert!(create(&mut store, &typed, &ctx(), "a").is_ok());
 
     let old = PlanContext {
         version: Some(chariot_jamf::JamfVersion::new(10, 48, 0)),
@@ -427,7 +436,7 @@ async fn erase_needs_the_count_typed_and_old_servers_are_told_not_sent() {
     };
     let plan = jobs::plan(&store, &request(Action::Restart, &refs), &old).unwrap();
     assert!(plan.unavailable.is_some());
-    assert!(jobs::create(&mut store, &request(Action::Restart, &refs), &old, "a").is_err());
+    assert!(create(&mut store, &request(Action::Restart, &refs), &old, "a").is_err());
     sim.shutdown().await;
 }
 
@@ -436,7 +445,7 @@ async fn unknown_is_resent_only_when_the_user_retries_and_polling_resumes_after_
     let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
     let (dir, mut store) = synced(&sim).await;
     let id = device_where(&store, |_| true);
-    let job = jobs::create(
+    let job = create(
         &mut store,
         &request(Action::Restart, &[&id]),
         &ctx(),

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{AppError, ErrorCode};
+use crate::locale::Lang;
 
 /// An action and its parameters, as the user chose them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -181,8 +182,21 @@ impl Action {
     }
 
     /// The parameters in words, for the journal (never a secret: an unlock token is fetched at
-    /// send time and never part of an action).
+    /// send time and never part of an action), in the language of the moment.
     pub fn details(&self) -> String {
+        self.details_in(Lang::En)
+    }
+
+    pub fn details_in(&self, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        let yes_no = |b: bool| match (b, fr) {
+            (true, true) => "oui",
+            (false, true) => "non",
+            (true, false) => "yes",
+            (false, false) => "no",
+        };
+        let label =
+            |fr_text: &'static str, en_text: &'static str| if fr { fr_text } else { en_text };
         match self {
             Action::EnableLostMode {
                 message,
@@ -192,33 +206,48 @@ impl Action {
             } => {
                 let mut parts = Vec::new();
                 if !message.is_empty() {
-                    parts.push(format!("message: {message}"));
+                    parts.push(format!("{} « {message} »", label("message :", "message:")));
                 }
                 if !phone.is_empty() {
-                    parts.push(format!("phone: {phone}"));
+                    parts.push(format!("{} {phone}", label("téléphone :", "phone:")));
                 }
                 if !footnote.is_empty() {
-                    parts.push(format!("footnote: {footnote}"));
+                    parts.push(format!("{} {footnote}", label("note :", "footnote:")));
                 }
-                parts.push(format!("always enforce: {}", yes_no(*always_enforce)));
-                parts.join("; ")
+                parts.push(format!(
+                    "{} {}",
+                    label("toujours appliqué :", "always enforce:"),
+                    yes_no(*always_enforce)
+                ));
+                parts.join(" ; ")
             }
-            Action::DeleteUser { user_name, force } => {
-                format!(
-                    "user: {user_name}; even with data to sync: {}",
-                    yes_no(*force)
-                )
-            }
+            Action::DeleteUser { user_name, force } => format!(
+                "{} {user_name} ; {} {}",
+                label("utilisateur :", "user:"),
+                label(
+                    "même avec des données à synchroniser :",
+                    "even with data to sync:"
+                ),
+                yes_no(*force)
+            ),
             Action::Erase {
                 preserve_data_plan,
                 disallow_proximity_setup,
             } => format!(
-                "preserve data plan: {}; disallow proximity setup: {}",
+                "{} {} ; {} {}",
+                label("forfait cellulaire conservé :", "data plan preserved:"),
                 yes_no(*preserve_data_plan),
+                label(
+                    "configuration de proximité interdite :",
+                    "proximity setup disallowed:"
+                ),
                 yes_no(*disallow_proximity_setup)
             ),
             Action::RefreshCellularPlans { esim_server_url } => {
-                format!("eSIM server: {esim_server_url}")
+                format!(
+                    "{} {esim_server_url}",
+                    label("serveur eSIM :", "eSIM server:")
+                )
             }
             _ => String::new(),
         }
@@ -258,10 +287,6 @@ impl Action {
             }
         })
     }
-}
-
-fn yes_no(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
 }
 
 #[cfg(test)]

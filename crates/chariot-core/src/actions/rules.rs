@@ -30,6 +30,28 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// The reason in the UI's language, for the job view and the journal.
+    pub fn text_in(self, lang: crate::locale::Lang) -> &'static str {
+        if lang == crate::locale::Lang::En {
+            return self.text();
+        }
+        match self {
+            Refusal::NotSupervised => {
+                "non supervisé (ou pas connu comme tel) dans l'instantané local : le mode perdu demande un appareil supervisé"
+            }
+            Refusal::SharedIpad => "iPad partagé : Apple ne permet pas d'en effacer le code",
+            Refusal::StudentIpad => {
+                "iPad d'élève : l'effacement du code est réservé aux iPad des enseignants"
+            }
+            Refusal::NotSharedIpad => "pas un iPad partagé : il n'a pas d'utilisateurs locaux",
+            Refusal::NotInLostMode => "pas en mode perdu : activez d'abord le mode perdu",
+            Refusal::UserNotOnDevice => "cet utilisateur n'a pas de compte sur l'appareil",
+            Refusal::NoManagementId => {
+                "pas d'identifiant de gestion dans l'instantané local : synchronisez puis réessayez"
+            }
+        }
+    }
+
     /// English text, for the command line and the journal.
     pub fn text(self) -> &'static str {
         match self {
