@@ -128,3 +128,19 @@ pub fn position_status(
 ) -> Result<PositionStatus, AppError> {
     state.with_console(|c| views::lost::position_status(c.store()?, &request.id))
 }
+
+/// The iOS versions the server offers for updates (the OS update dialog's list). Needs the
+/// server; the dialog still lets the user type a version when this fails.
+#[tauri::command]
+pub async fn available_os_updates(state: State<'_, AppState>) -> Result<Vec<String>, AppError> {
+    let profile = state.with_console(|c| {
+        c.active_profile()
+            .cloned()
+            .ok_or_else(|| AppError::new(ErrorCode::InvalidInput, "no server is configured"))
+    })?;
+    let client = crate::session::client_for(&state, &profile).await?;
+    client
+        .available_ios_updates()
+        .await
+        .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))
+}

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chariot_core::AppError;
-use chariot_core::actions::{Action, ActionPlan, ActionRequest};
+use chariot_core::actions::{Action, ActionPlan, ActionRequest, OsUpdateInstall, OsVersionChoice};
 use chariot_core::jobs::{self, PlanContext};
 use chariot_jamf::{ClientOptions, JamfClient, ServerUrl};
 use chariot_store::{DeviceQuery, Store};
@@ -65,6 +65,7 @@ pub enum CommandName {
     LogOutUser,
     Erase,
     RefreshCellularPlans,
+    UpdateOs,
 }
 
 #[derive(Debug, Args)]
@@ -90,6 +91,16 @@ pub struct CommandArgs {
     /// refresh-cellular-plans: the carrier's eSIM (SM-DP+) server, https://…
     #[arg(long, value_name = "URL")]
     pub esim_url: Option<String>,
+    /// update-os: latest-minor, latest-any, or a version such as 18.6.2
+    #[arg(
+        long = "os-version",
+        value_name = "VERSION",
+        default_value = "latest-minor"
+    )]
+    pub os_version: String,
+    /// update-os: only download the update (default: download, install and restart)
+    #[arg(long)]
+    pub download_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -139,6 +150,19 @@ fn command_action(args: &CommandArgs) -> Result<Action, AppError> {
         CommandName::Erase => Action::Erase {
             preserve_data_plan: args.preserve_data_plan,
             disallow_proximity_setup: args.disallow_proximity_setup,
+        },
+        CommandName::UpdateOs => Action::UpdateOs {
+            install: if args.download_only {
+                OsUpdateInstall::DownloadOnly
+            } else {
+                OsUpdateInstall::DownloadInstallRestart
+            },
+            version: match args.os_version.as_str() {
+                "latest-minor" => OsVersionChoice::LatestMinor,
+                "latest-any" => OsVersionChoice::LatestAny,
+                _ => OsVersionChoice::Specific,
+            },
+            specific_version: args.os_version.clone(),
         },
         CommandName::RefreshCellularPlans => Action::RefreshCellularPlans {
             esim_server_url: args.esim_url.clone().ok_or_else(|| {

@@ -164,6 +164,8 @@ pub fn typescript_bindings() -> String {
         ExportRequest::decl(&cfg),
         ExportResult::decl(&cfg),
         crate::actions::ActionKind::decl(&cfg),
+        crate::actions::OsUpdateInstall::decl(&cfg),
+        crate::actions::OsVersionChoice::decl(&cfg),
         crate::actions::Action::decl(&cfg),
         crate::actions::Refusal::decl(&cfg),
         crate::actions::ActionRequest::decl(&cfg),

@@ -7,7 +7,8 @@
 use std::time::Duration;
 
 use chariot_core::actions::{
-    Action, ActionKind, ActionRequest, JournalEvent, JournalRequest, Refusal,
+    Action, ActionKind, ActionRequest, JournalEvent, JournalRequest, OsUpdateInstall,
+    OsVersionChoice, Refusal,
 };
 use chariot_core::connection::sync_profile;
 use chariot_core::jobs::{self, PlanContext, TargetState};
@@ -495,4 +496,105 @@ async fn unknown_is_resent_only_when_the_user_retries_and_polling_resumes_after_
         ]
     );
     sim.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_os_update_is_one_plan_per_device_and_the_new_version_reaches_the_snapshot() {
+    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
+    let (dir, mut store) = synced(&sim).await;
+    let c = client(&sim, Duration::from_secs(10));
+    let ids: Vec<String> = store
+        .list_devices(&DeviceQuery::default())
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.os_version.as_deref() != Some("26.1"))
+        .take(2)
+        .map(|d| d.jamf_id)
+        .collect();
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let update = Action::UpdateOs {
+        install: OsUpdateInstall::DownloadInstallRestart,
+        version: OsVersionChoice::Specific,
+        specific_version: "26.1".into(),
+    };
+    let job = create(
+        &mut store,
+        &request(update.clone(), &refs),
+        &ctx(),
+        "chariot-demo",
+    )
+    .unwrap();
+    assert_eq!(jobs::submit(&c, &mut store, job).await.unwrap(), 2);
+    // Downloading, then installing: pending until the plans complete (20 simulated minutes).
+    assert_eq!(jobs::poll(&c, &mut store, job).await.unwrap(), 2);
+    assert_eq!(
+        states(&store, job),
+        [TargetState::Pending, TargetState::Pending]
+    );
+    sim.clock().advance(Duration::from_secs(25 * 60));
+    assert_eq!(jobs::poll(&c, &mut store, job).await.unwrap(), 0);
+    assert_eq!(states(&store, job), [TargetState::Done, TargetState::Done]);
+
+    // The next sync sees the new version.
+    drop(store);
+    let outcome = sync_profile(
+        &c,
+        &ServerProfile::demo("Démo"),
+        &dir.path().join("jobs.db"),
+        false,
+        |_| {},
+        &CancelFlag::default(),
+    )
+    .await;
+    assert!(outcome.error.is_none(), "{:?}", outcome.error);
+    let store = Store::open(&dir.path().join("jobs.db")).unwrap();
+    for d in store.devices_by_ids(&ids).unwrap() {
+        assert_eq!(d.os_version.as_deref(), Some("26.1"), "{}", d.name);
+    }
+
+    // With the feature off in Jamf Pro, the plans fail with what to do.
+    let mut store = store;
+    let off = reqwest::Client::new()
+        .put(format!(
+            "{}/api/v1/managed-software-updates/plans/feature-toggle",
+            sim.base_url()
+        ))
+        .bearer_auth(sim_token(&sim).await)
+        .json(&serde_json::json!({"toggle": false}))
+        .send()
+        .await
+        .unwrap();
+    assert!(off.status().is_success());
+    let job = create(
+        &mut store,
+        &request(update, &refs[..1]),
+        &ctx(),
+        "chariot-demo",
+    )
+    .unwrap();
+    assert_eq!(jobs::submit(&c, &mut store, job).await.unwrap(), 0);
+    let target = &store.job_targets(job).unwrap()[0];
+    assert_eq!(target.state, "failed");
+    assert!(
+        target
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("Managed Software Updates")
+    );
+    sim.shutdown().await;
+}
+
+async fn sim_token(sim: &RunningSim) -> String {
+    let c = sim.credentials();
+    let answer: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}/api/v1/auth/token", sim.base_url()))
+        .basic_auth(c.username, Some(c.password))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    answer["token"].as_str().unwrap().to_owned()
 }

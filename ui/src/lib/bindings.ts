@@ -369,7 +369,11 @@ path: string, };
 
 export type ExportResult = { path: string, rows: number, };
 
-export type ActionKind = "update_inventory" | "restart" | "shut_down" | "enable_lost_mode" | "disable_lost_mode" | "play_lost_mode_sound" | "update_location" | "clear_passcode" | "delete_user" | "log_out_user" | "erase" | "refresh_cellular_plans";
+export type ActionKind = "update_inventory" | "restart" | "shut_down" | "enable_lost_mode" | "disable_lost_mode" | "play_lost_mode_sound" | "update_location" | "clear_passcode" | "delete_user" | "log_out_user" | "erase" | "refresh_cellular_plans" | "update_os";
+
+export type OsUpdateInstall = "download_only" | "download_install_restart";
+
+export type OsVersionChoice = "latest_minor" | "latest_any" | "specific";
 
 export type Action = { "kind": "updateInventory" } | { "kind": "restart" } | { "kind": "shutDown" } | { "kind": "enableLostMode", message: string, phone: string, footnote: string, 
 /**
@@ -384,7 +388,11 @@ force: boolean, } | { "kind": "logOutUser" } | { "kind": "erase",
 /**
  * Keep the eSIM's data plan (seed 000/001).
  */
-preserveDataPlan: boolean, disallowProximitySetup: boolean, } | { "kind": "refreshCellularPlans", esimServerUrl: string, };
+preserveDataPlan: boolean, disallowProximitySetup: boolean, } | { "kind": "refreshCellularPlans", esimServerUrl: string, } | { "kind": "updateOs", install: OsUpdateInstall, version: OsVersionChoice, 
+/**
+ * With `version: specific`: e.g. "18.6.2".
+ */
+specificVersion: string, };
 
 export type Refusal = "not_supervised" | "shared_ipad" | "student_ipad" | "not_shared_ipad" | "not_in_lost_mode" | "user_not_on_device" | "no_management_id";
 

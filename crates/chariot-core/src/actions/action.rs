@@ -47,6 +47,36 @@ pub enum Action {
     RefreshCellularPlans {
         esim_server_url: String,
     },
+    /// Update iOS/iPadOS through a managed software update plan (supervised devices only).
+    UpdateOs {
+        install: OsUpdateInstall,
+        version: OsVersionChoice,
+        /// With `version: specific`: e.g. "18.6.2".
+        specific_version: String,
+    },
+}
+
+/// What the update plan does (Jamf's `updateAction`), as the guide's "Update OS version"
+/// offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OsUpdateInstall {
+    /// Download only; the user installs it (DOWNLOAD_ONLY).
+    DownloadOnly,
+    /// Download, install and restart (DOWNLOAD_INSTALL_RESTART).
+    DownloadInstallRestart,
+}
+
+/// Which version (Jamf's `versionType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OsVersionChoice {
+    /// The latest update of the installed major version (LATEST_MINOR).
+    LatestMinor,
+    /// The latest version each device can take (LATEST_ANY).
+    LatestAny,
+    /// The version given (SPECIFIC_VERSION).
+    Specific,
 }
 
 /// The action without its parameters: what the journal and the job list name.
@@ -65,10 +95,11 @@ pub enum ActionKind {
     LogOutUser,
     Erase,
     RefreshCellularPlans,
+    UpdateOs,
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 12] = [
+    pub const ALL: [ActionKind; 13] = [
         ActionKind::UpdateInventory,
         ActionKind::Restart,
         ActionKind::ShutDown,
@@ -81,6 +112,7 @@ impl ActionKind {
         ActionKind::LogOutUser,
         ActionKind::Erase,
         ActionKind::RefreshCellularPlans,
+        ActionKind::UpdateOs,
     ];
 
     /// The name stored in the database and the journal, and used on the command line (with `-`).
@@ -99,6 +131,7 @@ impl ActionKind {
             ActionKind::LogOutUser => "log_out_user",
             ActionKind::Erase => "erase",
             ActionKind::RefreshCellularPlans => "refresh_cellular_plans",
+            ActionKind::UpdateOs => "update_os",
         }
     }
 
@@ -121,6 +154,7 @@ impl ActionKind {
             ActionKind::LogOutUser => "Log out user",
             ActionKind::Erase => "Erase",
             ActionKind::RefreshCellularPlans => "Refresh cellular plans",
+            ActionKind::UpdateOs => "Update OS",
         }
     }
 }
@@ -140,6 +174,7 @@ impl Action {
             Action::LogOutUser => ActionKind::LogOutUser,
             Action::Erase { .. } => ActionKind::Erase,
             Action::RefreshCellularPlans { .. } => ActionKind::RefreshCellularPlans,
+            Action::UpdateOs { .. } => ActionKind::UpdateOs,
         }
     }
 
@@ -177,8 +212,42 @@ impl Action {
                     Ok(())
                 }
             }
+            Action::UpdateOs {
+                version: OsVersionChoice::Specific,
+                specific_version,
+                ..
+            } if !is_version(specific_version.trim()) => invalid(
+                "the iOS version to install is missing or malformed",
+                "Choose a version offered by the server, e.g. 18.6.2.",
+            ),
             _ => Ok(()),
         }
+    }
+
+    /// The `config` of a managed software update plan (reference §5.6).
+    pub(crate) fn update_plan_config(&self) -> Option<serde_json::Value> {
+        let Action::UpdateOs {
+            install,
+            version,
+            specific_version,
+        } = self
+        else {
+            return None;
+        };
+        let update_action = match install {
+            OsUpdateInstall::DownloadOnly => "DOWNLOAD_ONLY",
+            OsUpdateInstall::DownloadInstallRestart => "DOWNLOAD_INSTALL_RESTART",
+        };
+        let mut config = serde_json::json!({ "updateAction": update_action });
+        match version {
+            OsVersionChoice::LatestMinor => config["versionType"] = "LATEST_MINOR".into(),
+            OsVersionChoice::LatestAny => config["versionType"] = "LATEST_ANY".into(),
+            OsVersionChoice::Specific => {
+                config["versionType"] = "SPECIFIC_VERSION".into();
+                config["specificVersion"] = specific_version.trim().into();
+            }
+        }
+        Some(config)
     }
 
     /// The parameters in words, for the journal (never a secret: an unlock token is fetched at
@@ -249,6 +318,30 @@ impl Action {
                     label("serveur eSIM :", "eSIM server:")
                 )
             }
+            Action::UpdateOs {
+                install,
+                version,
+                specific_version,
+            } => {
+                let what = match version {
+                    OsVersionChoice::LatestMinor => label(
+                        "dernière mise à jour de la version installée",
+                        "latest minor update",
+                    ),
+                    OsVersionChoice::LatestAny => {
+                        label("dernière version possible", "latest version")
+                    }
+                    OsVersionChoice::Specific => specific_version.trim(),
+                };
+                let how = match install {
+                    OsUpdateInstall::DownloadOnly => label("téléchargement seul", "download only"),
+                    OsUpdateInstall::DownloadInstallRestart => label(
+                        "téléchargement, installation et redémarrage",
+                        "download, install and restart",
+                    ),
+                };
+                format!("{what} ; {how}")
+            }
             _ => String::new(),
         }
     }
@@ -282,11 +375,23 @@ impl Action {
                 "commandType": "REFRESH_CELLULAR_PLANS",
                 "esimServerUrl": esim_server_url.trim(),
             }),
-            Action::UpdateInventory | Action::EnableLostMode { .. } | Action::ClearPasscode => {
+            Action::UpdateInventory
+            | Action::EnableLostMode { .. }
+            | Action::ClearPasscode
+            | Action::UpdateOs { .. } => {
                 return None;
             }
         })
     }
+}
+
+/// "18.6.2", "26.1": digits and dots, at least one dot.
+fn is_version(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -325,6 +430,9 @@ mod tests {
     #[case(Action::RefreshCellularPlans { esim_server_url: "http://sm-dp.example".into() }, false)]
     #[case(Action::RefreshCellularPlans { esim_server_url: "https://sm-dp.example".into() }, true)]
     #[case(Action::Restart, true)]
+    #[case(Action::UpdateOs { install: OsUpdateInstall::DownloadInstallRestart, version: OsVersionChoice::Specific, specific_version: "18.6".into() }, true)]
+    #[case(Action::UpdateOs { install: OsUpdateInstall::DownloadOnly, version: OsVersionChoice::Specific, specific_version: "latest".into() }, false)]
+    #[case(Action::UpdateOs { install: OsUpdateInstall::DownloadOnly, version: OsVersionChoice::LatestAny, specific_version: "".into() }, true)]
     fn parameters_are_checked_before_anything_is_sent(#[case] action: Action, #[case] ok: bool) {
         assert_eq!(action.validate().is_ok(), ok);
     }
@@ -337,5 +445,33 @@ mod tests {
         .command_data()
         .unwrap();
         assert_eq!(data["esimServerUrl"], "https://sm-dp.example");
+    }
+}
+
+#[cfg(test)]
+mod plan_config_tests {
+    use super::*;
+
+    #[test]
+    fn an_os_update_becomes_jamfs_plan_config() {
+        let config = Action::UpdateOs {
+            install: OsUpdateInstall::DownloadInstallRestart,
+            version: OsVersionChoice::Specific,
+            specific_version: " 18.6.2 ".into(),
+        }
+        .update_plan_config()
+        .unwrap();
+        assert_eq!(config["updateAction"], "DOWNLOAD_INSTALL_RESTART");
+        assert_eq!(config["versionType"], "SPECIFIC_VERSION");
+        assert_eq!(config["specificVersion"], "18.6.2");
+        let latest = Action::UpdateOs {
+            install: OsUpdateInstall::DownloadOnly,
+            version: OsVersionChoice::LatestMinor,
+            specific_version: "ignored".into(),
+        }
+        .update_plan_config()
+        .unwrap();
+        assert_eq!(latest["versionType"], "LATEST_MINOR");
+        assert!(latest.get("specificVersion").is_none());
     }
 }

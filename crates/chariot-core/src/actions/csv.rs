@@ -39,6 +39,7 @@ pub fn action_label(kind: ActionKind, lang: Lang) -> &'static str {
         ActionKind::LogOutUser => "Déconnecter l'utilisateur",
         ActionKind::Erase => "Effacer l'appareil",
         ActionKind::RefreshCellularPlans => "Actualiser les forfaits cellulaires",
+        ActionKind::UpdateOs => "Mettre à jour iOS",
     }
 }
 

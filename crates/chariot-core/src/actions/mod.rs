@@ -9,7 +9,7 @@ pub(crate) mod plan;
 mod rules;
 mod view;
 
-pub use action::{Action, ActionKind};
+pub use action::{Action, ActionKind, OsUpdateInstall, OsVersionChoice};
 pub use availability::{PRO_API_COMMANDS_SINCE, unavailable};
 pub use plan::{ActionPlan, ActionRequest, PlannedDevice, RefusedDevice};
 pub use rules::{DeviceFacts, Refusal, refusal};

@@ -37,7 +37,7 @@ impl Refusal {
         }
         match self {
             Refusal::NotSupervised => {
-                "non supervisé (ou pas connu comme tel) dans l'instantané local : le mode perdu demande un appareil supervisé"
+                "non supervisé (ou pas connu comme tel) dans l'instantané local : cette action demande un appareil supervisé"
             }
             Refusal::SharedIpad => "iPad partagé : Apple ne permet pas d'en effacer le code",
             Refusal::StudentIpad => {
@@ -56,7 +56,7 @@ impl Refusal {
     pub fn text(self) -> &'static str {
         match self {
             Refusal::NotSupervised => {
-                "not supervised (or not known to be) in the local snapshot: lost mode needs a supervised device"
+                "not supervised (or not known to be) in the local snapshot: this action needs a supervised device"
             }
             Refusal::SharedIpad => "a Shared iPad: Apple does not allow clearing its passcode",
             Refusal::StudentIpad => "a student iPad: clearing the passcode is for teacher iPads",
@@ -88,13 +88,16 @@ pub fn refusal(action: ActionKind, facts: &DeviceFacts, user: Option<&str>) -> O
     use ActionKind as A;
     let supervised = facts.supervised == Some(true);
     let shared = facts.shared_ipad == Some(true);
-    let needs_management_id = !matches!(action, A::UpdateInventory | A::EnableLostMode);
+    // Classic commands and update plans address the device by its Jamf id.
+    let needs_management_id =
+        !matches!(action, A::UpdateInventory | A::EnableLostMode | A::UpdateOs);
     if needs_management_id && !facts.has_management_id {
         return Some(Refusal::NoManagementId);
     }
     match action {
         A::EnableLostMode | A::DisableLostMode if !supervised => Some(Refusal::NotSupervised),
         A::PlayLostModeSound | A::UpdateLocation if !supervised => Some(Refusal::NotSupervised),
+        A::UpdateOs if !supervised => Some(Refusal::NotSupervised),
         A::PlayLostModeSound | A::UpdateLocation if !facts.lost_mode => {
             Some(Refusal::NotInLostMode)
         }

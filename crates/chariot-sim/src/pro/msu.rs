@@ -105,6 +105,11 @@ fn create_plans(st: &AppState, device_ids: Vec<u32>, config: &Value) -> Result<R
             );
         }
         let plan_id = w.new_uuid();
+        // Apple: software updates through MDM need a supervised device.
+        let error_reasons = match w.device(id) {
+            Some(d) if !d.supervised => vec!["NOT_SUPERVISED".to_string()],
+            _ => vec![],
+        };
         plans.push(json!({
             "device": { "deviceId": id.to_string(), "objectType": "MOBILE_DEVICE", "href": format!("/v2/mobile-devices/{id}") },
             "planId": plan_id, "href": format!("/v1/managed-software-updates/plans/{plan_id}")
@@ -128,6 +133,8 @@ fn create_plans(st: &AppState, device_ids: Vec<u32>, config: &Value) -> Result<R
                 .and_then(|v| v.as_str())
                 .map(String::from),
             created: now,
+            error_reasons,
+            applied: false,
         });
     }
     Ok((StatusCode::CREATED, Json(json!({ "plans": plans }))).into_response())
@@ -194,6 +201,9 @@ pub async fn post_group_plans(
 /// Plan progress is a function of time since creation: downloading for 10 minutes, then
 /// installing, then done after 20.
 fn plan_status(p: &MsuPlan, now: DateTime<Utc>) -> (&'static str, &'static str, f64) {
+    if !p.error_reasons.is_empty() {
+        return ("PlanFailed", "ERROR", 0.0);
+    }
     let mins = (now - p.created).num_seconds() as f64 / 60.0;
     if mins < 10.0 {
         (
@@ -215,8 +225,60 @@ fn plan_json(p: &MsuPlan, now: DateTime<Utc>) -> Value {
         "device": { "deviceId": p.device_id.to_string(), "objectType": "MOBILE_DEVICE", "href": format!("/v2/mobile-devices/{}", p.device_id) },
         "updateAction": p.update_action, "versionType": p.version_type, "specificVersion": p.specific_version,
         "buildVersion": null, "maxDeferrals": p.max_deferrals, "forceInstallLocalDateTime": p.force_install_local_date_time,
-        "status": { "state": state, "errorReasons": [] }
+        "status": { "state": state, "errorReasons": p.error_reasons }
     })
+}
+
+/// An iOS version and its build number.
+type VersionAndBuild = (String, String);
+
+/// The version a plan installs: the one asked for, or the newest the simulator knows.
+fn target_version(p: &MsuPlan) -> Option<VersionAndBuild> {
+    if p.version_type.eq_ignore_ascii_case("SPECIFIC_VERSION") && !p.specific_version.is_empty() {
+        let build = OS_VERSIONS
+            .iter()
+            .find(|v| v.0 == p.specific_version)
+            .map(|v| v.1.to_string())
+            .unwrap_or_default();
+        return Some((p.specific_version.clone(), build));
+    }
+    OS_VERSIONS
+        .last()
+        .map(|(v, b)| (v.to_string(), b.to_string()))
+}
+
+/// Completed plans that install move their device to the new version (and the device reports
+/// a fresh inventory), once. Called before plans or devices' update states are read.
+fn settle(w: &mut World, now: DateTime<Utc>) {
+    let done: Vec<(usize, u32, Option<VersionAndBuild>)> = w
+        .msu
+        .plans
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.applied && plan_status(p, now).0 == "PlanCompleted")
+        .map(|(i, p)| {
+            let installs = !p.update_action.eq_ignore_ascii_case("DOWNLOAD_ONLY");
+            (
+                i,
+                p.device_id,
+                installs.then(|| target_version(p)).flatten(),
+            )
+        })
+        .collect();
+    for (i, device_id, target) in done {
+        w.msu.plans[i].applied = true;
+        let Some((version, build)) = target else {
+            continue;
+        };
+        if let Some(di) = w.device_index(device_id) {
+            let d = &mut w.devices[di];
+            d.os_version = version;
+            if !build.is_empty() {
+                d.os_build = build;
+            }
+            d.last_inventory = d.last_inventory.max(now);
+        }
+    }
 }
 
 pub async fn list_plans(
@@ -226,10 +288,11 @@ pub async fn list_plans(
     let q = Query::parse(raw.as_deref());
     let page = PageParams::from_query(&q)?;
     let now = st.clock.now();
-    let w = st.world();
+    let mut w = st.world();
     if !w.msu.toggle {
         return Err(toggle_off());
     }
+    settle(&mut w, now);
     let all: Vec<Value> = w.msu.plans.iter().map(|p| plan_json(p, now)).collect();
     Ok(Json(json!({ "totalCount": all.len(), "results": page.slice(&all) })).into_response())
 }
@@ -239,10 +302,11 @@ pub async fn one_plan(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let now = st.clock.now();
-    let w = st.world();
+    let mut w = st.world();
     if !w.msu.toggle {
         return Err(toggle_off());
     }
+    settle(&mut w, now);
     let p = w
         .msu
         .plans
@@ -277,10 +341,11 @@ fn statuses(w: &World, devices: &[u32], now: DateTime<Utc>) -> Value {
 
 pub async fn update_statuses(State(st): State<AppState>) -> Result<Json<Value>, ApiError> {
     let now = st.clock.now();
-    let w = st.world();
+    let mut w = st.world();
     if !w.msu.toggle {
         return Err(toggle_off());
     }
+    settle(&mut w, now);
     Ok(Json(statuses(&w, &[], now)))
 }
 

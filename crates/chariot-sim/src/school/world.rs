@@ -25,6 +25,10 @@ pub struct MsuPlan {
     pub max_deferrals: i64,
     pub force_install_local_date_time: Option<String>,
     pub created: DateTime<Utc>,
+    /// Set at creation when the device cannot take the plan (e.g. `NOT_SUPERVISED`).
+    pub error_reasons: Vec<String>,
+    /// The device's OS version was moved to the plan's target (done once, when completed).
+    pub applied: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -79,7 +83,12 @@ impl World {
             vpp_accounts: vec![],
             commands: vec![],
             next: NextIds::default(),
-            msu: MsuState::default(),
+            // The demo school updates its iPads through Jamf: the feature is on (a test turns it
+            // off to see the 503).
+            msu: MsuState {
+                toggle: true,
+                ..MsuState::default()
+            },
             computed_until: now,
             version: 0,
             membership: None,

@@ -118,6 +118,8 @@ export const api = {
   lostDevices: (): Promise<LostDevice[]> => call("lost_devices"),
   positionStatus: (id: string): Promise<PositionStatus> =>
     call("position_status", { request: { id } satisfies IdRequest }),
+  /** The iOS versions the server offers for updates (needs the server). */
+  availableOsUpdates: (): Promise<string[]> => call("available_os_updates"),
 };
 
 export { toAppError, isAppError } from "./errors";
