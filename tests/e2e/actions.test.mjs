@@ -100,6 +100,40 @@ test("the stale devices of a cart get an inventory update, each with its own sta
   await s.screenshot(join(SHOTS, "fr-job-update-inventory.png"));
 });
 
+test("an iOS update for a cart: one plan per iPad, each with its own state", async () => {
+  await go("#/inventory?cart=Chariot%202");
+  await s.waitFor(
+    "return document.querySelectorAll('[data-testid=filter-chip]').length === 1 && document.querySelectorAll('[data-testid=inventory-row]').length > 0",
+    "the devices of Chariot 2",
+  );
+  const count = number(await s.textOf("[data-testid=inventory-total]"));
+  await s.click("[data-testid=select-all]");
+  await s.click("[data-testid=selection-actions]");
+  await s.click("[data-testid=selection-menu] [data-action=update_os]");
+  // A precise version, from the list the server offers.
+  await s.click("[data-testid=field-os-version-specific]");
+  const version = await s.waitFor(
+    "const sel = document.querySelector('select[data-testid=field-os-specific]'); return sel && sel.options.length > 1 && sel.options[sel.options.length - 1].value",
+    "the versions the server offers",
+  );
+  await s.exec(
+    "const sel = document.querySelector('select[data-testid=field-os-specific]'); sel.value = arguments[0]; sel.dispatchEvent(new Event('change', { bubbles: true }))",
+    version,
+  );
+  await confirmDialog("fr-action-update-os.png");
+  await s.waitFor(
+    "return document.querySelectorAll('[data-testid=job-target]').length === arguments[0]",
+    "one plan per iPad",
+    10_000,
+    count,
+  );
+  // The plans download, then install: every iPad is waiting, none failed (all are supervised).
+  const states = await jobSettles(["pending"], 60_000);
+  assert.equal(states.length, count);
+  assert.match(await s.textOf("[data-testid=job-params]"), new RegExp(version.replace(/\./g, "\\.")));
+  await s.screenshot(join(SHOTS, "fr-job-update-os.png"));
+});
+
 let student;
 
 test("a student iPad: lost mode, its position on the map, then lost mode off", async () => {

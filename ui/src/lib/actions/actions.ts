@@ -8,6 +8,7 @@ import type { MessageKey } from "../i18n/fr";
 /** Every action, in the order the menus list them (the destructive ones last). */
 export const ACTION_KINDS: readonly ActionKind[] = [
   "update_inventory",
+  "update_os",
   "restart",
   "shut_down",
   "enable_lost_mode",
@@ -21,9 +22,11 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   "erase",
 ];
 
-/** The inventory's group actions (selection bar), in the menu's order: erase last. */
+/** The inventory's group actions (selection bar), in the menu's order: erase last. The school
+ * guide groups the inventory and the iOS updates ("Mise à jour de l'inventaire ou de l'iOS"). */
 export const BULK_ACTIONS: readonly ActionKind[] = [
   "update_inventory",
+  "update_os",
   "restart",
   "shut_down",
   "enable_lost_mode",
@@ -47,7 +50,8 @@ export function isDestructive(kind: ActionKind): boolean {
   return DESTRUCTIVE.has(kind);
 }
 
-/** The action with its default parameters (lost mode always enforced, eSIM plan kept). */
+/** The action with its default parameters (lost mode always enforced, eSIM plan kept, iOS
+ * updated within the installed version and installed at once, as Jamf Pro proposes). */
 export function defaultAction(kind: ActionKind): Action {
   switch (kind) {
     case "update_inventory":
@@ -77,6 +81,8 @@ export function defaultAction(kind: ActionKind): Action {
       return { kind: "erase", preserveDataPlan: true, disallowProximitySetup: false };
     case "refresh_cellular_plans":
       return { kind: "refreshCellularPlans", esimServerUrl: "" };
+    case "update_os":
+      return { kind: "updateOs", install: "download_install_restart", version: "latest_minor", specificVersion: "" };
   }
 }
 
@@ -107,6 +113,8 @@ export function kindOf(action: Action): ActionKind {
       return "erase";
     case "refreshCellularPlans":
       return "refresh_cellular_plans";
+    case "updateOs":
+      return "update_os";
   }
 }
 
@@ -117,6 +125,28 @@ export function isEsimUrl(url: string): boolean {
   const u = url.trim();
   // Case-sensitive prefix, as the back end checks it.
   return u.length > "https://".length && u.length <= MAX_URL && u.startsWith("https://");
+}
+
+/** An iOS version as the back end accepts it: numbers separated by dots, at least two ("18.6.2"). */
+export function isOsVersion(version: string): boolean {
+  return /^\d+(\.\d+)+$/.test(version.trim());
+}
+
+/**
+ * The versions the server offers, as the version list shows them: well-formed ones only, each
+ * once, newest first.
+ */
+export function osVersionChoices(versions: readonly string[]): string[] {
+  const valid = [...new Set(versions.map((v) => v.trim()).filter(isOsVersion))];
+  const parts = (v: string) => v.split(".").map(Number);
+  return valid.sort((a, b) => {
+    const [pa, pb] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+      const d = (pb[i] ?? 0) - (pa[i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return pb.length - pa.length;
+  });
 }
 
 /**
@@ -133,6 +163,8 @@ export function parameterProblem(action: Action): MessageKey | null {
       return action.userName.trim() === "" ? "action.invalid.user" : null;
     case "refreshCellularPlans":
       return isEsimUrl(action.esimServerUrl) ? null : "action.invalid.esimUrl";
+    case "updateOs":
+      return action.version === "specific" && !isOsVersion(action.specificVersion) ? "action.invalid.osVersion" : null;
     default:
       return null;
   }
@@ -140,7 +172,7 @@ export function parameterProblem(action: Action): MessageKey | null {
 
 /**
  * The action sent to plan_action. The plan (count, refusals, stale inventories) does not depend
- * on the lost-mode text nor on the eSIM address, but the back end refuses to plan an action
+ * on the lost-mode text, the eSIM address nor the iOS version, but the back end refuses to plan an action
  * whose parameters are incomplete: while they are, a stand-in lets the dialog show the plan as
  * soon as it opens. Delete user is planned for the chosen user (it decides the refusals), or
  * the device's first user until one is chosen. Never sent to start_job.
@@ -154,6 +186,8 @@ export function planningAction(action: Action, users: readonly string[] = []): A
       return { ...action, esimServerUrl: "https://sm-dp.invalid" };
     case "deleteUser":
       return { ...action, userName: users[0] ?? "…" };
+    case "updateOs":
+      return { ...action, version: "latest_minor", specificVersion: "" };
     default:
       return action;
   }
@@ -173,6 +207,9 @@ export function finalAction(action: Action): Action {
       return { ...action, userName: action.userName.trim() };
     case "refreshCellularPlans":
       return { ...action, esimServerUrl: action.esimServerUrl.trim() };
+    case "updateOs":
+      // The version matters only when it is the one chosen (the back end ignores it otherwise).
+      return { ...action, specificVersion: action.version === "specific" ? action.specificVersion.trim() : "" };
     default:
       return { ...action };
   }

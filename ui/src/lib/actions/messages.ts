@@ -14,6 +14,7 @@ export const fr = {
   "actionKind.log_out_user": "Déconnecter l'utilisateur",
   "actionKind.erase": "Effacer tous les contenus et réglages",
   "actionKind.refresh_cellular_plans": "Actualiser les forfaits cellulaires",
+  "actionKind.update_os": "Mettre à jour iOS",
   "actionKind.unknown": "Action inconnue",
 
   "targetState.not_sent": "Pas encore envoyée",
@@ -39,6 +40,7 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "actionKind.log_out_user": "Log out user",
   "actionKind.erase": "Erase all content and settings",
   "actionKind.refresh_cellular_plans": "Refresh cellular plans",
+  "actionKind.update_os": "Update iOS",
   "actionKind.unknown": "Unknown action",
 
   "targetState.not_sent": "Not sent yet",

@@ -177,12 +177,15 @@ describe("device detail", () => {
       expect(labels).toContain(label);
     expect(labels).not.toContain("Verrouiller l'appareil");
     const byCommand = (id: string) => $("device-commands")!.querySelector<HTMLButtonElement>(`button[data-command="${id}"]`)!;
-    // Not built yet: disabled, saying so.
-    expect(byCommand("update_os").disabled).toBe(true);
-    expect(byCommand("update_os").title).toBe("Bientôt disponible dans Chariot");
-    expect(buttons.filter((b) => b.dataset.command !== "update_os").every((b) => !b.disabled)).toBe(true);
+    // Every command can be sent, the iOS update too (no "coming soon" left).
+    expect(buttons.every((b) => !b.disabled && b.title === "")).toBe(true);
+    expect($("device-commands")?.textContent).not.toContain("Bientôt");
     expect(byCommand("erase").classList.contains("destructive")).toBe(true);
     expect($("device-groups")?.textContent).toContain("iOS < 17");
+
+    byCommand("update_os").click();
+    expect(launcher.pending).toMatchObject({ kind: "update_os", deviceIds: ["42"] });
+    closeAction();
 
     // A click asks for the action on this device, with its Shared iPad accounts.
     byCommand("delete_user").click();

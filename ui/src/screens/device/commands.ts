@@ -5,10 +5,7 @@ import { isDestructive } from "../../lib/actions/actions";
 import type { MessageKey } from "../../lib/i18n/fr";
 
 export interface DeviceCommand {
-  /** The action's ActionKind, or the id of a command Chariot cannot send yet. */
-  id: ActionKind | "update_os";
-  /** `null`: listed because the guide lists it, not built yet (shown disabled, "Bientôt"). */
-  kind: ActionKind | null;
+  kind: ActionKind;
   label: MessageKey;
   hint: MessageKey;
   /** Erases data or locks the user out: shown in red, as its confirmation. */
@@ -16,7 +13,7 @@ export interface DeviceCommand {
 }
 
 function command(kind: ActionKind, label: MessageKey, hint: MessageKey): DeviceCommand {
-  return { id: kind, kind, label, hint, destructive: isDestructive(kind) };
+  return { kind, label, hint, destructive: isDestructive(kind) };
 }
 
 export function commandsFor(detail: DeviceDetail): DeviceCommand[] {
@@ -38,8 +35,9 @@ export function commandsFor(detail: DeviceDetail): DeviceCommand[] {
   list.push(
     command("restart", "device.command.restart", "device.command.restart.hint"),
     command("shut_down", "device.command.shutDown", "device.command.shutDown.hint"),
-    // The guide's "Update OS Versions on supervised devices": not built yet.
-    { id: "update_os", kind: null, label: "device.command.updateOs", hint: "device.command.updateOs.hint", destructive: false },
+    // The guide's "Update OS Versions on supervised devices": offered on every iPad, the plan
+    // says why an unsupervised one is left out.
+    command("update_os", "device.command.updateOs", "device.command.updateOs.hint"),
     command("refresh_cellular_plans", "device.command.refreshCellular", "device.command.refreshCellular.hint"),
   );
   if (detail.summary.sharedIpad === true) {

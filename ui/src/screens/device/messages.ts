@@ -110,7 +110,6 @@ export const fr = {
   "device.commands.title": "Commandes",
   "device.commands.hint":
     "Les commandes que vous pouvez envoyer à cet iPad. Chacune est confirmée avant l'envoi, puis suivie jusqu'à la réponse de l'iPad.",
-  "device.commands.soon": "Bientôt disponible dans Chariot",
   "device.command.updateInventory": "Mettre à jour l'inventaire",
   "device.command.updateInventory.hint":
     "Force la mise à jour de l'inventaire pour rafraîchir les informations visibles dans Jamf Pro.",
@@ -133,7 +132,8 @@ export const fr = {
   "device.command.shutDown": "Éteindre",
   "device.command.shutDown.hint": "Éteint l'iPad.",
   "device.command.updateOs": "Mettre à jour iOS",
-  "device.command.updateOs.hint": "Installe la dernière version d'iOS (iPad supervisés).",
+  "device.command.updateOs.hint":
+    "Télécharge et installe une mise à jour d'iOS, à la version de votre choix (iPad supervisés).",
   "device.command.refreshCellular": "Actualiser les forfaits cellulaires",
   "device.command.refreshCellular.hint": "Redemande les forfaits eSIM de l'opérateur.",
   "device.command.logOutUser": "Déconnecter l'utilisateur",
@@ -292,7 +292,6 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "device.commands.title": "Commands",
   "device.commands.hint":
     "The commands you can send to this iPad. Each one is confirmed before it is sent, then followed until the iPad answers.",
-  "device.commands.soon": "Coming soon to Chariot",
   "device.command.updateInventory": "Update inventory",
   "device.command.updateInventory.hint":
     "Forces an inventory update to refresh the information shown in Jamf Pro.",
@@ -314,7 +313,7 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "device.command.shutDown": "Shut down",
   "device.command.shutDown.hint": "Shuts the iPad down.",
   "device.command.updateOs": "Update iOS",
-  "device.command.updateOs.hint": "Installs the latest iOS version (supervised iPads).",
+  "device.command.updateOs.hint": "Downloads and installs an iOS update, to the version you choose (supervised iPads).",
   "device.command.refreshCellular": "Refresh cellular plans",
   "device.command.refreshCellular.hint": "Asks the carrier for the eSIM plans again.",
   "device.command.logOutUser": "Log out user",

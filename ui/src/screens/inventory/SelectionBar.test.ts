@@ -32,6 +32,7 @@ describe("selection bar", () => {
     const items = [...byTestId(view.target, "selection-menu").querySelectorAll<HTMLButtonElement>("button")];
     expect(items.map((b) => b.dataset.action)).toEqual([
       "update_inventory",
+      "update_os",
       "restart",
       "shut_down",
       "enable_lost_mode",
@@ -44,7 +45,9 @@ describe("selection bar", () => {
     ]);
     // Each with the action's shared name.
     expect(items.map((b) => b.textContent)).toEqual(items.map((b) => fr[actionLabel(b.dataset.action as ActionKind)]));
-    expect(items[1]?.textContent).toBe("Redémarrer");
+    // The guide's "Mise à jour de l'inventaire ou de l'iOS": the two updates side by side.
+    expect(items[1]?.textContent).toBe("Mettre à jour iOS");
+    expect(items[2]?.textContent).toBe("Redémarrer");
     const erase = items[items.length - 1]!;
     expect(erase.dataset.action).toBe("erase");
     expect(erase.classList.contains("destructive")).toBe(true);

@@ -120,6 +120,22 @@ describe("job screen", () => {
     expect(pending.querySelector(".badge")?.getAttribute("title")).toContain("allumé et connecté au Wi-Fi");
   });
 
+  it("says in words which iOS version an update installs, and how", async () => {
+    current = viewFixture({
+      action: { kind: "updateOs", install: "download_only", version: "latest_any", specificVersion: "" },
+      kind: "update_os",
+    });
+    backEnd();
+    await openJob();
+    expect($("job-title")?.textContent).toBe("Mettre à jour iOS");
+    const params = $("job-params")!;
+    expect([...params.querySelectorAll("dt")].map((e) => e.textContent)).toEqual(["Version", "Installation"]);
+    expect([...params.querySelectorAll("dd")].map((e) => e.textContent)).toEqual([
+      "Dernière version possible",
+      "Téléchargement seul (l'utilisateur installe)",
+    ]);
+  });
+
   it("filters the devices by state, from the select or the legend", async () => {
     backEnd();
     const view = await openJob();

@@ -5,8 +5,8 @@ import type { MessageKey } from "../../lib/i18n/fr";
 
 export interface ParamRow {
   label: MessageKey;
-  /** Text as typed, or a yes/no. */
-  value: string | boolean;
+  /** Text as typed, a yes/no, or a choice in words (`{ key }`, a message key). */
+  value: string | boolean | { key: MessageKey };
 }
 
 export function actionParams(action: Action): ParamRow[] {
@@ -31,6 +31,14 @@ export function actionParams(action: Action): ParamRow[] {
       ];
     case "refreshCellularPlans":
       return [{ label: "job.param.esimUrl", value: action.esimServerUrl }];
+    case "updateOs":
+      return [
+        {
+          label: "job.param.osVersion",
+          value: action.version === "specific" ? action.specificVersion : { key: `job.param.osVersion.${action.version}` },
+        },
+        { label: "job.param.osInstall", value: { key: `job.param.osInstall.${action.install}` } },
+      ];
     default:
       return [];
   }

@@ -43,6 +43,19 @@ describe("job states", () => {
       { label: "job.param.message", value: "Rapportez-le" },
       { label: "job.param.alwaysEnforce", value: true },
     ]);
+    // The iOS update: the version chosen (in words, or the one typed) and how it installs.
+    expect(
+      actionParams({ kind: "updateOs", install: "download_install_restart", version: "latest_minor", specificVersion: "" }),
+    ).toEqual([
+      { label: "job.param.osVersion", value: { key: "job.param.osVersion.latest_minor" } },
+      { label: "job.param.osInstall", value: { key: "job.param.osInstall.download_install_restart" } },
+    ]);
+    expect(
+      actionParams({ kind: "updateOs", install: "download_only", version: "specific", specificVersion: "18.6.2" }),
+    ).toEqual([
+      { label: "job.param.osVersion", value: "18.6.2" },
+      { label: "job.param.osInstall", value: { key: "job.param.osInstall.download_only" } },
+    ]);
   });
 });
 

@@ -39,11 +39,25 @@ function jobFixture(id: number): JobSummary {
 
 let plans: ActionRequest[] = [];
 let starts: ActionRequest[] = [];
+/** How many times the dialog asked for the iOS versions the server offers. */
+let osUpdateReads = 0;
 
-function backEnd(opts: { plan?: (r: ActionRequest) => ActionPlan; planError?: AppError; startError?: AppError } = {}) {
+function backEnd(
+  opts: {
+    plan?: (r: ActionRequest) => ActionPlan;
+    planError?: AppError;
+    startError?: AppError;
+    /** available_os_updates' answer, or its error. */
+    osUpdates?: string[] | AppError;
+  } = {},
+) {
   mockIPC((cmd, args) => {
     const request = (args as { request: ActionRequest }).request;
     switch (cmd) {
+      case "available_os_updates":
+        osUpdateReads++;
+        if (opts.osUpdates && !Array.isArray(opts.osUpdates)) throw opts.osUpdates;
+        return opts.osUpdates ?? [];
       case "plan_action":
         plans.push(request);
         if (opts.planError) throw opts.planError;
@@ -75,6 +89,7 @@ async function open(launch: Parameters<typeof requestAction>[0]): Promise<Mounte
 beforeEach(async () => {
   plans = [];
   starts = [];
+  osUpdateReads = 0;
   setHash("#/inventory");
   await setStatus({ connection: "online" });
 });
@@ -123,6 +138,8 @@ describe("action dialog", () => {
     expect(confirmButton().textContent).toBe("Envoyer à 15\u00a0appareils");
     expect(confirmButton().disabled).toBe(false);
     expect(confirmButton().classList.contains("destructive")).toBe(false);
+    // Only the iOS update asks the server for its versions.
+    expect(osUpdateReads).toBe(0);
   });
 
   it("cannot erase until the count is typed, then starts the job and opens it", async () => {
@@ -205,6 +222,109 @@ describe("action dialog", () => {
     $<HTMLInputElement>("field-force")!.click();
     await vi.waitFor(() => expect(plans.at(-1)?.action).toEqual({ kind: "deleteUser", userName: "eleve2@college.fr", force: true }));
     await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
+  });
+
+  it("updates iOS to a version the server offers, chosen in its list", async () => {
+    backEnd({
+      plan: () =>
+        planFixture({
+          kind: "update_os",
+          total: 3,
+          toSend: 2,
+          refused: [{ id: "3", name: "iPad-NON-SUPERVISE", reason: "not_supervised" }],
+        }),
+      osUpdates: ["17.7.10", "18.6.2", "18.6"],
+    });
+    const view = await open({ kind: "update_os", deviceIds: ids(3) });
+
+    expect($("action-title")?.textContent).toBe("Mettre à jour iOS sur 3\u00a0appareils");
+    expect($("action-dialog")?.textContent).toContain("Crée un plan de mise à jour dans Jamf Pro pour chaque iPad supervisé");
+    expect(confirmButton().classList.contains("destructive")).toBe(false);
+    // Jamf Pro's defaults: the installed version's latest update, installed and restarted.
+    expect($<HTMLInputElement>("field-os-install-download_install_restart")!.checked).toBe(true);
+    expect($<HTMLInputElement>("field-os-install-download_only")!.checked).toBe(false);
+    expect($<HTMLInputElement>("field-os-version-latest_minor")!.checked).toBe(true);
+    expect($("field-os-specific")).toBeNull();
+    expect($("field-os-restart-warning")?.textContent).toContain("les élèves perdent leur travail non enregistré");
+    expect(plans[0]?.action).toEqual({
+      kind: "updateOs",
+      install: "download_install_restart",
+      version: "latest_minor",
+      specificVersion: "",
+    });
+    // The unsupervised iPad is left out, saying why.
+    expect($("plan-refused")?.textContent).toContain("la mise à jour d'iOS exigent un iPad supervisé");
+    expect($("plan-refused")?.textContent).toContain("iPad-NON-SUPERVISE");
+    expect(confirmButton().disabled).toBe(false);
+
+    // A specific version: picked in the server's list (newest first), required before sending.
+    $<HTMLInputElement>("field-os-version-specific")!.click();
+    view.flush();
+    await vi.waitFor(() => expect($<HTMLSelectElement>("field-os-specific")?.disabled).toBe(false));
+    const select = $<HTMLSelectElement>("field-os-specific")!;
+    expect(select.tagName).toBe("SELECT");
+    expect([...select.options].map((o) => o.value)).toEqual(["", "18.6.2", "18.6", "17.7.10"]);
+    expect(confirmButton().disabled).toBe(true);
+    expect($("action-blocker")?.textContent).toBe("Choisissez la version d'iOS à installer (par exemple 18.6.2).");
+
+    $<HTMLInputElement>("field-os-install-download_only")!.click();
+    type(select, "18.6.2");
+    view.flush();
+    expect($("field-os-restart-warning")).toBeNull();
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
+    expect(confirmButton().textContent).toBe("Envoyer à 2\u00a0appareils");
+
+    confirmButton().click();
+    await vi.waitFor(() => expect(starts).toHaveLength(1));
+    expect(starts[0]).toEqual({
+      action: { kind: "updateOs", install: "download_only", version: "specific", specificVersion: "18.6.2" },
+      deviceIds: ids(3),
+      confirmation: null,
+    });
+    // Asked once, when the dialog opened, however many times the plan was made.
+    expect(osUpdateReads).toBe(1);
+  });
+
+  it("lets the iOS version be typed when the server cannot list the versions", async () => {
+    backEnd({
+      plan: () => planFixture({ kind: "update_os", total: 1, toSend: 1, singleDevice: "iPad-CDI-01" }),
+      osUpdates: { code: "network", message: "connection refused", hint: null, retryable: true },
+    });
+    const view = await open({ kind: "update_os", deviceIds: ["7"] });
+    expect($("action-title")?.textContent).toBe("Mettre à jour iOS sur iPad-CDI-01");
+    $<HTMLInputElement>("field-os-version-specific")!.click();
+    view.flush();
+
+    await vi.waitFor(() => expect($("field-os-specific")?.tagName).toBe("INPUT"));
+    const field = $<HTMLInputElement>("field-os-specific")!;
+    expect($("field-os-specific-note")?.textContent).toContain("La liste des versions n'a pas pu être lue sur le serveur");
+    expect(confirmButton().disabled).toBe(true);
+
+    type(field, "18.6.x");
+    view.flush();
+    expect(confirmButton().disabled).toBe(true);
+    expect($("action-blocker")?.textContent).toContain("Choisissez la version d'iOS à installer");
+
+    type(field, " 18.6.2 ");
+    view.flush();
+    await vi.waitFor(() => expect(confirmButton().disabled).toBe(false));
+    confirmButton().click();
+    await vi.waitFor(() => expect(starts).toHaveLength(1));
+    expect(starts[0]?.action).toEqual({
+      kind: "updateOs",
+      install: "download_install_restart",
+      version: "specific",
+      specificVersion: "18.6.2",
+    });
+  });
+
+  it("lets the iOS version be typed when the server offers none", async () => {
+    backEnd({ plan: () => planFixture({ kind: "update_os" }), osUpdates: [] });
+    const view = await open({ kind: "update_os", deviceIds: ids(15) });
+    $<HTMLInputElement>("field-os-version-specific")!.click();
+    view.flush();
+    await vi.waitFor(() => expect($("field-os-specific")?.tagName).toBe("INPUT"));
+    expect($("field-os-specific-note")?.textContent).toContain("Le serveur ne propose aucune version");
   });
 
   it("shows the back end's errors, and cannot send while offline", async () => {

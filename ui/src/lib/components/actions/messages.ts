@@ -17,6 +17,7 @@ export const fr = {
   "action.title.log_out_user": "Déconnecter l'utilisateur de {target}",
   "action.title.erase": "Effacer {target}",
   "action.title.refresh_cellular_plans": "Actualiser les forfaits cellulaires de {target}",
+  "action.title.update_os": "Mettre à jour iOS sur {target}",
   "action.target.one": "{count}\u00a0appareil",
   "action.target.other": "{count}\u00a0appareils",
 
@@ -40,6 +41,8 @@ export const fr = {
     "Remet l'iPad à zéro\u00a0: tous les contenus et réglages sont supprimés. Il se réinscrit ensuite dans Jamf Pro au démarrage.",
   "action.what.refresh_cellular_plans":
     "L'iPad télécharge, installe et active son eSIM depuis le serveur de l'opérateur. Cela peut prendre jusqu'à 3\u00a0minutes.",
+  "action.what.update_os":
+    "Crée un plan de mise à jour dans Jamf Pro pour chaque iPad supervisé\u00a0: téléchargement, installation et redémarrage selon votre choix.",
 
   // Parameters.
   "action.field.message": "Message affiché sur l'écran verrouillé",
@@ -65,10 +68,26 @@ export const fr = {
     "Empêche de configurer l'iPad effacé en l'approchant d'un autre appareil Apple.",
   "action.field.esimUrl": "Adresse du serveur eSIM de l'opérateur (SM-DP+)",
   "action.field.esimUrl.hint": "Fournie par l'opérateur, elle commence par https://",
+  "action.field.osInstall": "Installation",
+  "action.field.osInstall.download_install_restart": "Télécharger, installer et redémarrer",
+  "action.field.osInstall.download_only": "Télécharger seulement (l'utilisateur installe)",
+  "action.field.osVersion": "Version",
+  "action.field.osVersion.latest_minor": "Dernière mise à jour de la version installée (ex.\u00a018.6 → 18.6.2)",
+  "action.field.osVersion.latest_any": "Dernière version possible pour chaque iPad",
+  "action.field.osVersion.specific": "Une version précise",
+  "action.field.osVersion.label": "Version d'iOS à installer",
+  "action.field.osVersion.choose": "Choisissez une version…",
+  "action.field.osVersion.loading": "Lecture des versions proposées par le serveur…",
+  "action.field.osVersion.failed":
+    "La liste des versions n'a pas pu être lue sur le serveur\u00a0: saisissez la version (par exemple 18.6.2).",
+  "action.field.osVersion.none": "Le serveur ne propose aucune version\u00a0: saisissez la version (par exemple 18.6.2).",
+  "action.field.osRestart.warning":
+    "Les iPad redémarrent pendant l'installation\u00a0: les élèves perdent leur travail non enregistré. Choisissez un moment où ils ne sont pas utilisés.",
 
   "action.invalid.lostMode": "Saisissez un message ou un numéro de téléphone à afficher sur l'écran verrouillé.",
   "action.invalid.user": "Choisissez le compte à supprimer.",
   "action.invalid.esimUrl": "Saisissez l'adresse du serveur eSIM, qui commence par https://",
+  "action.invalid.osVersion": "Choisissez la version d'iOS à installer (par exemple 18.6.2).",
 
   // The plan.
   "action.plan.loading": "Vérification des appareils…",
@@ -99,7 +118,7 @@ export const fr = {
 
   // Why a device is left out (Refusal).
   "action.refusal.not_supervised":
-    "Non supervisés (ou supervision inconnue)\u00a0: le mode perdu, le son et la position exigent un iPad supervisé.",
+    "Non supervisés (ou supervision inconnue)\u00a0: le mode perdu, le son, la position et la mise à jour d'iOS exigent un iPad supervisé.",
   "action.refusal.shared_ipad": "iPad partagés\u00a0: Apple ne permet pas d'effacer leur code.",
   "action.refusal.student_ipad": "iPad élèves\u00a0: l'effacement du code est réservé aux iPad professeurs.",
   "action.refusal.not_shared_ipad": "Pas des iPad partagés\u00a0: ils n'ont pas de comptes d'élèves à gérer.",
@@ -160,6 +179,7 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "action.title.log_out_user": "Log the user out of {target}",
   "action.title.erase": "Erase {target}",
   "action.title.refresh_cellular_plans": "Refresh the cellular plans of {target}",
+  "action.title.update_os": "Update iOS on {target}",
   "action.target.one": "{count} device",
   "action.target.other": "{count} devices",
 
@@ -182,6 +202,8 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
     "Resets the iPad: all content and settings are deleted. It enrols in Jamf Pro again when it starts.",
   "action.what.refresh_cellular_plans":
     "The iPad downloads, installs and activates its eSIM from the carrier's server. This can take up to 3 minutes.",
+  "action.what.update_os":
+    "Creates an update plan in Jamf Pro for each supervised iPad: download, install and restart as you choose.",
 
   "action.field.message": "Message shown on the lock screen",
   "action.field.message.placeholder": "School iPad. Please return it to the school office.",
@@ -206,10 +228,25 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
     "Prevents setting up the erased iPad by bringing another Apple device near it.",
   "action.field.esimUrl": "Carrier's eSIM server address (SM-DP+)",
   "action.field.esimUrl.hint": "Given by the carrier; it starts with https://",
+  "action.field.osInstall": "Installation",
+  "action.field.osInstall.download_install_restart": "Download, install and restart",
+  "action.field.osInstall.download_only": "Download only (the user installs)",
+  "action.field.osVersion": "Version",
+  "action.field.osVersion.latest_minor": "Latest update of the installed version (e.g. 18.6 → 18.6.2)",
+  "action.field.osVersion.latest_any": "Latest version possible for each iPad",
+  "action.field.osVersion.specific": "A specific version",
+  "action.field.osVersion.label": "iOS version to install",
+  "action.field.osVersion.choose": "Choose a version…",
+  "action.field.osVersion.loading": "Reading the versions the server offers…",
+  "action.field.osVersion.failed": "The list of versions could not be read from the server: type the version (e.g. 18.6.2).",
+  "action.field.osVersion.none": "The server offers no version: type the version (e.g. 18.6.2).",
+  "action.field.osRestart.warning":
+    "The iPads restart during the installation: students lose their unsaved work. Choose a time when they are not in use.",
 
   "action.invalid.lostMode": "Type a message or a phone number to show on the lock screen.",
   "action.invalid.user": "Choose the account to delete.",
   "action.invalid.esimUrl": "Type the eSIM server address, starting with https://",
+  "action.invalid.osVersion": "Choose the iOS version to install (e.g. 18.6.2).",
 
   "action.plan.loading": "Checking the devices…",
   "action.plan.toSendAll.one": "The device will receive the command.",
@@ -237,7 +274,7 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "action.plan.unavailable.body": "Its version is too old. Ask the Jamf Pro administrator to update it.",
 
   "action.refusal.not_supervised":
-    "Not supervised (or supervision unknown): lost mode, sound and location need a supervised iPad.",
+    "Not supervised (or supervision unknown): lost mode, sound, location and iOS updates need a supervised iPad.",
   "action.refusal.shared_ipad": "Shared iPads: Apple does not allow clearing their passcode.",
   "action.refusal.student_ipad": "Student iPads: clearing the passcode is for teacher iPads.",
   "action.refusal.not_shared_ipad": "Not Shared iPads: they have no student accounts to manage.",
