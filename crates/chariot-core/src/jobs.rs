@@ -7,7 +7,7 @@
 //! is never sent again by Chariot: the user decides (retry). Polling reads the command states by
 //! UUID. Every request, refusal, final answer and retry goes into the append-only journal.
 
-use chariot_jamf::{CommandState, JamfClient, JamfError, JamfVersion};
+use chariot_jamf::{CommandState, HistoryState, JamfClient, JamfError, JamfVersion};
 use chariot_store::{JobRow, JobTargetRow, NewJournalEntry, NewTarget, Store};
 use chrono::{DateTime, Utc};
 
@@ -15,7 +15,7 @@ pub use crate::actions::TargetState;
 use crate::actions::plan::build;
 use crate::actions::{
     Action, ActionKind, ActionPlan, ActionRequest, JobCounts, JobSummary, JobTarget, JobView,
-    JournalEntry, JournalEvent, JournalPage, JournalRequest,
+    JournalEntry, JournalEvent, JournalPage, JournalRequest, Route, has_pro_api_commands, route,
 };
 use crate::error::{AppError, ErrorCode};
 use crate::views::inventory::parse_date;
@@ -227,20 +227,9 @@ fn record(
     Ok(())
 }
 
-/// Sends one device's command. The unlock token of a clear-passcode is read from the server
-/// just before and goes nowhere but into the request.
-async fn send(
-    client: &JamfClient,
-    action: &Action,
-    target: &JobTargetRow,
-) -> Result<String, JamfError> {
+/// The Classic API's parameters of an action, as (element, text) pairs.
+fn classic_fields(action: &Action) -> Vec<(&'static str, String)> {
     match action {
-        Action::UpdateInventory => {
-            client
-                .send_classic_command("UpdateInventory", &target.jamf_id)
-                .await
-        }
-        // Classic: the Jamf Pro API's ENABLE_LOST_MODE has no "always enforce" field.
         Action::EnableLostMode {
             message,
             phone,
@@ -258,12 +247,44 @@ async fn send(
                 }
             }
             fields.push(("always_enforce_lost_mode", always_enforce.to_string()));
+            fields
+        }
+        Action::Erase {
+            preserve_data_plan,
+            disallow_proximity_setup,
+        } => vec![
+            ("preserve_data_plan", preserve_data_plan.to_string()),
+            (
+                "disallow_proximity_setup",
+                disallow_proximity_setup.to_string(),
+            ),
+        ],
+        Action::RefreshCellularPlans { esim_server_url } => {
+            vec![("e_sim_server_url", esim_server_url.trim().to_owned())]
+        }
+        _ => vec![],
+    }
+}
+
+/// Sends one device's command by its route. The unlock token of a Jamf Pro API clear-passcode
+/// is read from the server just before and goes nowhere but into the request (the Classic
+/// command lets Jamf use the token it holds).
+async fn send(
+    client: &JamfClient,
+    action: &Action,
+    route: Route,
+    target: &JobTargetRow,
+) -> Result<String, JamfError> {
+    let management_id = target.management_id.as_deref().unwrap_or_default();
+    match (route, action) {
+        (Route::Classic(name), _) => {
+            let fields = classic_fields(action);
+            let fields = (!fields.is_empty()).then_some(fields.as_slice());
             client
-                .send_classic_command_with("EnableLostMode", &target.jamf_id, Some(&fields))
+                .send_classic_command_with(name, &target.jamf_id, fields)
                 .await
         }
-        Action::ClearPasscode => {
-            let management_id = target.management_id.as_deref().unwrap_or_default();
+        (Route::ProApi, Action::ClearPasscode) => {
             let Some(token) = client.unlock_token(&target.jamf_id).await? else {
                 return Err(JamfError::Decode {
                     what: "the device's unlock token".into(),
@@ -282,14 +303,18 @@ async fn send(
                 )
                 .await
         }
-        other => {
-            let data = other
-                .command_data()
-                // OS updates never come here: `submit` sends them as plans.
-                .expect("every other action is a Jamf Pro API command");
-            let management_id = target.management_id.as_deref().unwrap_or_default();
-            client.send_mdm_command(management_id, &data).await
-        }
+        (Route::ProApi, other) => match other.command_data() {
+            Some(data) => client.send_mdm_command(management_id, &data).await,
+            None => Err(JamfError::Decode {
+                what: "the command".into(),
+                detail: format!("{} has no Jamf Pro API form", other.kind().label()),
+            }),
+        },
+        // `submit` sends plans by batches, never one by one.
+        (Route::Plans, _) => Err(JamfError::Decode {
+            what: "the command".into(),
+            detail: "OS updates are sent as update plans".into(),
+        }),
     }
 }
 
@@ -297,7 +322,9 @@ async fn send(
 pub async fn submit(client: &JamfClient, store: &mut Store, job: i64) -> Result<usize, AppError> {
     let row = job_row(store, job)?;
     let action = job_action(&row)?;
-    if let Some(config) = action.update_plan_config() {
+    let route = route(action.kind(), known_version(store)?)
+        .map_err(|why| AppError::new(ErrorCode::InvalidInput, why))?;
+    if let (Route::Plans, Some(config)) = (route, action.update_plan_config()) {
         return submit_plans(client, store, &row, &config).await;
     }
     let mut sent = 0;
@@ -305,7 +332,7 @@ pub async fn submit(client: &JamfClient, store: &mut Store, job: i64) -> Result<
         if TargetState::parse(&target.state) != TargetState::NotSent {
             continue;
         }
-        let (state, uuid, error) = match send(client, &action, &target).await {
+        let (state, uuid, error) = match send(client, &action, route, &target).await {
             Ok(uuid) => (TargetState::Submitted, Some(uuid), None),
             // Nothing reached the server: still not sent, and safe to send later.
             Err(e @ JamfError::Unreachable { .. }) => {
@@ -339,8 +366,14 @@ pub async fn submit(client: &JamfClient, store: &mut Store, job: i64) -> Result<
 /// still in flight.
 pub async fn poll(client: &JamfClient, store: &mut Store, job: i64) -> Result<usize, AppError> {
     let row = job_row(store, job)?;
-    if matches!(job_action(&row)?, Action::UpdateOs { .. }) {
-        return poll_plans(client, store, &row).await;
+    let action = job_action(&row)?;
+    let version = known_version(store)?;
+    match route(action.kind(), version) {
+        Ok(Route::Plans) => return poll_plans(client, store, &row).await,
+        Ok(Route::Classic(name)) if !has_pro_api_commands(version) => {
+            return poll_history(client, store, &row, name).await;
+        }
+        _ => {}
     }
     let in_flight: Vec<JobTargetRow> = store
         .job_targets(job)?
@@ -476,6 +509,62 @@ async fn poll_plans(
                 Some("the update plan no longer exists on the server".to_owned()),
             ),
             Err(e) => return Err(AppError::from(crate::sync::SyncError::Jamf(e))),
+        };
+        if state.is_in_flight() {
+            still += 1;
+        }
+        if state.as_str() != target.state || error != target.error {
+            record(store, row, target, state, None, error.as_deref())?;
+        }
+    }
+    Ok(still)
+}
+
+/// How far before a send a history entry may be dated and still be its answer: the server's
+/// clock and this computer's are not the same.
+const HISTORY_CLOCK_SLACK_MS: i64 = 2 * 60 * 1000;
+
+/// "Device Location", "DeviceLocation", "device_location" → "devicelocation".
+fn command_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Servers without the Jamf Pro API's command states: each device's Classic history says
+/// whether the command it was sent completed or failed since it was sent.
+async fn poll_history(
+    client: &JamfClient,
+    store: &mut Store,
+    row: &JobRow,
+    command: &str,
+) -> Result<usize, AppError> {
+    let in_flight: Vec<JobTargetRow> = store
+        .job_targets(row.id)?
+        .into_iter()
+        .filter(|t| TargetState::parse(&t.state).is_in_flight())
+        .collect();
+    let wanted = command_key(command);
+    let mut still = 0;
+    for target in &in_flight {
+        let since = date(&target.updated_at).timestamp_millis() - HISTORY_CLOCK_SLACK_MS;
+        let history = client
+            .device_history(&target.jamf_id)
+            .await
+            .map_err(|e| AppError::from(crate::sync::SyncError::Jamf(e)))?;
+        let answer = history
+            .iter()
+            .filter(|h| h.state != HistoryState::Pending && command_key(&h.name) == wanted)
+            .filter(|h| h.epoch_ms.is_some_and(|at| at >= since))
+            .min_by_key(|h| h.epoch_ms);
+        let (state, error) = match answer {
+            Some(h) if h.state == HistoryState::Completed => (TargetState::Done, None),
+            Some(h) => (
+                TargetState::Failed,
+                Some(h.error.clone().unwrap_or_else(|| "failed".to_owned())),
+            ),
+            None => (TargetState::Pending, None),
         };
         if state.is_in_flight() {
             still += 1;

@@ -411,7 +411,7 @@ async fn preconditions_refuse_per_device_and_the_rest_is_sent() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn erase_needs_the_count_typed_and_old_servers_are_told_not_sent() {
+async fn erase_needs_the_count_typed_and_what_a_server_cannot_do_is_not_sent() {
     let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
     let (_dir, mut store) = synced(&sim).await;
     let ids: Vec<String> = targets(&store, &DeviceQuery::default(), 3)
@@ -435,9 +435,10 @@ async fn erase_needs_the_count_typed_and_old_servers_are_told_not_sent() {
         version: Some(chariot_jamf::JamfVersion::new(10, 48, 0)),
         ..ctx()
     };
-    let plan = jobs::plan(&store, &request(Action::Restart, &refs), &old).unwrap();
+    // A server older than the Jamf Pro API's commands: log out user has no Classic form.
+    let plan = jobs::plan(&store, &request(Action::LogOutUser, &refs), &old).unwrap();
     assert!(plan.unavailable.is_some());
-    assert!(create(&mut store, &request(Action::Restart, &refs), &old, "a").is_err());
+    assert!(create(&mut store, &request(Action::LogOutUser, &refs), &old, "a").is_err());
     sim.shutdown().await;
 }
 
@@ -597,4 +598,47 @@ async fn sim_token(sim: &RunningSim) -> String {
         .await
         .unwrap();
     answer["token"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_older_jamf_pro_gets_classic_commands_and_answers_from_the_device_history() {
+    let sim = chariot_sim::start(SimConfig {
+        jamf_version: "10.48.0-t1690000000000".into(),
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let (_dir, mut store) = synced(&sim).await;
+    let c = client(&sim, Duration::from_secs(10));
+    let old = PlanContext {
+        version: jobs::known_version(&store).unwrap(),
+        ..ctx()
+    };
+    assert_eq!(old.version, Some(chariot_jamf::JamfVersion::new(10, 48, 0)));
+    let id = device_where(&store, |d| d.role == "student");
+    // Log out user has no Classic command: not offered, with the reason.
+    let plan = jobs::plan(&store, &request(Action::LogOutUser, &[&id]), &old).unwrap();
+    assert!(plan.unavailable.unwrap().contains("11.0 or later"));
+
+    // Restart: Classic RestartDevice (this server has no /api/v2/mdm/commands), and the answer
+    // read from the device's Classic history.
+    let job = create(&mut store, &request(Action::Restart, &[&id]), &old, "admin").unwrap();
+    assert_eq!(jobs::submit(&c, &mut store, job).await.unwrap(), 1);
+    assert_eq!(settle(&sim, &c, &mut store, job).await, [TargetState::Done]);
+
+    // Erase keeping the data plan, through Classic EraseDevice.
+    let erase = Action::Erase {
+        preserve_data_plan: true,
+        disallow_proximity_setup: false,
+    };
+    let mut typed = request(erase, &[&id]);
+    typed.confirmation = store
+        .devices_by_ids(std::slice::from_ref(&id))
+        .unwrap()
+        .first()
+        .map(|d| d.name.clone());
+    let job = create(&mut store, &typed, &old, "admin").unwrap();
+    assert_eq!(jobs::submit(&c, &mut store, job).await.unwrap(), 1);
+    assert_eq!(settle(&sim, &c, &mut store, job).await, [TargetState::Done]);
+    sim.shutdown().await;
 }

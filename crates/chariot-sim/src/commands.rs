@@ -174,6 +174,39 @@ pub fn classic_to_v2(name: &str) -> Option<&'static str> {
     })
 }
 
+/// `(major, minor)` of a `jamf-pro-version` string such as "11.30.1-t1784555528405".
+pub fn version_of(v: &str) -> (u32, u32) {
+    let mut parts = v.split(['.', '-']).map(|p| p.parse::<u32>().unwrap_or(0));
+    (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+}
+
+/// Classic command names → v2 types for a server of `version`: what 11.30.1 serves, plus the
+/// commands removed since, on servers older than their removal (reference §5.4: EraseDevice
+/// gone in 11.20; DisableLostMode, ClearPasscode, RestartDevice in 11.28; ShutDownDevice is
+/// legacy, taken as removed with RestartDevice [guess]).
+pub fn classic_to_v2_at(name: &str, version: (u32, u32)) -> Option<&'static str> {
+    if let Some(v2) = classic_to_v2(name) {
+        return Some(v2);
+    }
+    let before = |major: u32, minor: u32| version < (major, minor);
+    Some(match name {
+        "EraseDevice" if before(11, 20) => "ERASE_DEVICE",
+        "DisableLostMode" if before(11, 28) => "DISABLE_LOST_MODE",
+        "ClearPasscode" if before(11, 28) => "CLEAR_PASSCODE",
+        "RestartDevice" if before(11, 28) => "RESTART_DEVICE",
+        "ShutDownDevice" if before(11, 28) => "SHUT_DOWN_DEVICE",
+        _ => return None,
+    })
+}
+
+/// Whether the Jamf Pro API's `/v2/mdm/commands` exists on a server of `version`. [guess] Its
+/// first version is not documented in the reference; Chariot's safe reading is 11.0 (older
+/// servers had `/preview/mdm/commands`), and the simulator follows that reading so the Classic
+/// path Chariot takes for older servers is exercised for real.
+pub fn has_v2_commands(version: (u32, u32)) -> bool {
+    version >= (11, 0)
+}
+
 /// The name shown in Classic history for a v2 type (Classic uses Apple-style names).
 pub fn classic_name(v2: &str) -> String {
     match v2 {

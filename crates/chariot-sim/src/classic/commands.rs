@@ -2,7 +2,7 @@
 
 use super::mobiledevices::{date_triple, find};
 use super::xml::*;
-use crate::commands::{CommandState, classic_name, classic_to_v2};
+use crate::commands::{CommandState, classic_name, classic_to_v2_at, version_of};
 use crate::error::ClassicError;
 use crate::school::engine::queue_command;
 use crate::state::AppState;
@@ -50,7 +50,7 @@ fn queue(
     body: &str,
 ) -> Result<Response, ClassicError> {
     // Commands removed in 11.28 (or never offered for mobile devices by 11.30.1) are refused.
-    let v2 = classic_to_v2(name)
+    let v2 = classic_to_v2_at(name, version_of(&st.jamf_version))
         .ok_or_else(|| ClassicError::bad_request(format!("Invalid command: {name}")))?;
     let ids: Vec<u32> = ids
         .split(',')
@@ -77,6 +77,14 @@ fn queue(
         "DeviceName" => data["deviceName"] = json!(arg.unwrap_or_default()),
         "RefreshCellularPlans" => {
             data["esimServerUrl"] = json!(xml_param(body, "e_sim_server_url").unwrap_or_default())
+        }
+        "EraseDevice" => {
+            for (tag, field) in [
+                ("preserve_data_plan", "preserveDataPlan"),
+                ("disallow_proximity_setup", "disallowProximitySetup"),
+            ] {
+                data[field] = json!(xml_param(body, tag).is_some_and(|v| v == "true"));
+            }
         }
         _ => {}
     }

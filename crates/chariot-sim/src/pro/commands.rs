@@ -2,7 +2,7 @@
 //! `POST /api/v2/mobile-devices/{id}/erase`.
 
 use super::sections::iso;
-use crate::commands::{Command, validate_command_data};
+use crate::commands::{Command, has_v2_commands, validate_command_data, version_of};
 use crate::error::ApiError;
 use crate::paging::{PageParams, Query, parse_sort, sort_by_keys};
 use crate::rsql::{self, Value};
@@ -38,6 +38,9 @@ pub async fn send(
     State(st): State<AppState>,
     body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
+    if !has_v2_commands(version_of(&st.jamf_version)) {
+        return Err(ApiError::not_found("Not Found"));
+    }
     let v = body_json(&body)?;
     let data = v
         .get("commandData")
@@ -134,6 +137,9 @@ pub async fn list(
     State(st): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
+    if !has_v2_commands(version_of(&st.jamf_version)) {
+        return Err(ApiError::not_found("Not Found"));
+    }
     let q = Query::parse(raw.as_deref());
     let page = PageParams::from_query(&q)?;
     let sort = parse_sort(&q, "dateSent:asc", FILTER_FIELDS)?;
