@@ -22,21 +22,12 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   "erase",
 ];
 
+/** Offered on a device's own screen only, never to a selection of devices. */
+const SINGLE_DEVICE: ReadonlySet<ActionKind> = new Set<ActionKind>(["clear_passcode", "delete_user"]);
+
 /** The inventory's group actions (selection bar), in the menu's order: erase last. The school
  * guide groups the inventory and the iOS updates ("Mise à jour de l'inventaire ou de l'iOS"). */
-export const BULK_ACTIONS: readonly ActionKind[] = [
-  "update_inventory",
-  "update_os",
-  "restart",
-  "shut_down",
-  "enable_lost_mode",
-  "disable_lost_mode",
-  "play_lost_mode_sound",
-  "update_location",
-  "log_out_user",
-  "refresh_cellular_plans",
-  "erase",
-];
+export const BULK_ACTIONS: readonly ActionKind[] = ACTION_KINDS.filter((kind) => !SINGLE_DEVICE.has(kind));
 
 /** They erase data, lock the user out or remove an account: red buttons in the UI. */
 const DESTRUCTIVE: ReadonlySet<ActionKind> = new Set<ActionKind>([

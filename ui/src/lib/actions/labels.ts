@@ -11,8 +11,9 @@ export function stateLabel(state: TargetState): MessageKey {
   return `targetState.${state}`;
 }
 
-/** The colour family of a state's badge: settled well, settled badly, or still moving. */
-export type StateTone = "ok" | "bad" | "warn" | "waiting" | "muted";
+/** The colour family of a state's badge, the job's progress bar's own (so a state has one
+ * colour everywhere): settled well, settled badly, unknown, refused, still moving, not sent. */
+export type StateTone = "ok" | "bad" | "warn" | "refused" | "waiting" | "muted";
 
 export function stateTone(state: TargetState): StateTone {
   switch (state) {
@@ -21,8 +22,9 @@ export function stateTone(state: TargetState): StateTone {
     case "failed":
       return "bad";
     case "unknown":
-    case "refused":
       return "warn";
+    case "refused":
+      return "refused";
     case "submitted":
     case "pending":
     case "not_now":

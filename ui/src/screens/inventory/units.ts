@@ -3,6 +3,7 @@
 import type { Lang } from "../../lib/bindings";
 import type { MessageKey } from "../../lib/i18n/fr";
 import { relativeAge } from "../../lib/format";
+import { plural } from "../../lib/i18n/plural";
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -14,12 +15,8 @@ export function formatCount(n: number, lang: Lang): string {
   return new Intl.NumberFormat(lang).format(n);
 }
 
-/** "one" or "other" by the language's own rule: French says « 0 appareil », English "0 devices". */
-export function pluralKey(n: number, lang: Lang): "one" | "other" {
-  return new Intl.PluralRules(lang).select(n) === "one" ? "one" : "other";
-}
-
-/** "252 appareils", "1 appareil", "0 appareil"; the message pair is `<key>.one` / `<key>.other`. */
+/** "252 appareils", "1 appareil", "0 appareil" (French says « 0 appareil », English "0 devices");
+ * the message pair is `<key>.one` / `<key>.other`. */
 export function countLabel(
   base: "inventory.count" | "inventory.selected" | "inventory.export.done" | "inventory.export.scopeAll" | "inventory.export.scopeSelection",
   n: number,
@@ -27,8 +24,7 @@ export function countLabel(
   t: Translate,
   params: Record<string, string | number> = {},
 ): string {
-  const key: MessageKey = `${base}.${pluralKey(n, lang)}`;
-  return t(key, { ...params, count: formatCount(n, lang) });
+  return plural(base, n, lang, t, params);
 }
 
 /** Megabytes as gigabytes with one decimal: 20480 → "20,0 Go" / "20.0 GB" (MB / 1024). */

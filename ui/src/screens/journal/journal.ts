@@ -13,12 +13,6 @@ export function eventLabel(event: JournalEvent): MessageKey {
   return `journal.event.${event}`;
 }
 
-/** The trimmed search, `null` when empty (the back end then matches every line). */
-export function searchOf(text: string): string | null {
-  const s = text.trim();
-  return s === "" ? null : s;
-}
-
 /**
  * The list with `job` in it: replaced when known, added otherwise; newest first (ids grow with
  * time, so they order jobs created in the same second).
