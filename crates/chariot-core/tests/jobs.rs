@@ -642,3 +642,99 @@ async fn an_older_jamf_pro_gets_classic_commands_and_answers_from_the_device_his
     assert_eq!(settle(&sim, &c, &mut store, job).await, [TargetState::Done]);
     sim.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sound_delete_user_shut_down_and_esim_each_get_the_devices_own_answer() {
+    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
+    let (_dir, mut store) = synced(&sim).await;
+    let c = client(&sim, Duration::from_secs(10));
+    // A Shared iPad with a local user who is not logged in.
+    let (shared, user) = store
+        .list_devices(&DeviceQuery::default())
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.shared_ipad == Some(true) && d.supervised == Some(true))
+        .find_map(|d| {
+            let full = store.device(&d.jamf_id).unwrap()?;
+            let user = full
+                .shared_users
+                .iter()
+                .find(|u| u.logged_in != Some(true))?
+                .managed_apple_id
+                .clone()?;
+            Some((d.jamf_id, user))
+        })
+        .expect("a Shared iPad with a user logged out");
+
+    // A user the device does not have is refused before sending; the real one is deleted.
+    let plan = jobs::plan(
+        &store,
+        &request(
+            Action::DeleteUser {
+                user_name: "inconnu@college.fr".into(),
+                force: false,
+            },
+            &[&shared],
+        ),
+        &ctx(),
+    )
+    .unwrap();
+    assert_eq!(plan.refused[0].reason, Refusal::UserNotOnDevice);
+    let delete = Action::DeleteUser {
+        user_name: user.clone(),
+        force: true,
+    };
+    let job = create(&mut store, &request(delete, &[&shared]), &ctx(), "a").unwrap();
+    jobs::submit(&c, &mut store, job).await.unwrap();
+    assert_eq!(settle(&sim, &c, &mut store, job).await, [TargetState::Done]);
+
+    // Sound: in lost mode only (enabled first, by a job).
+    let enable = Action::EnableLostMode {
+        message: "Rapportez-moi".into(),
+        phone: String::new(),
+        footnote: String::new(),
+        always_enforce: false,
+    };
+    let job = create(&mut store, &request(enable, &[&shared]), &ctx(), "a").unwrap();
+    jobs::submit(&c, &mut store, job).await.unwrap();
+    assert_eq!(settle(&sim, &c, &mut store, job).await, [TargetState::Done]);
+    let job = create(
+        &mut store,
+        &request(Action::PlayLostModeSound, &[&shared]),
+        &ctx(),
+        "a",
+    )
+    .unwrap();
+    jobs::submit(&c, &mut store, job).await.unwrap();
+    assert_eq!(settle(&sim, &c, &mut store, job).await, [TargetState::Done]);
+
+    // eSIM on Wi-Fi-only iPads: each answers with Apple's error, kept per device.
+    let wifi = device_where(&store, |d| d.jamf_id != shared && d.role == "student");
+    let esim = Action::RefreshCellularPlans {
+        esim_server_url: "https://sm-dp.operateur.example".into(),
+    };
+    let job = create(&mut store, &request(esim, &[&wifi]), &ctx(), "a").unwrap();
+    jobs::submit(&c, &mut store, job).await.unwrap();
+    let answer = settle(&sim, &c, &mut store, job).await;
+    let target = &store.job_targets(job).unwrap()[0];
+    match answer[0] {
+        TargetState::Failed => assert!(
+            target.error.as_deref().unwrap().contains("eSIM"),
+            "{:?}",
+            target.error
+        ),
+        other => assert_eq!(other, TargetState::Done, "a cellular model acknowledges"),
+    }
+
+    // Shut down: acknowledged, then the device is off.
+    let job = create(
+        &mut store,
+        &request(Action::ShutDown, &[&wifi]),
+        &ctx(),
+        "a",
+    )
+    .unwrap();
+    jobs::submit(&c, &mut store, job).await.unwrap();
+    assert_eq!(settle(&sim, &c, &mut store, job).await, [TargetState::Done]);
+    sim.shutdown().await;
+}
