@@ -169,32 +169,36 @@ async fn full(
         page_size: request.page_size,
         ..InventoryQuery::default()
     };
-    let known_positions = store.lost_positions()?;
+    let mut reads = positions::PositionReads::new(store.lost_positions()?);
     let mut watermark = Watermark::default();
     let mut lost: Vec<InventoryRecord> = Vec::new();
-    client
-        .fetch_inventory_pages(&query, |records, p| {
-            if cancel.is_cancelled() {
-                return Err(SyncError::Cancelled);
-            }
-            stage(store, generation, &records, &mut watermark)?;
-            lost.extend(records.into_iter().filter(positions::is_lost));
-            progress(SyncProgress::measure(
-                SyncPhase::Fetching,
-                p.fetched,
-                p.total,
-                started,
-            ));
-            Ok(())
-        })
-        .await
-        .map_err(|e| match e {
-            FetchError::Jamf(e) => SyncError::Jamf(e),
-            FetchError::Sink(e) => e,
-        })?;
+    // Lost devices' positions are read as soon as a page names them, while the next pages
+    // come.
+    let pages = client.fetch_inventory_pages(&query, |records, p| {
+        if cancel.is_cancelled() {
+            return Err(SyncError::Cancelled);
+        }
+        stage(store, generation, &records, &mut watermark)?;
+        let page_lost: Vec<InventoryRecord> =
+            records.into_iter().filter(positions::is_lost).collect();
+        reads.start(client, &page_lost);
+        lost.extend(page_lost);
+        progress(SyncProgress::measure(
+            SyncPhase::Fetching,
+            p.fetched,
+            p.total,
+            started,
+        ));
+        Ok(())
+    });
+    pages.await.map_err(|e| match e {
+        FetchError::Jamf(e) => SyncError::Jamf(e),
+        FetchError::Sink(e) => e,
+    })?;
 
-    // Offset paging over a fleet that changes can skip or repeat devices: the id list is the
-    // truth. Fetch what paging missed, drop what was deleted meanwhile.
+    // Offset paging over a fleet that changes can skip or repeat devices: the id list, read
+    // after the last page, is the truth. Fetch what paging missed, drop what was deleted
+    // meanwhile.
     progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
     check(cancel)?;
     let listed: HashSet<String> = client
@@ -209,14 +213,13 @@ async fn full(
     let extra = fetch_by_ids(client, &missing, cancel).await?;
     stage(store, generation, &extra, &mut watermark)?;
     store.unstage(generation, &deleted)?;
-    lost.extend(extra.into_iter().filter(positions::is_lost));
+    let extra_lost: Vec<InventoryRecord> = extra.into_iter().filter(positions::is_lost).collect();
+    reads.start(client, &extra_lost);
+    lost.extend(extra_lost);
     lost.retain(|r| listed.contains(&r.mobile_device_id));
     // Re-staging replaces the rows of lost devices with the same rows plus their position.
     check(cancel)?;
-    store.stage_devices(
-        generation,
-        &positions::rows_with_positions(client, &lost, &known_positions).await,
-    )?;
+    store.stage_devices(generation, &reads.rows(&lost).await)?;
 
     check(cancel)?;
     progress(SyncProgress::measure(SyncPhase::Saving, 0, 0, started));

@@ -1,10 +1,11 @@
 //! Lost-mode positions: only the Classic API's `security` subset has coordinates, so they are
 //! read there, for the devices in lost mode only (a handful, even in a district).
 
-use chariot_jamf::JamfClient;
+use chariot_jamf::models::ClassicSecurity;
 use chariot_jamf::models::InventoryRecord;
+use chariot_jamf::{JamfClient, JamfError};
 use chariot_store::{DeviceRow, LostPosition};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::DateTime;
 
@@ -14,48 +15,91 @@ pub fn is_lost(r: &InventoryRecord) -> bool {
     r.security.as_ref().and_then(|s| s.lost_mode_enabled) == Some(true)
 }
 
-/// Rows for lost devices, with their last reported position when the server has one. A
-/// position is read from the Classic API only when the Jamf Pro API says the device reported
+/// Reads of lost devices' positions, started as soon as a page names a lost device so they
+/// run while the next pages are fetched (the client keeps the total in flight at its limit).
+/// A position is read from the Classic API only when the Jamf Pro API says the device reported
 /// after the one already known (a lost iPad does not move between most syncs); otherwise the
 /// known one is kept. A device whose position cannot be read (missing Classic privilege, server
 /// error) keeps no position: the map then says "position unknown" rather than the sync failing.
+pub struct PositionReads {
+    known: HashMap<String, LostPosition>,
+    started: HashSet<String>,
+    tasks: tokio::task::JoinSet<(String, Result<ClassicSecurity, JamfError>)>,
+}
+
+impl PositionReads {
+    pub fn new(known: HashMap<String, LostPosition>) -> Self {
+        Self {
+            known,
+            started: HashSet::new(),
+            tasks: tokio::task::JoinSet::new(),
+        }
+    }
+
+    /// Starts reading the positions of these lost devices that need it (once per device).
+    pub fn start(&mut self, client: &JamfClient, lost: &[InventoryRecord]) {
+        for record in lost {
+            let id = &record.mobile_device_id;
+            let unchanged = self
+                .known
+                .get(id)
+                .is_some_and(|position| same_report(record, position));
+            if unchanged || !self.started.insert(id.clone()) {
+                continue;
+            }
+            let client = client.clone();
+            let id = id.clone();
+            self.tasks
+                .spawn(async move { (id.clone(), client.classic_security(&id).await) });
+        }
+    }
+
+    /// Rows for `lost`, each with its position: the known one, or the one just read.
+    pub async fn rows(mut self, lost: &[InventoryRecord]) -> Vec<DeviceRow> {
+        let mut read: HashMap<String, Option<LostPosition>> = HashMap::new();
+        while let Some(Ok((id, answer))) = self.tasks.join_next().await {
+            match answer {
+                Ok(security) => {
+                    let position = security.location().map(|l| LostPosition {
+                        latitude: l.latitude,
+                        longitude: l.longitude,
+                        accuracy_m: l.accuracy_m,
+                        reported_at: l
+                            .reported_at_epoch_ms
+                            .and_then(DateTime::from_timestamp_millis)
+                            .map(|d| d.to_rfc3339()),
+                    });
+                    read.insert(id, position);
+                }
+                Err(e) => {
+                    tracing::warn!(device = %id, error = %e, "lost-mode position not readable");
+                    read.insert(id, None);
+                }
+            }
+        }
+        lost.iter()
+            .map(|record| {
+                let mut row = device_row(record);
+                let id = &record.mobile_device_id;
+                row.lost_position = match read.remove(id) {
+                    Some(position) => position,
+                    None => self.known.get(id).cloned(),
+                };
+                row
+            })
+            .collect()
+    }
+}
+
+/// Rows for lost devices with their positions (see [`PositionReads`]), read all at once.
 pub async fn rows_with_positions(
     client: &JamfClient,
     lost: &[InventoryRecord],
     known: &HashMap<String, LostPosition>,
 ) -> Vec<DeviceRow> {
-    let mut rows: Vec<DeviceRow> = lost.iter().map(device_row).collect();
-    let mut tasks = tokio::task::JoinSet::new();
-    for (i, record) in lost.iter().enumerate() {
-        if let Some(position) = known.get(&record.mobile_device_id)
-            && same_report(record, position)
-        {
-            rows[i].lost_position = Some(position.clone());
-            continue;
-        }
-        let client = client.clone();
-        let id = record.mobile_device_id.clone();
-        tasks.spawn(async move { (i, client.classic_security(&id).await) });
-    }
-    while let Some(Ok((i, answer))) = tasks.join_next().await {
-        match answer {
-            Ok(security) => {
-                rows[i].lost_position = security.location().map(|l| LostPosition {
-                    latitude: l.latitude,
-                    longitude: l.longitude,
-                    accuracy_m: l.accuracy_m,
-                    reported_at: l
-                        .reported_at_epoch_ms
-                        .and_then(DateTime::from_timestamp_millis)
-                        .map(|d| d.to_rfc3339()),
-                });
-            }
-            Err(e) => {
-                tracing::warn!(device = %rows[i].jamf_id, error = %e, "lost-mode position not readable")
-            }
-        }
-    }
-    rows
+    let mut reads = PositionReads::new(known.clone());
+    reads.start(client, lost);
+    reads.rows(lost).await
 }
 
 /// Whether a lost device's position is as the snapshot has it: the same report, or still no
