@@ -125,8 +125,15 @@ pub struct LostModeArgs {
     /// enable: the footnote
     #[arg(long, default_value = "")]
     pub footnote: String,
-    /// enable: keep lost mode even after a restore (Jamf's "always enforce"; on by default)
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    /// enable: keep lost mode even after a restore (Jamf's "always enforce"; on by default,
+    /// `--always false` to turn it off)
+    #[arg(
+        long,
+        default_value_t = true,
+        num_args = 0..=1,
+        default_missing_value = "true",
+        action = clap::ArgAction::Set
+    )]
     pub always: bool,
 }
 

@@ -281,6 +281,7 @@ fn lost_mode_jobs_and_an_erase_that_needs_the_count() {
         student,
         "--message",
         "Rapportez-moi au CDI",
+        "--always",
     ];
     enable.extend(creds);
     enable.extend(["--yes", "--wait", "--timeout", "60"]);
@@ -302,6 +303,7 @@ fn lost_mode_jobs_and_an_erase_that_needs_the_count() {
     let json = stdout(&mut e.chariot(&["jobs", "1", "--server", &url, "--format", "json"]));
     let view: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(view["summary"]["action"]["message"], "Rapportez-moi au CDI");
+    assert_eq!(view["summary"]["action"]["alwaysEnforce"], true);
     assert_eq!(view["targets"][0]["state"], "done");
 
     // Erase with --yes but without --confirm: refused, nothing recorded.
