@@ -29,6 +29,10 @@ pub fn spawn<R: Runtime>(app: &AppHandle<R>, profile: ServerProfile, database: P
             return;
         };
         if !running.insert(job) {
+            // Already running (polling): it sends what is not sent at its next turn.
+            if let Ok(mut resubmit) = state.resubmit.lock() {
+                resubmit.insert(job);
+            }
             return;
         }
     }
@@ -124,6 +128,18 @@ async fn run<R: Runtime>(
     let mut pause = FIRST_PAUSE;
     loop {
         tokio::time::sleep(pause).await;
+        let again = state
+            .resubmit
+            .lock()
+            .map(|mut r| r.remove(&job))
+            .unwrap_or(false);
+        if again {
+            if let Err(e) = jobs::submit(&client, &mut store, job).await {
+                tracing::warn!(job, error = %e.message, "sending again failed");
+            }
+            emit(app, database, job);
+            pause = FIRST_PAUSE;
+        }
         match jobs::poll(&client, &mut store, job).await {
             Ok(0) => {
                 set_reachable(app, true);

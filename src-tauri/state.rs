@@ -21,6 +21,8 @@ pub struct AppState {
     pub(crate) sync: Mutex<Option<CancelFlag>>,
     /// The jobs a runner is sending or polling now (one runner per job).
     pub(crate) jobs: Mutex<std::collections::HashSet<i64>>,
+    /// Running jobs the user asked to send again (retry): their runner submits at its next turn.
+    pub(crate) resubmit: Mutex<std::collections::HashSet<i64>>,
     pub(crate) demo: tokio::sync::Mutex<DemoState>,
     // Flushes the log file on exit; dropped with the state.
     _log_guard: Option<tracing_appender::non_blocking::WorkerGuard>,
@@ -35,6 +37,7 @@ impl AppState {
             console: Mutex::new(console),
             sync: Mutex::new(None),
             jobs: Mutex::new(std::collections::HashSet::new()),
+            resubmit: Mutex::new(std::collections::HashSet::new()),
             demo: tokio::sync::Mutex::new(DemoState::default()),
             _log_guard: log_guard,
         }

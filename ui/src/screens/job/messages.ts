@@ -52,8 +52,8 @@ export const fr = {
   "job.col.updated": "Mis à jour",
   "job.table.empty": "Aucun appareil dans cet état.",
 
-  "job.retry.failed": "Renvoyer aux appareils en échec",
-  "job.retry.failed.none": "Aucun appareil en échec.",
+  "job.retry.failed": "Renvoyer aux appareils en échec ou non envoyés",
+  "job.retry.failed.none": "Aucun appareil en échec ni en attente d'envoi.",
   "job.retry.unknown": "Renvoyer aux appareils à l'état inconnu",
   "job.retry.unknown.none": "Aucun appareil à l'état inconnu.",
   "job.retry.unknown.confirmTitle.one": "Renvoyer à {count}\u00a0appareil à l'état inconnu\u00a0?",
@@ -124,8 +124,8 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "job.col.updated": "Updated",
   "job.table.empty": "No device in this state.",
 
-  "job.retry.failed": "Send again to the failed devices",
-  "job.retry.failed.none": "No failed device.",
+  "job.retry.failed": "Send again to failed or unsent devices",
+  "job.retry.failed.none": "No device failed or waits to be sent.",
   "job.retry.unknown": "Send again to the devices in an unknown state",
   "job.retry.unknown.none": "No device in an unknown state.",
   "job.retry.unknown.confirmTitle.one": "Send again to {count} device in an unknown state?",
