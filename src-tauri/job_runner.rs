@@ -69,7 +69,7 @@ pub fn resume<R: Runtime>(app: &AppHandle<R>) {
 }
 
 fn emit<R: Runtime>(app: &AppHandle<R>, database: &Path, job: i64) {
-    let summary = Store::open(database)
+    let summary = Store::attach(database)
         .map_err(AppError::from)
         .and_then(|store| jobs::view(&store, job));
     if let Ok(view) = summary {
@@ -115,7 +115,7 @@ async fn run<R: Runtime>(
 ) -> Result<(), AppError> {
     let state = app.state::<AppState>();
     let client = crate::session::client_for(&state, profile).await?;
-    let mut store = Store::open(database)?;
+    let mut store = Store::attach(database)?;
     let sent = jobs::submit(&client, &mut store, job).await;
     emit(app, database, job);
     if let Err(e) = &sent

@@ -209,7 +209,7 @@ async fn act(t: &Targeting, action: Action, confirm: Option<String>) -> Result<(
     let server =
         ServerUrl::parse(&t.server).map_err(|e| crate::exit::usage(e.to_string(), e.hint()))?;
     let db = crate::paths::database(t.db.clone(), Some(&server))?;
-    let mut store = Store::open(&db)?;
+    let mut store = Store::attach(&db)?;
     let ids = select(&store, t)?;
     if ids.is_empty() {
         return Err(crate::exit::usage(

@@ -151,7 +151,7 @@ fn open(f: &FilterArgs) -> Result<Store, AppError> {
             "Run `chariot sync --server URL ...` first, or pass --db PATH.",
         ));
     }
-    Ok(Store::open(&path)?)
+    Ok(Store::attach(&path)?)
 }
 
 fn lang(f: &FilterArgs) -> Lang {

@@ -56,7 +56,7 @@ pub async fn run(args: JobsArgs) -> Result<(), AppError> {
         .transpose()
         .map_err(|e| crate::exit::usage(e.to_string(), e.hint()))?;
     let db = crate::paths::database(args.db.clone(), server.as_ref())?;
-    let mut store = Store::open(&db)?;
+    let mut store = Store::attach(&db)?;
     let Some(id) = args.id else {
         let list = jobs::list(&store, 50)?;
         match args.format {

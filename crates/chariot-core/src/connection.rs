@@ -200,7 +200,7 @@ pub async fn refresh_history(
             error: c.error,
         })
         .collect();
-    let mut store = Store::open(database)?;
+    let mut store = Store::attach(database)?;
     store.save_device_history(device_id, &Utc::now().to_rfc3339(), &rows)?;
     Ok(())
 }

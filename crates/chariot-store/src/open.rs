@@ -18,8 +18,19 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database file, applies pending migrations and sets the
     /// connection up: WAL so readers never block on a sync, foreign keys on, a busy timeout so
-    /// the CLI and the app can share the file.
+    /// the CLI and the app can share the file; then removes what a crashed sync left. For the
+    /// first connection of a process, or a sync's own: see [`Store::attach`] for the others.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let mut store = Store::attach(path)?;
+        store.recover()?;
+        Ok(store)
+    }
+
+    /// A further connection to a database that may be in use (a job runner, a history refresh,
+    /// a command-line read while the app syncs): the same as [`Store::open`] but without the
+    /// crash recovery, which would take a sync running on another connection for the leftovers
+    /// of a crash and delete what it has written so far.
+    pub fn attach(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
                 path: dir.to_owned(),
@@ -36,13 +47,11 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         migrate::migrate(&mut conn, path)?;
-        let mut store = Store {
+        Ok(Store {
             conn,
             path: path.to_owned(),
             ordered: Default::default(),
-        };
-        store.recover()?;
-        Ok(store)
+        })
     }
 
     pub fn path(&self) -> &Path {

@@ -264,3 +264,44 @@ fn filters_and_sorts(mut db: Db) {
         ["iPad 4", "iPad 3", "iPad 2", "iPad 1"]
     );
 }
+
+#[rstest]
+fn a_second_connection_leaves_a_running_sync_alone(mut db: Db) {
+    full(
+        &mut db.store,
+        &(1..=4)
+            .map(|i| device(i, &format!("iPad {i}")))
+            .collect::<Vec<_>>(),
+        8,
+    );
+    let g = db
+        .store
+        .begin_generation("jamf", SyncKind::Full, at(9))
+        .unwrap();
+    db.store
+        .stage_devices(g, &[device(1, "renamed"), device(50, "new")])
+        .unwrap();
+    // A job runner or a history refresh opens the file while the sync runs: the sync's rows
+    // stay, and it publishes them.
+    let other = Store::attach(&db.path).unwrap();
+    assert_eq!(other.current_snapshot().unwrap().unwrap().device_count, 4);
+    drop(other);
+    db.store
+        .stage_devices(
+            g,
+            &[
+                device(2, "iPad 2"),
+                device(3, "iPad 3"),
+                device(4, "iPad 4"),
+            ],
+        )
+        .unwrap();
+    db.store
+        .publish_full(g, Some("2026-11-20T08:00:00Z"), at(9))
+        .unwrap();
+    let names = names(&db.store, &DeviceQuery::default());
+    assert!(
+        names.contains(&"renamed".to_string()) && names.contains(&"new".to_string()),
+        "{names:?}"
+    );
+}
