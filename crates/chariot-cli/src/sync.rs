@@ -37,7 +37,9 @@ pub async fn run(args: SyncArgs) -> Result<(), AppError> {
     let client = JamfClient::new(server.clone(), creds, ClientOptions::default())
         .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
     let db = crate::paths::database(args.db, Some(&server))?;
-    let mut store = Store::open(&db)?;
+    // One sync per file, also against the app syncing the same server.
+    let lock = chariot_store::SyncLock::acquire(&db)?;
+    let mut store = Store::open_for_sync(&db, &lock)?;
     let cancel = CancelFlag::default();
     let on_ctrl_c = cancel.clone();
     tokio::spawn(async move {

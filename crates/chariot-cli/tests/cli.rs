@@ -329,3 +329,18 @@ fn lost_mode_jobs_and_an_erase_that_needs_the_count() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a Shared iPad"));
 }
+
+#[test]
+fn a_second_sync_of_the_same_file_waits_its_turn() {
+    let e = env();
+    let db = e.home.path().join("shared.db");
+    let db_arg = db.display().to_string();
+    // The app (or another `chariot sync`) is syncing this file.
+    let lock = chariot_store::SyncLock::acquire(&db).unwrap();
+    let out = e.sync(&["--db", &db_arg]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("already running"), "{err}");
+    drop(lock);
+    stdout(&mut e.sync(&["--db", &db_arg]));
+}

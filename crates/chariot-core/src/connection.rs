@@ -149,7 +149,12 @@ pub async fn sync_profile(
         duration_ms: started.elapsed().as_millis() as u32,
         error: Some(error),
     };
-    let mut store = match Store::open(database) {
+    // One sync per file, also against `chariot sync` in another process.
+    let lock = match chariot_store::SyncLock::acquire(database) {
+        Ok(lock) => lock,
+        Err(e) => return failed(e.into()),
+    };
+    let mut store = match Store::open_for_sync(database, &lock) {
         Ok(s) => s,
         Err(e) => return failed(e.into()),
     };

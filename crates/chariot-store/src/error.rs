@@ -27,4 +27,11 @@ pub enum StoreError {
     },
     #[error("local database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("could not use the sync lock {path}: {source}")]
+    Lock {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("a sync of {path} is already running (in Chariot or in `chariot sync`)")]
+    SyncRunning { path: PathBuf },
 }

@@ -17,6 +17,7 @@ mod rows;
 mod search;
 mod snapshot;
 mod stats;
+mod sync_lock;
 mod sync_runs;
 
 pub use error::StoreError;
@@ -29,4 +30,5 @@ pub use query::{DeviceListRow, DeviceQuery, LostDeviceRow, SortKey};
 pub use rows::{AppRow, DeviceRow, GroupRow, LostPosition, ProfileRow, SharedUserRow};
 pub use snapshot::CurrentSnapshot;
 pub use stats::{FleetStats, StatsThresholds};
+pub use sync_lock::SyncLock;
 pub use sync_runs::SyncRun;

@@ -5,6 +5,7 @@ use rusqlite::Connection;
 
 use crate::error::StoreError;
 use crate::migrate;
+use crate::sync_lock::SyncLock;
 
 /// An open local database, migrated to this binary's schema.
 pub struct Store {
@@ -21,6 +22,16 @@ impl Store {
     /// the CLI and the app can share the file; then removes what a crashed sync left. For the
     /// first connection of a process, or a sync's own: see [`Store::attach`] for the others.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let mut store = Store::attach(path)?;
+        // An unfinished generation is a crash's leftover only if no live sync owns it.
+        if SyncLock::try_acquire(path)?.is_some() {
+            store.recover()?;
+        }
+        Ok(store)
+    }
+
+    /// The connection of a sync, which holds `lock`: recovers a crash's leftovers first.
+    pub fn open_for_sync(path: &Path, _lock: &SyncLock) -> Result<Store, StoreError> {
         let mut store = Store::attach(path)?;
         store.recover()?;
         Ok(store)

@@ -305,3 +305,42 @@ fn a_second_connection_leaves_a_running_sync_alone(mut db: Db) {
         "{names:?}"
     );
 }
+
+#[rstest]
+fn a_crashed_sync_is_cleaned_only_when_no_live_sync_holds_the_lock(mut db: Db) {
+    full(
+        &mut db.store,
+        &(1..=4)
+            .map(|i| device(i, &format!("iPad {i}")))
+            .collect::<Vec<_>>(),
+        8,
+    );
+    let lock = chariot_store::SyncLock::acquire(&db.path).unwrap();
+    let mut sync = Store::open_for_sync(&db.path, &lock).unwrap();
+    let g = sync
+        .begin_generation("jamf", SyncKind::Full, at(9))
+        .unwrap();
+    sync.stage_devices(g, &[device(1, "renamed")]).unwrap();
+    // Another process opening the file while the sync runs: its rows are left alone.
+    drop(Store::open(&db.path).unwrap());
+    sync.stage_devices(g, &[device(2, "iPad 2")]).unwrap();
+    sync.publish_full(g, None, at(9)).unwrap();
+    assert_eq!(names(&sync, &DeviceQuery::default()), ["iPad 2", "renamed"]);
+    // The sync "crashes" (lock released with its rows unpublished): the next open cleans up.
+    let g = sync
+        .begin_generation("jamf", SyncKind::Full, at(10))
+        .unwrap();
+    sync.stage_devices(g, &[device(3, "ghost")]).unwrap();
+    drop(sync);
+    drop(lock);
+    let reopened = Store::open(&db.path).unwrap();
+    assert_eq!(
+        names(&reopened, &DeviceQuery::default()),
+        ["iPad 2", "renamed"]
+    );
+    assert!(
+        chariot_store::SyncLock::try_acquire(&db.path)
+            .unwrap()
+            .is_some()
+    );
+}
