@@ -190,7 +190,7 @@ test("the journal lists every action and exports it", async () => {
     assert.ok(text.includes(label), `${label} in the journal: ${text.slice(0, 400)}`);
   }
   assert.ok(text.includes(student), "the student iPad's lines");
-  await s.screenshot(join(SHOTS, "fr-journal.png"));
+  await s.screenshot(join(SHOTS, "fr-journal-actions.png"));
   await s.click("[data-testid=journal-export]");
   await s.waitFor("return !!document.querySelector('[data-testid=journal-export-done]')", "the export done");
   const file = readdirSync(exports).find((f) => f.endsWith(".csv"));
@@ -211,7 +211,7 @@ test("the map and the journal in English", async () => {
   await s.click('nav a[data-route="journal"]');
   await waitScreen("journal");
   assert.match(await s.textOf("[data-testid=journal-table]"), /Enable lost mode/);
-  await s.screenshot(join(SHOTS, "en-journal.png"));
+  await s.screenshot(join(SHOTS, "en-journal-actions.png"));
   await s.click('nav a[data-route="settings"]');
   await s.click("[data-testid=language-system]");
 });
