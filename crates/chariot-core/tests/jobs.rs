@@ -353,7 +353,7 @@ async fn lost_mode_then_location_then_disable_with_the_journal() {
 #[tokio::test(flavor = "multi_thread")]
 async fn preconditions_refuse_per_device_and_the_rest_is_sent() {
     let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let (_dir, mut store) = synced(&sim).await;
+    let (dir, mut store) = synced(&sim).await;
     let c = client(&sim, Duration::from_secs(10));
     let shared = device_where(&store, |d| d.shared_ipad == Some(true));
     // The teachers' iPads of the carts are single-user iPads, not Shared iPads.
@@ -407,6 +407,16 @@ async fn preconditions_refuse_per_device_and_the_rest_is_sent() {
         settle(&sim, &c, &mut store, clear).await,
         [TargetState::Done]
     );
+    // The unlock token went into the request only: no trace in the database files.
+    let token = c.unlock_token(&personal).await.unwrap().unwrap();
+    drop(store);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let found = bytes
+            .windows(token.expose().len())
+            .any(|w| w == token.expose().as_bytes());
+        assert!(!found, "the unlock token was written to disk");
+    }
     sim.shutdown().await;
 }
 
