@@ -48,6 +48,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::jobs::export_journal,
             commands::jobs::lost_devices,
             commands::jobs::position_status,
+            commands::jobs::export_lost_devices,
             commands::jobs::available_os_updates,
         ])
         .setup(|app| {

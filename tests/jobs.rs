@@ -121,4 +121,17 @@ fn a_job_runs_to_each_devices_answer_and_lands_in_the_journal() {
             "{d}"
         );
     }
+    // …and exports to CSV, one line per device.
+    let lost_csv = home.path().join("lost.csv");
+    let exported = invoke(
+        &window,
+        "export_lost_devices",
+        json!({"request": {"path": lost_csv.display().to_string()}}),
+    )
+    .expect("export_lost_devices");
+    assert_eq!(exported["rows"], lost.as_array().unwrap().len());
+    assert_eq!(
+        std::fs::read_to_string(&lost_csv).unwrap().lines().count(),
+        lost.as_array().unwrap().len() + 1
+    );
 }

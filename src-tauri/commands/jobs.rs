@@ -5,7 +5,8 @@ use chariot_core::actions::{
     ActionPlan, ActionRequest, JobSummary, JobView, JournalPage, JournalRequest,
 };
 use chariot_core::ipc::{
-    ExportJobRequest, ExportJournalRequest, ExportResult, IdRequest, JobRequest, RetryRequest,
+    ExportJobRequest, ExportJournalRequest, ExportPathRequest, ExportResult, IdRequest, JobRequest,
+    RetryRequest,
 };
 use chariot_core::jobs::{self, PlanContext};
 use chariot_core::views::{self, LostDevice, PositionStatus};
@@ -119,6 +120,16 @@ pub fn export_journal(
 #[tauri::command]
 pub fn lost_devices(state: State<'_, AppState>) -> Result<Vec<LostDevice>, AppError> {
     state.with_console(|c| views::lost::lost_devices(c.store()?, c.stale_before()))
+}
+
+#[tauri::command]
+pub fn export_lost_devices(
+    state: State<'_, AppState>,
+    request: ExportPathRequest,
+) -> Result<ExportResult, AppError> {
+    state.with_console(|c| {
+        views::lost::export_lost_devices(c.store()?, c.stale_before(), &request.path, c.lang())
+    })
 }
 
 #[tauri::command]

@@ -96,6 +96,13 @@ pub struct ExportJobRequest {
     pub path: String,
 }
 
+/// Request of the exports that only need where to write (e.g. `export_lost_devices`).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportPathRequest {
+    pub path: String,
+}
+
 /// Request of `export_journal`: the journal lines matching `search` (all when empty) to CSV.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -185,6 +192,7 @@ pub fn typescript_bindings() -> String {
         crate::actions::JournalRequest::decl(&cfg),
         crate::actions::JournalPage::decl(&cfg),
         ExportJournalRequest::decl(&cfg),
+        ExportPathRequest::decl(&cfg),
         crate::views::NoPosition::decl(&cfg),
         crate::views::PositionStatus::decl(&cfg),
         crate::views::LostDevice::decl(&cfg),

@@ -479,6 +479,8 @@ export type JournalPage = { entries: Array<JournalEntry>, total: number, };
 
 export type ExportJournalRequest = { search: string | null, path: string, };
 
+export type ExportPathRequest = { path: string, };
+
 export type NoPosition = "not_in_lost_mode" | "not_supervised" | "never_reported" | "request_pending" | "request_failed";
 
 export type PositionStatus = { position: Position | null, 

@@ -142,6 +142,119 @@ pub fn position_status(store: &Store, id: &str) -> Result<PositionStatus, AppErr
     ))
 }
 
+/// Why there is no position, in words, for the CSV.
+fn note_text(note: NoPosition, lang: crate::locale::Lang) -> &'static str {
+    use crate::locale::Lang;
+    match (note, lang) {
+        (NoPosition::NotInLostMode, Lang::Fr) => "pas en mode perdu",
+        (NoPosition::NotSupervised, Lang::Fr) => "non supervisé",
+        (NoPosition::NeverReported, Lang::Fr) => "aucune position reçue",
+        (NoPosition::RequestPending, Lang::Fr) => "demande de position en attente",
+        (NoPosition::RequestFailed, Lang::Fr) => "la demande de position a échoué",
+        (NoPosition::NotInLostMode, Lang::En) => "not in lost mode",
+        (NoPosition::NotSupervised, Lang::En) => "not supervised",
+        (NoPosition::NeverReported, Lang::En) => "no position reported",
+        (NoPosition::RequestPending, Lang::En) => "location request pending",
+        (NoPosition::RequestFailed, Lang::En) => "the location request failed",
+    }
+}
+
+/// The "Mode perdu" list as CSV for spreadsheets (BOM, `;`, formulas defused), one line per
+/// device with its last position or why there is none.
+pub fn lost_devices_csv(devices: &[LostDevice], lang: crate::locale::Lang) -> String {
+    use crate::locale::Lang;
+    let headers: [&str; 11] = if lang == Lang::Fr {
+        [
+            "Nom de l'appareil",
+            "Chariot",
+            "Numéro de série",
+            "Batterie (%)",
+            "Message",
+            "Téléphone",
+            "Latitude",
+            "Longitude",
+            "Précision (m)",
+            "Position relevée le",
+            "Remarque",
+        ]
+    } else {
+        [
+            "Device name",
+            "Cart",
+            "Serial number",
+            "Battery (%)",
+            "Message",
+            "Phone",
+            "Latitude",
+            "Longitude",
+            "Accuracy (m)",
+            "Reported at",
+            "Note",
+        ]
+    };
+    let mut out = String::from('\u{feff}');
+    let line = |out: &mut String, cells: Vec<String>| {
+        let quoted: Vec<String> = cells.iter().map(|c| crate::export::quote(c, ';')).collect();
+        out.push_str(&quoted.join(";"));
+        out.push_str("\r\n");
+    };
+    line(&mut out, headers.iter().map(|h| h.to_string()).collect());
+    for d in devices {
+        let p = d.status.position.as_ref();
+        let mut note = d
+            .status
+            .note
+            .map(|n| note_text(n, lang).to_owned())
+            .unwrap_or_default();
+        if let Some(e) = &d.status.error {
+            note = format!("{note} ({e})");
+        }
+        line(
+            &mut out,
+            vec![
+                d.device.name.clone(),
+                d.device.cart.clone().unwrap_or_default(),
+                d.device.serial_number.clone().unwrap_or_default(),
+                d.device
+                    .battery_level
+                    .map(|b| b.to_string())
+                    .unwrap_or_default(),
+                d.message.clone().unwrap_or_default(),
+                d.phone.clone().unwrap_or_default(),
+                p.map(|p| format!("{:.6}", p.latitude)).unwrap_or_default(),
+                p.map(|p| format!("{:.6}", p.longitude)).unwrap_or_default(),
+                p.and_then(|p| p.accuracy_m)
+                    .map(|a| format!("{a:.0}"))
+                    .unwrap_or_default(),
+                p.and_then(|p| p.reported_at)
+                    .map(|d| {
+                        d.with_timezone(&chrono::Local)
+                            .format("%d/%m/%Y %H:%M")
+                            .to_string()
+                    })
+                    .unwrap_or_default(),
+                note,
+            ],
+        );
+    }
+    out
+}
+
+/// `export_lost_devices`: the list to the file chosen in the save dialog.
+pub fn export_lost_devices(
+    store: &Store,
+    stale_before: DateTime<Utc>,
+    path: &str,
+    lang: crate::locale::Lang,
+) -> Result<crate::ipc::ExportResult, AppError> {
+    let devices = lost_devices(store, stale_before)?;
+    let written = crate::export::write_atomically(path, &lost_devices_csv(&devices, lang))?;
+    Ok(crate::ipc::ExportResult {
+        path: written.display().to_string(),
+        rows: devices.len() as u32,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +307,56 @@ mod tests {
         let s = status(true, Some(true), None, Some(&failed));
         assert_eq!(s.note, Some(NoPosition::RequestFailed));
         assert!(s.error.unwrap().contains("12067"));
+    }
+
+    #[test]
+    fn the_csv_has_a_line_per_device_with_its_position_or_the_reason() {
+        let row = |name: &str| InventoryRow {
+            id: "1".into(),
+            name: name.into(),
+            role: "student".into(),
+            cart: Some("Chariot 1".into()),
+            serial_number: Some("DMPXK1ABCD".into()),
+            asset_tag: None,
+            model: None,
+            os_version: None,
+            username: None,
+            battery_level: Some(42),
+            capacity_mb: None,
+            available_mb: None,
+            supervised: Some(true),
+            shared_ipad: Some(true),
+            lost_mode: Some(true),
+            last_inventory: None,
+            stale: false,
+        };
+        let located = LostDevice {
+            device: row("iPad A"),
+            message: Some("Rapportez-moi".into()),
+            phone: None,
+            status: status(
+                true,
+                Some(true),
+                Some(position("2026-11-23T09:00:00Z")),
+                None,
+            ),
+        };
+        let never = LostDevice {
+            device: row("=iPad B"),
+            message: None,
+            phone: None,
+            status: status(true, Some(true), None, None),
+        };
+        let csv = lost_devices_csv(&[located, never], crate::locale::Lang::Fr);
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1].contains("43.600000;1.440000;65"), "{}", lines[1]);
+        assert!(
+            lines[2].starts_with("'=iPad B"),
+            "formulas defused: {}",
+            lines[2]
+        );
+        assert!(lines[2].ends_with("aucune position reçue"), "{}", lines[2]);
     }
 
     #[test]

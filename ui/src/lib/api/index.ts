@@ -15,6 +15,7 @@ import type {
   ExportResult,
   ExportJobRequest,
   ExportJournalRequest,
+  ExportPathRequest,
   IdRequest,
   InventoryRequest,
   InventoryResult,
@@ -116,6 +117,9 @@ export const api = {
 
   // Lost mode: the devices on the map, and why a device has no position.
   lostDevices: (): Promise<LostDevice[]> => call("lost_devices"),
+  /** The Mode perdu list (positions or why there is none) to CSV. */
+  exportLostDevices: (path: string): Promise<ExportResult> =>
+    call("export_lost_devices", { request: { path } satisfies ExportPathRequest }),
   positionStatus: (id: string): Promise<PositionStatus> =>
     call("position_status", { request: { id } satisfies IdRequest }),
   /** The iOS versions the server offers for updates (needs the server). */

@@ -41,10 +41,17 @@ const fleet: LostDevice[] = [
 let calls: string[] = [];
 let answer: LostDevice[] = fleet;
 
+let exportedTo: unknown = null;
+
 function backEnd() {
   mockIPC(
-    (cmd) => {
+    (cmd, args) => {
       calls.push(cmd);
+      if (cmd === "choose_export_path") return "/tmp/mode-perdu-chariot.csv";
+      if (cmd === "export_lost_devices") {
+        exportedTo = (args as { request: { path: string } }).request.path;
+        return { path: "/tmp/mode-perdu-chariot.csv", rows: answer.length };
+      }
       return cmd === "lost_devices" ? answer : null;
     },
     { shouldMockEvents: true },
@@ -116,6 +123,14 @@ describe("lost mode", () => {
     expect(reason).toContain("Demande de position envoyée, en attente de l'appareil.");
     expect(reason).toContain("La position affichée date d'avant cette demande.");
     expect(byTestId(m.target, "lost-map").dataset.markers).toBe("1");
+  });
+
+  it("exports the list to the CSV file chosen", async () => {
+    const m = await open();
+    byTestId(m.target, "lost-export").click();
+    await vi.waitFor(() => expect(m.target.querySelector('[data-testid="lost-export-done"]')).not.toBeNull());
+    expect(exportedTo).toBe("/tmp/mode-perdu-chariot.csv");
+    expect(text(byTestId(m.target, "lost-export-done"))).toContain("6\u00a0appareils exportés");
   });
 
   it("asks for each command on one device", async () => {

@@ -14,6 +14,11 @@ export const fr = {
   "lostMode.located.one": "{count}\u00a0localisé",
   "lostMode.located.other": "{count}\u00a0localisés",
   "lostMode.all": "Pour tous\u00a0:",
+  "lostMode.export": "Exporter (CSV)",
+  "lostMode.export.title": "Enregistre la liste (positions, précision, heure du relevé, ou pourquoi il n'y en a pas) dans un fichier CSV.",
+  "lostMode.export.done.one": "{count}\u00a0appareil exporté dans {path}",
+  "lostMode.export.done.other": "{count}\u00a0appareils exportés dans {path}",
+  "lostMode.export.dismiss": "Fermer",
   "lostMode.offline": "Serveur injoignable\u00a0: les commandes ne peuvent pas être envoyées pour l'instant.",
   "lostMode.notConfigured": "Aucun serveur configuré\u00a0: connectez-vous d'abord à Jamf Pro.",
 
@@ -58,6 +63,11 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "lostMode.located.one": "{count} located",
   "lostMode.located.other": "{count} located",
   "lostMode.all": "For all:",
+  "lostMode.export": "Export (CSV)",
+  "lostMode.export.title": "Saves the list (positions, accuracy, report time, or why there is none) to a CSV file.",
+  "lostMode.export.done.one": "{count} device exported to {path}",
+  "lostMode.export.done.other": "{count} devices exported to {path}",
+  "lostMode.export.dismiss": "Close",
   "lostMode.offline": "Server unreachable: commands cannot be sent for now.",
   "lostMode.notConfigured": "No server configured: connect to Jamf Pro first.",
 
