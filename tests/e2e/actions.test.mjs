@@ -2,7 +2,8 @@
 // update inventory → the job screen shows each device's state; a student iPad → enable lost
 // mode → request its position → on the map with its accuracy (or Apple's reason) → disable;
 // the journal lists all of it and exports it. Screenshots of the map (bundled outlines: the
-// demo has no internet tiles) and the journal in French and English.
+// demo has no internet tiles), the journal and a job in French and English; an erase confirmed by
+// typing the device's name.
 import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -182,6 +183,26 @@ test("a student iPad: lost mode, its position on the map, then lost mode off", a
   await s.waitFor("return !document.querySelector(arguments[0])", "the device no longer lost", 30_000, row);
 });
 
+test("erasing an iPad asks for its name typed back, then each device's answer", async () => {
+  await go("#/inventory?role=student&stale=false&lost=false");
+  await s.waitFor("return document.querySelectorAll('[data-testid=inventory-row]').length > 1", "student iPads");
+  // Not the lost-mode one: the second row.
+  await s.exec("document.querySelectorAll('[data-testid=inventory-row]')[1].click()");
+  await waitScreen("device");
+  const name = await s.textOf("[data-testid=device-name]");
+  await s.click("[data-testid=tab-management]");
+  await s.click("[data-command=erase]");
+  await s.waitFor("return !!document.querySelector('[data-testid=erase-confirm]')", "the typed confirmation");
+  const confirmDisabled = () => s.exec("return document.querySelector('[data-testid=action-confirm]').disabled");
+  assert.equal(await confirmDisabled(), true, "nothing typed: cannot erase");
+  await s.type("[data-testid=erase-confirm]", "un autre nom");
+  assert.equal(await confirmDisabled(), true, "a wrong name: cannot erase");
+  await s.clear("[data-testid=erase-confirm]");
+  await s.type("[data-testid=erase-confirm]", name);
+  await confirmDialog("fr-action-erase.png");
+  await jobSettles(["done", "pending", "not_now"]);
+});
+
 test("the journal lists every action and exports it", async () => {
   await s.click('nav a[data-route="journal"]');
   await waitScreen("journal");
@@ -208,6 +229,10 @@ test("the map and the journal in English", async () => {
   await waitScreen("lost-mode");
   await s.waitFor("return !!document.querySelector('[data-testid=lost-map] .leaflet-overlay-pane path')", "the outline map");
   await s.screenshot(join(SHOTS, "en-lost-mode-map.png"));
+  await go("#/job/1");
+  await waitScreen("job");
+  await s.waitFor("return document.querySelectorAll('[data-testid=job-target]').length > 0", "the first job");
+  await s.screenshot(join(SHOTS, "en-job.png"));
   await s.click('nav a[data-route="journal"]');
   await waitScreen("journal");
   assert.match(await s.textOf("[data-testid=journal-table]"), /Enable lost mode/);
