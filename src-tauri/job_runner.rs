@@ -44,7 +44,9 @@ pub fn spawn<R: Runtime>(app: &AppHandle<R>, profile: ServerProfile, database: P
         if let Ok(mut running) = app.state::<AppState>().jobs.lock() {
             running.remove(&job);
         }
-        emit(&app, &database, job);
+        if let Ok(store) = Store::attach(&database) {
+            emit(&app, &store, job);
+        }
     });
 }
 
@@ -68,22 +70,22 @@ pub fn resume<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-fn emit<R: Runtime>(app: &AppHandle<R>, database: &Path, job: i64) {
-    let summary = Store::attach(database)
-        .map_err(AppError::from)
-        .and_then(|store| jobs::view(&store, job));
-    if let Ok(view) = summary {
+/// Tells the window where the job stands, read through the runner's own connection.
+fn emit<R: Runtime>(app: &AppHandle<R>, store: &Store, job: i64) {
+    if let Ok(view) = jobs::view(store, job) {
         let _ = app.emit(events::JOB_CHANGED, &view.summary);
     }
 }
 
+/// Online or offline as the last request found it; the status goes out only when it changed.
 fn set_reachable<R: Runtime>(app: &AppHandle<R>, reachable: bool) {
     let state = app.state::<AppState>();
     let changed = state.with_console(|c| {
-        let was = c.status()?.connection;
-        c.set_reachable(reachable);
-        let now = c.status()?;
-        Ok((was != now.connection).then_some(now))
+        if c.set_reachable(reachable) {
+            c.status().map(Some)
+        } else {
+            Ok(None)
+        }
     });
     if let Ok(Some(status)) = changed {
         let _ = app.emit(events::STATUS_CHANGED, &status);
@@ -117,7 +119,7 @@ async fn run<R: Runtime>(
     let client = crate::session::client_for(&state, profile).await?;
     let mut store = Store::attach(database)?;
     let sent = jobs::submit(&client, &mut store, job).await;
-    emit(app, database, job);
+    emit(app, &store, job);
     if let Err(e) = &sent
         && e.code == ErrorCode::Network
     {
@@ -137,19 +139,19 @@ async fn run<R: Runtime>(
             if let Err(e) = jobs::submit(&client, &mut store, job).await {
                 tracing::warn!(job, error = %e.message, "sending again failed");
             }
-            emit(app, database, job);
+            emit(app, &store, job);
             pause = FIRST_PAUSE;
         }
         match jobs::poll(&client, &mut store, job).await {
             Ok(0) => {
                 set_reachable(app, true);
-                emit(app, database, job);
+                emit(app, &store, job);
                 refresh_snapshot_after(app, &store, job);
                 return Ok(());
             }
             Ok(_) => {
                 set_reachable(app, true);
-                emit(app, database, job);
+                emit(app, &store, job);
             }
             // Unreachable: keep the states, try again later, say offline meanwhile.
             Err(e) if e.code == ErrorCode::Network => set_reachable(app, false),

@@ -237,8 +237,9 @@ impl Console {
     }
 
     /// Records whether the active server answered (drives the offline banner).
-    pub fn set_reachable(&mut self, reachable: bool) {
-        self.reachable = Some(reachable);
+    /// Records whether the server answered; returns whether that changed.
+    pub fn set_reachable(&mut self, reachable: bool) -> bool {
+        self.reachable.replace(reachable) != Some(reachable)
     }
 
     pub fn set_sync(&mut self, sync: SyncStatus) {
