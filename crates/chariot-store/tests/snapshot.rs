@@ -62,6 +62,17 @@ fn full(store: &mut Store, devices: &[DeviceRow], h: u32) -> chariot_store::Publ
         .unwrap()
 }
 
+/// The snapshot most tests start from: iPad 1 to 4, synced at 8:00.
+fn four_ipads_at_8(store: &mut Store) {
+    full(
+        store,
+        &(1..=4)
+            .map(|i| device(i, &format!("iPad {i}")))
+            .collect::<Vec<_>>(),
+        8,
+    );
+}
+
 fn names(store: &Store, q: &DeviceQuery) -> Vec<String> {
     store
         .list_devices(q)
@@ -137,13 +148,7 @@ fn an_incremental_sync_applies_only_what_changed(mut db: Db) {
 
 #[rstest]
 fn an_abandoned_sync_leaves_the_snapshot_identical(mut db: Db) {
-    full(
-        &mut db.store,
-        &(1..=4)
-            .map(|i| device(i, &format!("iPad {i}")))
-            .collect::<Vec<_>>(),
-        8,
-    );
+    four_ipads_at_8(&mut db.store);
     let before = visible(&db.store);
     let g = db
         .store
@@ -160,13 +165,7 @@ fn an_abandoned_sync_leaves_the_snapshot_identical(mut db: Db) {
 
 #[rstest]
 fn a_sync_interrupted_by_a_crash_is_cleaned_up_on_reopen(mut db: Db) {
-    full(
-        &mut db.store,
-        &(1..=4)
-            .map(|i| device(i, &format!("iPad {i}")))
-            .collect::<Vec<_>>(),
-        8,
-    );
+    four_ipads_at_8(&mut db.store);
     let before = visible(&db.store);
     let run = db.store.start_sync_run(SyncKind::Full, at(9)).unwrap();
     let g = db
@@ -267,13 +266,7 @@ fn filters_and_sorts(mut db: Db) {
 
 #[rstest]
 fn a_second_connection_leaves_a_running_sync_alone(mut db: Db) {
-    full(
-        &mut db.store,
-        &(1..=4)
-            .map(|i| device(i, &format!("iPad {i}")))
-            .collect::<Vec<_>>(),
-        8,
-    );
+    four_ipads_at_8(&mut db.store);
     let g = db
         .store
         .begin_generation("jamf", SyncKind::Full, at(9))
@@ -308,13 +301,7 @@ fn a_second_connection_leaves_a_running_sync_alone(mut db: Db) {
 
 #[rstest]
 fn a_crashed_sync_is_cleaned_only_when_no_live_sync_holds_the_lock(mut db: Db) {
-    full(
-        &mut db.store,
-        &(1..=4)
-            .map(|i| device(i, &format!("iPad {i}")))
-            .collect::<Vec<_>>(),
-        8,
-    );
+    four_ipads_at_8(&mut db.store);
     let lock = chariot_store::SyncLock::acquire(&db.path).unwrap();
     let mut sync = Store::open_for_sync(&db.path, &lock).unwrap();
     let g = sync
