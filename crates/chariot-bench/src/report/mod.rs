@@ -4,13 +4,14 @@
 use std::fmt::Write;
 use std::time::Duration;
 
-use crate::child::{Detail, Outcome};
+use crate::child::Outcome;
 use crate::machine::Machine;
+
+mod cells;
 use crate::plan::{IN_FLIGHT, PAGE_SIZE};
-use crate::scenarios::raw_fetch::RawFigures;
 use crate::scenarios::sdk::SdkResult;
-use crate::scenarios::search::{SMALL_RESULT, SearchFigures};
-use crate::scenarios::sync::SyncFigures;
+use crate::scenarios::search::SMALL_RESULT;
+use cells::*;
 
 pub struct LatencyRun {
     pub latency_ms: u64,
@@ -429,86 +430,6 @@ fn verdict(cases: Vec<(String, Option<bool>, Option<String>)>) -> String {
         format!("met at {} only", met.join(", "))
     };
     format!("{head} ({details})")
-}
-
-/// 7.2 → "7.2× faster", 0.5 → "2.0× slower".
-fn faster_or_slower(q: f64) -> String {
-    if q >= 1.0 {
-        format!("{q:.1}× faster")
-    } else {
-        format!("{:.1}× slower", 1.0 / q)
-    }
-}
-
-fn row(o: &mut String, label: &str, cells: &[String]) {
-    let _ = write!(o, "  {label:<40}");
-    for c in cells {
-        let _ = write!(o, "{c:>22}");
-    }
-    let _ = writeln!(o);
-}
-
-fn sync(o: &Outcome) -> Option<&SyncFigures> {
-    match &o.detail {
-        Detail::Sync(f) => Some(f),
-        _ => None,
-    }
-}
-
-fn raw(o: &Outcome) -> Option<&RawFigures> {
-    match &o.detail {
-        Detail::RawFetch(f) => Some(f),
-        _ => None,
-    }
-}
-
-fn search(o: &Outcome) -> Option<&SearchFigures> {
-    match &o.detail {
-        Detail::Search(f) => Some(f),
-        _ => None,
-    }
-}
-
-fn secs(s: f64) -> String {
-    if s < 10.0 {
-        format!("{s:.2} s")
-    } else {
-        format!("{s:.1} s")
-    }
-}
-
-fn ms(v: f64) -> String {
-    if v < 10.0 {
-        format!("{v:.2}")
-    } else {
-        format!("{v:.1}")
-    }
-}
-
-fn cpu(o: &Outcome) -> String {
-    o.cpu_seconds.map_or("n/a".into(), |s| format!("{s:.2} s"))
-}
-
-fn rss(o: &Outcome) -> String {
-    o.peak_rss_bytes
-        .map_or("n/a".into(), |b| format!("{:.0} MB", b as f64 / 1e6))
-}
-
-fn megabytes(b: u64) -> String {
-    format!("{:.1} MB", b as f64 / 1e6)
-}
-
-/// 10000 → "10 000" (the French way the users read numbers).
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

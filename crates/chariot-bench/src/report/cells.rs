@@ -1,0 +1,89 @@
+//! How the report writes one cell or row: durations, sizes, ratios, and the figures of a
+//! child's outcome.
+
+use std::fmt::Write;
+
+use crate::child::{Detail, Outcome};
+use crate::scenarios::raw_fetch::RawFigures;
+use crate::scenarios::search::SearchFigures;
+use crate::scenarios::sync::SyncFigures;
+
+/// 7.2 → "7.2× faster", 0.5 → "2.0× slower".
+pub(super) fn faster_or_slower(q: f64) -> String {
+    if q >= 1.0 {
+        format!("{q:.1}× faster")
+    } else {
+        format!("{:.1}× slower", 1.0 / q)
+    }
+}
+
+pub(super) fn row(o: &mut String, label: &str, cells: &[String]) {
+    let _ = write!(o, "  {label:<40}");
+    for c in cells {
+        let _ = write!(o, "{c:>22}");
+    }
+    let _ = writeln!(o);
+}
+
+pub(super) fn sync(o: &Outcome) -> Option<&SyncFigures> {
+    match &o.detail {
+        Detail::Sync(f) => Some(f),
+        _ => None,
+    }
+}
+
+pub(super) fn raw(o: &Outcome) -> Option<&RawFigures> {
+    match &o.detail {
+        Detail::RawFetch(f) => Some(f),
+        _ => None,
+    }
+}
+
+pub(super) fn search(o: &Outcome) -> Option<&SearchFigures> {
+    match &o.detail {
+        Detail::Search(f) => Some(f),
+        _ => None,
+    }
+}
+
+pub(super) fn secs(s: f64) -> String {
+    if s < 10.0 {
+        format!("{s:.2} s")
+    } else {
+        format!("{s:.1} s")
+    }
+}
+
+pub(super) fn ms(v: f64) -> String {
+    if v < 10.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+pub(super) fn cpu(o: &Outcome) -> String {
+    o.cpu_seconds.map_or("n/a".into(), |s| format!("{s:.2} s"))
+}
+
+pub(super) fn rss(o: &Outcome) -> String {
+    o.peak_rss_bytes
+        .map_or("n/a".into(), |b| format!("{:.0} MB", b as f64 / 1e6))
+}
+
+pub(super) fn megabytes(b: u64) -> String {
+    format!("{:.1} MB", b as f64 / 1e6)
+}
+
+/// 10000 → "10 000" (the French way the users read numbers).
+pub(super) fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
