@@ -208,5 +208,10 @@ pub async fn detail(
             r
         })
         .collect();
-    Ok(Json(json!({ "totalCount": items.len(), "results": results })).into_response())
+    let total = items.len();
+    // The page is owned from here: serialize it without holding the world, so concurrent
+    // requests are not queued behind one another's JSON writing.
+    drop(items);
+    drop(w);
+    Ok(Json(json!({ "totalCount": total, "results": results })).into_response())
 }

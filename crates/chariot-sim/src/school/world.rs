@@ -5,6 +5,10 @@ use super::model::*;
 use crate::commands::Command;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// device id → the ids of the groups it belongs to, sorted; shared, read-only.
+pub type GroupsByDevice = Arc<HashMap<u32, Vec<u32>>>;
 
 /// Managed Software Update state (reference §5.6).
 #[derive(Debug, Clone, Default)]
@@ -64,6 +68,10 @@ pub struct World {
     /// Bumped on every change that can alter group membership.
     pub version: u64,
     membership: Option<(u64, HashMap<u32, Vec<u32>>)>,
+    /// The same membership inverted (device → its groups), for the same version: every
+    /// inventory page and Classic read needs it, and rebuilding it per request made the
+    /// simulator, not the client, the bottleneck of a district-sized sync.
+    by_device: Option<(u64, GroupsByDevice)>,
     /// Serial counter for runtime-created objects (commands, churned devices).
     pub runtime_counter: u64,
 }
@@ -92,6 +100,7 @@ impl World {
             computed_until: now,
             version: 0,
             membership: None,
+            by_device: None,
             runtime_counter: 0,
         }
     }
@@ -156,8 +165,13 @@ impl World {
             .unwrap_or_default()
     }
 
-    /// group id → list of groups a device belongs to.
-    pub fn groups_by_device(&mut self) -> HashMap<u32, Vec<u32>> {
+    /// device id → the groups it belongs to (sorted), computed once per version.
+    pub fn groups_by_device(&mut self) -> GroupsByDevice {
+        if let Some((v, m)) = &self.by_device
+            && *v == self.version
+        {
+            return m.clone();
+        }
         let mut out: HashMap<u32, Vec<u32>> = HashMap::new();
         for (gid, members) in self.memberships() {
             for d in members {
@@ -167,6 +181,8 @@ impl World {
         for v in out.values_mut() {
             v.sort_unstable();
         }
+        let out = Arc::new(out);
+        self.by_device = Some((self.version, out.clone()));
         out
     }
 
