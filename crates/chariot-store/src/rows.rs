@@ -1,7 +1,7 @@
 //! What the store keeps per device: flat columns plus child lists, as the sync hands them over.
 
 /// One device as stored in a snapshot.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Hash)]
 pub struct DeviceRow {
     pub jamf_id: String,
     pub management_id: Option<String>,
@@ -58,7 +58,7 @@ pub struct LostPosition {
     pub reported_at: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct AppRow {
     pub identifier: Option<String>,
     pub name: Option<String>,
@@ -67,7 +67,7 @@ pub struct AppRow {
     pub management_status: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct ProfileRow {
     pub display_name: Option<String>,
     pub identifier: Option<String>,
@@ -75,30 +75,105 @@ pub struct ProfileRow {
     pub version: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct GroupRow {
     pub group_id: Option<String>,
     pub group_name: Option<String>,
     pub smart: Option<bool>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct SharedUserRow {
     pub managed_apple_id: Option<String>,
     pub logged_in: Option<bool>,
     pub data_to_sync: Option<bool>,
 }
 
-impl DeviceRow {
-    /// A stable fingerprint of everything stored for the device (FNV-1a over its debug form:
-    /// deterministic across runs and versions of Rust, unlike `DefaultHasher`).
-    pub fn content_hash(&self) -> i64 {
-        let text = format!("{self:?}");
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in text.bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+impl std::hash::Hash for LostPosition {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.latitude.to_bits().hash(state);
+        self.longitude.to_bits().hash(state);
+        self.accuracy_m.map(f64::to_bits).hash(state);
+        self.reported_at.hash(state);
+    }
+}
+
+/// FNV-1a: deterministic across runs, unlike `DefaultHasher`'s random keys. (The fingerprint
+/// is stored; a new Rust could feed it differently, which costs one sync reporting every
+/// device as changed, never a missed change.)
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
-        hash as i64
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl DeviceRow {
+    /// A fingerprint of everything stored for the device, to tell "changed" from "seen
+    /// again" without comparing columns. Hashed field by field: formatting the row as text
+    /// first cost more than inserting it.
+    pub fn content_hash(&self) -> i64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
+        self.hash(&mut hasher);
+        hasher.finish() as i64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row() -> DeviceRow {
+        DeviceRow {
+            jamf_id: "7".into(),
+            name: "0311234A-2024-DMPXK00007".into(),
+            apps: vec![AppRow {
+                name: Some("Pronote".into()),
+                version: Some("3.1".into()),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_fingerprint_follows_every_stored_field() {
+        assert_eq!(row().content_hash(), row().content_hash());
+        let mut app = row();
+        app.apps[0].version = Some("3.2".into());
+        let mut moved = row();
+        moved.lost_position = Some(LostPosition {
+            latitude: 43.6,
+            longitude: 1.44,
+            ..Default::default()
+        });
+        let mut further = moved.clone();
+        if let Some(p) = further.lost_position.as_mut() {
+            p.latitude = 43.7;
+        }
+        // Two fields swapping values must not collide either.
+        let mut a = row();
+        a.room = Some("B12".into());
+        let mut b = row();
+        b.building = Some("B12".into());
+        let hashes = [
+            row().content_hash(),
+            app.content_hash(),
+            moved.content_hash(),
+            further.content_hash(),
+            a.content_hash(),
+            b.content_hash(),
+        ];
+        let distinct: std::collections::HashSet<_> = hashes.iter().collect();
+        assert_eq!(distinct.len(), hashes.len());
     }
 }
