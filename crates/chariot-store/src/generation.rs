@@ -96,7 +96,7 @@ impl Store {
             let row = insert_device(&tx, device, generation.id)?;
             first_row = Some(first_row.map_or(row, |f| f.min(row)));
         }
-        index_app_names(&tx, first_row)?;
+        index_new_rows(&tx, first_row)?;
         tx.commit()?;
         Ok(())
     }
@@ -188,8 +188,7 @@ impl Store {
                 params![previous, id, g],
             )? as u32;
         }
-        index_app_names(&tx, first_row)?;
-        index_app_names(&tx, first_row)?;
+        index_new_rows(&tx, first_row)?;
         let device_count = make_current(&tx, g, watermark, completed_at)?;
         tx.commit()?;
         self.collect_garbage()?;
@@ -200,6 +199,60 @@ impl Store {
             changed,
             removed,
         })
+    }
+
+    /// Replaces, in the current snapshot, the rows of these devices with newer copies (the
+    /// lost devices once their positions are read, after the inventory was published). One
+    /// transaction; devices no longer in the snapshot are skipped, identical rows left alone.
+    /// Returns how many rows changed.
+    pub fn amend_current(&mut self, devices: &[DeviceRow]) -> Result<u32, StoreError> {
+        let Some(g) = self.current_generation_id()? else {
+            return Ok(0);
+        };
+        let tx = self.conn.transaction()?;
+        let mut replaced: Vec<i64> = Vec::new();
+        let mut newer: Vec<&DeviceRow> = Vec::new();
+        for device in devices {
+            let old: Option<(i64, i64)> = tx
+                .prepare_cached(&format!(
+                    "SELECT row_id, content_hash FROM devices WHERE jamf_id = ?2 AND {VISIBLE}"
+                ))?
+                .query_row(params![g, device.jamf_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((row_id, hash)) = old
+                && hash != device.content_hash()
+            {
+                replaced.push(row_id);
+                newer.push(device);
+            }
+        }
+        // The replaced rows may belong to an older generation the current one kept: no
+        // reader sees anything but the current generation, so they can go. (Their lists go
+        // with them: ON DELETE CASCADE.)
+        let ids = format!(
+            "[{}]",
+            replaced
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        tx.execute(
+            "DELETE FROM device_search WHERE rowid IN (SELECT value FROM json_each(?1))",
+            [&ids],
+        )?;
+        tx.execute(
+            "DELETE FROM devices WHERE row_id IN (SELECT value FROM json_each(?1))",
+            [&ids],
+        )?;
+        let mut first_row: Option<i64> = None;
+        for device in &newer {
+            let row = insert_device(&tx, device, g)?;
+            first_row = Some(first_row.map_or(row, |f| f.min(row)));
+        }
+        index_new_rows(&tx, first_row)?;
+        tx.commit()?;
+        Ok(newer.len() as u32)
     }
 
     /// Devices staged so far for `generation`.
@@ -409,18 +462,21 @@ fn insert_device(tx: &Transaction<'_>, d: &DeviceRow, g: i64) -> Result<i64, rus
                 u.data_to_sync
             ])?;
     }
-    tx.prepare_cached(
-        "INSERT INTO device_search (rowid, name, serial_number, asset_tag, username, real_name, model)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![row, d.name, d.serial_number, d.asset_tag, d.username, d.real_name, d.model])?;
     Ok(row)
 }
 
-/// Adds the app names of the rows from `first_row` on to the app search: one statement per
-/// page rather than a lookup per app. `None`: nothing was inserted.
-fn index_app_names(tx: &Transaction<'_>, first_row: Option<i64>) -> Result<(), rusqlite::Error> {
+/// Indexes the device rows from `first_row` on (those the transaction inserted: row ids only
+/// grow) for search, and adds their app names to the app search. One statement each per
+/// batch: FTS5 flushes its pending terms at every statement that writes to it, so a row at a
+/// time wrote (and then merged) one tiny index segment per device.
+fn index_new_rows(tx: &Transaction<'_>, first_row: Option<i64>) -> Result<(), rusqlite::Error> {
     if let Some(first) = first_row {
+        tx.prepare_cached(
+            "INSERT INTO device_search (rowid, name, serial_number, asset_tag, username, real_name, model)
+             SELECT row_id, name, serial_number, asset_tag, username, real_name, model
+             FROM devices WHERE row_id >= ?1",
+        )?
+        .execute([first])?;
         tx.prepare_cached(
             // INDEXED BY: left alone, SQLite walks the whole name index (every app of every
             // device) at each page, which made big syncs slow down page after page.

@@ -1,7 +1,9 @@
 //! Snapshot generations on a real file: full and incremental publication, counts, abandoned
 //! and interrupted syncs leaving the current snapshot exactly as it was, search and filters.
 
-use chariot_store::{AppRow, DeviceQuery, DeviceRow, GroupRow, SortKey, Store, SyncKind};
+use chariot_store::{
+    AppRow, DeviceQuery, DeviceRow, GroupRow, LostPosition, SortKey, Store, SyncKind,
+};
 use chrono::{DateTime, TimeZone, Utc};
 use rstest::{fixture, rstest};
 use tempfile::TempDir;
@@ -144,6 +146,76 @@ fn an_incremental_sync_applies_only_what_changed(mut db: Db) {
     );
     let names = names(&db.store, &DeviceQuery::default());
     assert!(!names.contains(&"iPad 4".to_owned()) && names.contains(&"iPad 7".to_owned()));
+}
+
+/// After publication the sync amends the current snapshot (lost devices' positions): only
+/// rows that differ are replaced, in place, with their lists and search entries.
+#[rstest]
+fn amending_the_current_snapshot_replaces_only_what_differs(mut db: Db) {
+    four_ipads_at_8(&mut db.store);
+    let generation = db.store.current_generation_id().unwrap();
+    let mut renamed = device(2, "iPad Deux");
+    renamed.lost_mode_enabled = Some(true);
+    renamed.lost_position = Some(LostPosition {
+        latitude: 43.6,
+        longitude: 1.44,
+        accuracy_m: Some(20.0),
+        reported_at: Some("2026-11-22T08:30:00+00:00".into()),
+    });
+    let same = device(3, "iPad 3");
+    let unknown = device(99, "iPad 99");
+    let amended = db.store.amend_current(&[renamed, same, unknown]).unwrap();
+    assert_eq!(amended, 1);
+    assert_eq!(db.store.current_generation_id().unwrap(), generation);
+    assert_eq!(
+        names(&db.store, &DeviceQuery::default()),
+        ["iPad 1", "iPad 3", "iPad 4", "iPad Deux"]
+    );
+    let search = |term: &str| {
+        names(
+            &db.store,
+            &DeviceQuery {
+                search: Some(term.into()),
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(search("deux"), ["iPad Deux"]);
+    assert!(search("PAD 2").is_empty(), "the old name left the index");
+    assert_eq!(search("pronote").len(), 4, "the app list came with the row");
+    let lost = db.store.lost_mode_devices().unwrap();
+    assert_eq!(lost.len(), 1);
+    assert_eq!(lost[0].position.as_ref().map(|p| p.latitude), Some(43.6));
+    assert_eq!(
+        db.store.current_snapshot().unwrap().unwrap().device_count,
+        4
+    );
+}
+
+#[rstest]
+fn an_incremental_sync_indexes_its_rows_for_search(mut db: Db) {
+    four_ipads_at_8(&mut db.store);
+    let mut changed = device(2, "iPad Deux");
+    changed.asset_tag = Some("CDI-042".into());
+    let g = db
+        .store
+        .begin_generation("jamf", SyncKind::Incremental, at(9))
+        .unwrap();
+    db.store
+        .publish_incremental(g, &[changed, device(7, "iPad 7")], &[], None, at(9))
+        .unwrap();
+    let search = |term: &str| {
+        names(
+            &db.store,
+            &DeviceQuery {
+                search: Some(term.into()),
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(search("cdi-04"), ["iPad Deux"]);
+    assert_eq!(search("PAD 7"), ["iPad 7"]);
+    assert!(search("PAD 2").is_empty());
 }
 
 #[rstest]
