@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use chariot_core::ipc::events;
 use chariot_core::status::{AppStatus, SyncStatus};
-use chariot_core::sync::CancelFlag;
+use chariot_core::sync::{CancelFlag, SyncPhase};
 use chariot_core::{AppError, ErrorCode};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -50,12 +50,22 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, full: bool) -> Result<AppStatus, Ap
         let outcome = match crate::session::client_for(&state, &profile).await {
             Ok(client) => {
                 let mut last_event = Instant::now() - Duration::from_secs(1);
+                let mut published = false;
                 chariot_core::connection::sync_profile(
                     &client,
                     &profile,
                     &database,
                     full,
                     |p| {
+                        // The snapshot is published before the lost devices' positions are
+                        // read: the window shows the new inventory now, not at the end.
+                        if p.phase == SyncPhase::Positions && !published {
+                            published = true;
+                            let state = app.state::<AppState>();
+                            if let Ok(status) = state.with_console(|c| c.status()) {
+                                let _ = app.emit(events::STATUS_CHANGED, &status);
+                            }
+                        }
                         // The UI redraws at most ~8 times a second; the last report of a phase
                         // always goes out so the bar never sticks below 100 %.
                         if last_event.elapsed() >= Duration::from_millis(120) || p.done == p.total {

@@ -94,6 +94,7 @@ fn draw_progress(p: &chariot_core::sync::SyncProgress) {
         SyncPhase::Fetching => "fetching",
         SyncPhase::Reconciling => "checking deletions",
         SyncPhase::Saving => "saving",
+        SyncPhase::Positions => "lost devices' positions",
     };
     let mut line = format!("{label:>18} ");
     if p.total > 0 {

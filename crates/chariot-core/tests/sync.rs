@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use chariot_core::sync::{CancelFlag, SyncError, SyncMode, SyncRequest, sync};
+use chariot_core::sync::{CancelFlag, SyncError, SyncMode, SyncPhase, SyncRequest, sync};
 use chariot_jamf::client::RetryPolicy;
 use chariot_jamf::{ClientOptions, Credentials, JamfClient, Secret, ServerUrl};
 use chariot_sim::{FaultConfig, RunningSim, SimConfig};
@@ -249,6 +249,87 @@ async fn lost_devices_get_their_position_from_the_classic_api() {
     assert!(
         lost.iter().any(|d| d.position.is_some()),
         "at least one lost device reported a position"
+    );
+}
+
+/// The inventory must not wait for the lost devices' positions (one Classic request each):
+/// when the positions phase starts, another connection already reads the whole new snapshot,
+/// the lost devices without a position yet (nothing was known); at the end they have them.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_inventory_is_published_before_the_positions_are_read() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (dir, mut store) = store();
+    let path = dir.path().join("sync.db");
+    let mut seen_at_publication: Option<(u32, usize, usize)> = None;
+    sync(
+        &c,
+        &mut store,
+        &full(),
+        |p| {
+            if p.phase == SyncPhase::Positions && seen_at_publication.is_none() {
+                let reader = Store::attach(&path).unwrap();
+                let count = reader.current_snapshot().unwrap().unwrap().device_count;
+                let lost = reader.lost_mode_devices().unwrap();
+                let placed = lost.iter().filter(|d| d.position.is_some()).count();
+                seen_at_publication = Some((count, lost.len(), placed));
+            }
+        },
+        &CancelFlag::default(),
+    )
+    .await
+    .unwrap();
+    let (count, lost, placed) = seen_at_publication.expect("a positions phase was reported");
+    assert_eq!(count as usize, server_ids(&c).await.len());
+    assert!(lost > 0, "the demo school has lost devices");
+    assert_eq!(placed, 0, "positions come after publication");
+    let after = store.lost_mode_devices().unwrap();
+    assert_eq!(after.len(), lost);
+    assert!(after.iter().any(|d| d.position.is_some()));
+}
+
+/// Cancelling while the positions are read keeps the published inventory: the sync ends as
+/// a success, and the positions not read yet are read by the next sync.
+#[tokio::test(flavor = "multi_thread")]
+async fn cancelling_during_the_positions_keeps_the_published_inventory() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    let cancel = CancelFlag::default();
+    let report = sync(
+        &c,
+        &mut store,
+        &full(),
+        |p| {
+            if p.phase == SyncPhase::Positions {
+                cancel.cancel();
+            }
+        },
+        &cancel,
+    )
+    .await
+    .expect("the inventory was published before the cancellation");
+    assert_eq!(
+        report.summary.device_count as usize,
+        server_ids(&c).await.len()
+    );
+    assert_eq!(snapshot(&store).len(), report.summary.device_count as usize);
+    let placed_before = store
+        .lost_mode_devices()
+        .unwrap()
+        .iter()
+        .filter(|d| d.position.is_some())
+        .count();
+    assert_eq!(placed_before, 0, "cancelled before any answer was applied");
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    assert!(
+        store
+            .lost_mode_devices()
+            .unwrap()
+            .iter()
+            .any(|d| d.position.is_some())
     );
 }
 

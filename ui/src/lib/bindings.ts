@@ -315,7 +315,7 @@ version: string | null, privileges: Array<PrivilegeCheck>,
  */
 problem: AppError | null, };
 
-export type SyncPhase = "signing_in" | "fetching" | "reconciling" | "saving";
+export type SyncPhase = "signing_in" | "fetching" | "reconciling" | "saving" | "positions";
 
 export type SyncProgress = { phase: SyncPhase, done: number, total: number, devicesPerSecond: number, 
 /**

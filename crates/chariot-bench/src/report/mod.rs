@@ -62,7 +62,9 @@ pub fn render(r: &Report) -> String {
          one run per scenario;\n        page size {PAGE_SIZE} for Chariot, the SDK and the raw fetch; \
          at most {IN_FLIGHT} requests in flight; the 8 sections Chariot stores;\n        \
          latency = delay the simulator adds to every Jamf request; each Chariot scenario runs in its own\n        \
-         child process, \"peak memory\" is that process's peak RSS (the simulator is not in it).",
+         child process, \"peak memory\" is that process's peak RSS (the simulator is not in it);\n        \
+         Chariot's sync is timed to the published snapshot (what the SDK and the raw fetch also\n        \
+         read); the positions of lost devices, read after it one Classic request each, are timed apart.",
         thousands(r.devices),
         secs(r.generated.as_secs_f64()),
     );
@@ -83,6 +85,18 @@ pub fn render(r: &Report) -> String {
         &r.runs
             .iter()
             .map(|x| secs(x.full.seconds))
+            .collect::<Vec<_>>(),
+    );
+    row(
+        &mut o,
+        "  then lost devices' positions (end)",
+        &r.runs
+            .iter()
+            .map(|x| {
+                sync(&x.full).map_or("-".into(), |f| {
+                    format!("{} ({} read)", secs(f.complete_seconds), f.positions_read)
+                })
+            })
             .collect::<Vec<_>>(),
     );
     row(

@@ -2,19 +2,20 @@
 //! device list, publish in one transaction. Incremental: fetch what changed since the
 //! watermark (with an overlap), what the delta cannot see (deleted devices, devices missed by
 //! the delta, lost-mode changes), and apply it in one transaction. Any failure or a
-//! cancellation leaves the previous snapshot exactly as it was.
+//! cancellation before publication leaves the previous snapshot exactly as it was. Then, on
+//! the published snapshot, the positions of lost devices that reported since the last sync
+//! (Classic API, one request each) are read and applied.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use chariot_jamf::JamfClient;
 use chariot_jamf::inventory::{FetchError, InventoryQuery, Section};
 use chariot_jamf::models::InventoryRecord;
-use chariot_store::{DeviceRow, PendingGeneration, PublishSummary, Store, SyncKind};
+use chariot_store::{DeviceRow, LostPosition, PendingGeneration, PublishSummary, Store, SyncKind};
 use chrono::{DateTime, Utc};
 
 use super::error::SyncError;
-use super::mapping::device_row;
 use super::positions;
 use super::progress::{CancelFlag, SyncPhase, SyncProgress};
 
@@ -120,7 +121,33 @@ pub async fn sync(
         }
     };
     match result {
-        Ok(summary) => {
+        Ok(Published {
+            summary,
+            lost,
+            known,
+        }) => {
+            // The snapshot is published (the inventory is usable); positions are extra. A
+            // failure to store them must not undo the sync: it is logged, the next sync
+            // reads them again (they still differ from the stored ones).
+            let positions = positions::read_after_publish(
+                client,
+                store,
+                &lost,
+                known,
+                cancel,
+                |done, total| {
+                    progress(SyncProgress::measure(
+                        SyncPhase::Positions,
+                        done,
+                        total,
+                        started,
+                    ))
+                },
+            )
+            .await;
+            if let Err(e) = positions {
+                tracing::error!(error = %e, "lost-mode positions could not be saved");
+            }
             store.finish_sync_run(run, Utc::now(), Ok(&summary))?;
             Ok(SyncReport {
                 kind,
@@ -130,6 +157,13 @@ pub async fn sync(
         }
         Err(err) => abandon(store, run, generation, err),
     }
+}
+
+/// A published snapshot, with what is still to read after it: the lost devices' positions.
+struct Published {
+    summary: PublishSummary,
+    lost: Vec<InventoryRecord>,
+    known: HashMap<String, LostPosition>,
 }
 
 /// The key under which the server's version is kept in the store.
@@ -164,25 +198,20 @@ async fn full(
     progress: &mut impl FnMut(SyncProgress),
     cancel: &CancelFlag,
     started: Instant,
-) -> Result<PublishSummary, SyncError> {
+) -> Result<Published, SyncError> {
     let query = InventoryQuery {
         page_size: request.page_size,
         ..InventoryQuery::default()
     };
-    let mut reads = positions::PositionReads::new(store.lost_positions()?);
+    let known = store.lost_positions()?;
     let mut watermark = Watermark::default();
     let mut lost: Vec<InventoryRecord> = Vec::new();
-    // Lost devices' positions are read as soon as a page names them, while the next pages
-    // come.
     let pages = client.fetch_inventory_pages(&query, |records, p| {
         if cancel.is_cancelled() {
             return Err(SyncError::Cancelled);
         }
-        stage(store, generation, &records, &mut watermark)?;
-        let page_lost: Vec<InventoryRecord> =
-            records.into_iter().filter(positions::is_lost).collect();
-        reads.start(client, &page_lost);
-        lost.extend(page_lost);
+        stage(store, generation, &records, &known, &mut watermark)?;
+        lost.extend(records.into_iter().filter(positions::is_lost));
         progress(SyncProgress::measure(
             SyncPhase::Fetching,
             p.fetched,
@@ -211,19 +240,19 @@ async fn full(
     let missing: Vec<String> = listed.difference(&staged).cloned().collect();
     let deleted: Vec<String> = staged.difference(&listed).cloned().collect();
     let extra = fetch_by_ids(client, &missing, cancel).await?;
-    stage(store, generation, &extra, &mut watermark)?;
+    stage(store, generation, &extra, &known, &mut watermark)?;
     store.unstage(generation, &deleted)?;
-    let extra_lost: Vec<InventoryRecord> = extra.into_iter().filter(positions::is_lost).collect();
-    reads.start(client, &extra_lost);
-    lost.extend(extra_lost);
+    lost.extend(extra.into_iter().filter(positions::is_lost));
     lost.retain(|r| listed.contains(&r.mobile_device_id));
-    // Re-staging replaces the rows of lost devices with the same rows plus their position.
-    check(cancel)?;
-    store.stage_devices(generation, &reads.rows(&lost).await)?;
 
     check(cancel)?;
     progress(SyncProgress::measure(SyncPhase::Saving, 0, 0, started));
-    Ok(store.publish_full(generation, watermark.0.as_deref(), Utc::now())?)
+    let summary = store.publish_full(generation, watermark.0.as_deref(), Utc::now())?;
+    Ok(Published {
+        summary,
+        lost,
+        known,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -236,7 +265,7 @@ async fn incremental(
     progress: &mut impl FnMut(SyncProgress),
     cancel: &CancelFlag,
     started: Instant,
-) -> Result<PublishSummary, SyncError> {
+) -> Result<Published, SyncError> {
     let known_positions = store.lost_positions()?;
     let from = DateTime::parse_from_rfc3339(since)
         .map(|d| d.to_utc() - WATERMARK_OVERLAP)
@@ -344,16 +373,22 @@ async fn incremental(
     let mut watermark = Watermark(Some(since.to_owned()));
     changed.retain(|r| listed.contains(&r.mobile_device_id));
     changed.iter().for_each(|r| watermark.see(r));
-    let (lost, others): (Vec<_>, Vec<_>) = changed.into_iter().partition(positions::is_lost);
-    let mut rows: Vec<DeviceRow> = others.iter().map(device_row).collect();
-    rows.extend(positions::rows_with_positions(client, &lost, &known_positions).await);
-    Ok(store.publish_incremental(
+    let rows: Vec<DeviceRow> = changed
+        .iter()
+        .map(|r| positions::row_with_known_position(r, &known_positions))
+        .collect();
+    let summary = store.publish_incremental(
         generation,
         &rows,
         &removed,
         watermark.0.as_deref(),
         Utc::now(),
-    )?)
+    )?;
+    Ok(Published {
+        summary,
+        lost: changed.into_iter().filter(positions::is_lost).collect(),
+        known: known_positions,
+    })
 }
 
 async fn fetch_by_ids(
@@ -378,13 +413,14 @@ fn stage(
     store: &mut Store,
     generation: PendingGeneration,
     records: &[InventoryRecord],
+    known: &HashMap<String, LostPosition>,
     watermark: &mut Watermark,
 ) -> Result<(), SyncError> {
     let rows: Vec<DeviceRow> = records
         .iter()
         .map(|r| {
             watermark.see(r);
-            device_row(r)
+            positions::row_with_known_position(r, known)
         })
         .collect();
     store.stage_devices(generation, &rows)?;

@@ -1,22 +1,24 @@
 //! Lost-mode positions: only the Classic API's `security` subset has coordinates, so they are
-//! read there, for the devices in lost mode only (a handful, even in a district).
+//! read there, one request per lost device. They are read after the inventory is published:
+//! the inventory is usable at once (with each lost device's last known position), and the map
+//! follows as the answers come, in one more short transaction.
 
 use chariot_jamf::models::ClassicSecurity;
 use chariot_jamf::models::InventoryRecord;
 use chariot_jamf::{JamfClient, JamfError};
-use chariot_store::{DeviceRow, LostPosition};
+use chariot_store::{DeviceRow, LostPosition, Store, StoreError};
 use std::collections::{HashMap, HashSet};
 
 use chrono::DateTime;
 
 use super::mapping::device_row;
+use super::progress::CancelFlag;
 
 pub fn is_lost(r: &InventoryRecord) -> bool {
     r.security.as_ref().and_then(|s| s.lost_mode_enabled) == Some(true)
 }
 
-/// Reads of lost devices' positions, started as soon as a page names a lost device so they
-/// run while the next pages are fetched (the client keeps the total in flight at its limit).
+/// Reads of lost devices' positions (the client keeps the total in flight at its limit).
 /// A position is read from the Classic API only when the Jamf Pro API says the device reported
 /// after the one already known (a lost iPad does not move between most syncs); otherwise the
 /// known one is kept. A device whose position cannot be read (missing Classic privilege, server
@@ -54,10 +56,25 @@ impl PositionReads {
         }
     }
 
-    /// Rows for `lost`, each with its position: the known one, or the one just read.
-    pub async fn rows(mut self, lost: &[InventoryRecord]) -> Vec<DeviceRow> {
+    /// How many reads were started.
+    pub fn pending(&self) -> usize {
+        self.tasks.len()
+    }
+
+    /// Rows for `lost`, each with its position: the one just read, else the known one.
+    /// `on_read` is told after each answer; once `cancel` is set the reads still running are
+    /// dropped and those devices keep their known position.
+    pub async fn rows(
+        mut self,
+        lost: &[InventoryRecord],
+        cancel: &CancelFlag,
+        mut on_read: impl FnMut(usize),
+    ) -> Vec<DeviceRow> {
         let mut read: HashMap<String, Option<LostPosition>> = HashMap::new();
-        while let Some(Ok((id, answer))) = self.tasks.join_next().await {
+        while !cancel.is_cancelled() {
+            let Some(Ok((id, answer))) = self.tasks.join_next().await else {
+                break;
+            };
             match answer {
                 Ok(security) => {
                     let position = security.location().map(|l| LostPosition {
@@ -76,6 +93,7 @@ impl PositionReads {
                     read.insert(id, None);
                 }
             }
+            on_read(read.len());
         }
         lost.iter()
             .map(|record| {
@@ -91,15 +109,41 @@ impl PositionReads {
     }
 }
 
-/// Rows for lost devices with their positions (see [`PositionReads`]), read all at once.
-pub async fn rows_with_positions(
-    client: &JamfClient,
-    lost: &[InventoryRecord],
+/// The row of a device as first published: a lost device keeps its last known position until
+/// the new one is read.
+pub fn row_with_known_position(
+    record: &InventoryRecord,
     known: &HashMap<String, LostPosition>,
-) -> Vec<DeviceRow> {
-    let mut reads = PositionReads::new(known.clone());
+) -> DeviceRow {
+    let mut row = device_row(record);
+    if is_lost(record) {
+        row.lost_position = known.get(&record.mobile_device_id).cloned();
+    }
+    row
+}
+
+/// After the snapshot is published: reads the positions of the lost devices that reported
+/// since the known one, and amends the snapshot with them. `progress(done, total)` after each
+/// answer. Returns how many devices were amended.
+pub async fn read_after_publish(
+    client: &JamfClient,
+    store: &mut Store,
+    lost: &[InventoryRecord],
+    known: HashMap<String, LostPosition>,
+    cancel: &CancelFlag,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<u32, StoreError> {
+    let mut reads = PositionReads::new(known);
     reads.start(client, lost);
-    reads.rows(lost).await
+    let total = reads.pending() as u64;
+    if total == 0 {
+        return Ok(0);
+    }
+    progress(0, total);
+    let rows = reads
+        .rows(lost, cancel, |done| progress(done as u64, total))
+        .await;
+    store.amend_current(&rows)
 }
 
 /// Whether a lost device's position is as the snapshot has it: the same report, or still no

@@ -17,6 +17,9 @@ pub enum SyncPhase {
     Reconciling,
     /// Writing and publishing the new snapshot.
     Saving,
+    /// The snapshot is published (readable); the positions of lost devices that reported
+    /// since the last sync are being read.
+    Positions,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
