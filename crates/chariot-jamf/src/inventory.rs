@@ -219,30 +219,60 @@ impl JamfClient {
     }
 
     /// The light list of every device (id, name, serial, managementId): cheap, for
-    /// reconciling deletions.
+    /// reconciling deletions. The first page tells the total; the others are then read
+    /// together (the client caps requests in flight), as the inventory pages are.
     pub async fn device_list(&self) -> Result<Vec<LightDevice>, JamfError> {
         let mut all: BTreeMap<String, LightDevice> = BTreeMap::new();
-        let mut page = 0u32;
-        loop {
-            let params = [
-                ("page", page.to_string()),
-                ("page-size", MAX_PAGE_SIZE.to_string()),
-                ("sort", "id:asc".to_owned()),
-            ];
-            let answer: Paged<LightDevice> =
-                self.get_json("/api/v2/mobile-devices", &params).await?;
-            // Stop on an empty page or when the total is reached (never on a "short" page:
-            // the clamp makes every page look short if we asked for more than the cap).
-            let empty = answer.results.is_empty();
-            for d in answer.results {
-                all.insert(d.id.clone(), d);
-            }
-            if empty || all.len() as u64 >= answer.total_count {
+        let first = self.device_list_page(0).await?;
+        let total = first.total_count;
+        let size = first.results.len() as u64;
+        all.extend(first.results.into_iter().map(|d| (d.id.clone(), d)));
+        if size == 0 || all.len() as u64 >= total {
+            return Ok(all.into_values().collect());
+        }
+        // Page size as the server applied it (it may cap lower than asked, silently).
+        let pages = total.div_ceil(size) as u32;
+        let mut tasks = tokio::task::JoinSet::new();
+        for page in 1..pages {
+            let client = self.clone();
+            tasks.spawn(async move { client.device_list_page_sized(page, size as u32).await });
+        }
+        while let Some(joined) = tasks.join_next().await {
+            let answer = joined.map_err(|e| JamfError::Decode {
+                what: "the device list".into(),
+                detail: format!("the page task failed: {e}"),
+            })??;
+            all.extend(answer.results.into_iter().map(|d| (d.id.clone(), d)));
+        }
+        // The fleet may have grown while paging: walk on until a page comes back empty (never
+        // stop on a "short" page: the silent cap makes every page look short).
+        let mut page = pages;
+        while (all.len() as u64) < total {
+            let answer = self.device_list_page_sized(page, size as u32).await?;
+            if answer.results.is_empty() {
                 break;
             }
+            all.extend(answer.results.into_iter().map(|d| (d.id.clone(), d)));
             page += 1;
         }
         Ok(all.into_values().collect())
+    }
+
+    async fn device_list_page(&self, page: u32) -> Result<Paged<LightDevice>, JamfError> {
+        self.device_list_page_sized(page, MAX_PAGE_SIZE).await
+    }
+
+    async fn device_list_page_sized(
+        &self,
+        page: u32,
+        size: u32,
+    ) -> Result<Paged<LightDevice>, JamfError> {
+        let params = [
+            ("page", page.to_string()),
+            ("page-size", size.to_string()),
+            ("sort", "id:asc".to_owned()),
+        ];
+        self.get_json("/api/v2/mobile-devices", &params).await
     }
 
     /// Classic `security` subset of one device: lost-mode state and coordinates.

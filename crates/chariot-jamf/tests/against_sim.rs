@@ -155,6 +155,18 @@ fn fault(name: &str) -> FaultConfig {
     f
 }
 
+/// More devices than one page of the light list holds (the server caps pages at 2000): the
+/// pages after the first are read together, and every device comes back once.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_device_list_reads_every_page_of_a_district() {
+    let sim = sim(4500).await;
+    let c = client(&sim, false);
+    let list = c.device_list().await.unwrap();
+    assert_eq!(list.len(), 4500);
+    let distinct: BTreeSet<&str> = list.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(distinct.len(), 4500);
+}
+
 #[rstest]
 #[case("429")]
 #[case("500")]
