@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::Store;
+use crate::device_writes::{Batch, last_copies};
 use crate::error::StoreError;
 use crate::rows::DeviceRow;
 
@@ -89,14 +90,13 @@ impl Store {
         devices: &[DeviceRow],
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        let mut first_row: Option<i64> = None;
-        for device in devices {
+        let mut batch = Batch::default();
+        for device in last_copies(devices) {
             // A device seen twice while paging (the fleet moved between pages): last copy wins.
             delete_version(&tx, &device.jamf_id, generation.id)?;
-            let row = insert_device(&tx, device, generation.id)?;
-            first_row = Some(first_row.map_or(row, |f| f.min(row)));
+            batch.insert(&tx, device, generation.id)?;
         }
-        index_new_rows(&tx, first_row)?;
+        batch.finish(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -155,9 +155,9 @@ impl Store {
         let previous = self.current_generation_id()?.unwrap_or(0);
         let g = generation.id;
         let tx = self.conn.transaction()?;
-        let mut first_row: Option<i64> = None;
+        let mut batch = Batch::default();
         let (mut added, mut changed, mut removed) = (0, 0, 0);
-        for device in changed_devices {
+        for device in last_copies(changed_devices) {
             let old: Option<(i64, i64)> = tx
                 .query_row(
                     &format!(
@@ -179,8 +179,7 @@ impl Store {
                 None => added += 1,
             }
             delete_version(&tx, &device.jamf_id, g)?;
-            let row = insert_device(&tx, device, g)?;
-            first_row = Some(first_row.map_or(row, |f| f.min(row)));
+            batch.insert(&tx, device, g)?;
         }
         for id in removed_ids {
             removed += tx.execute(
@@ -188,7 +187,7 @@ impl Store {
                 params![previous, id, g],
             )? as u32;
         }
-        index_new_rows(&tx, first_row)?;
+        batch.finish(&tx)?;
         let device_count = make_current(&tx, g, watermark, completed_at)?;
         tx.commit()?;
         self.collect_garbage()?;
@@ -212,7 +211,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let mut replaced: Vec<i64> = Vec::new();
         let mut newer: Vec<&DeviceRow> = Vec::new();
-        for device in devices {
+        for device in last_copies(devices) {
             let old: Option<(i64, i64)> = tx
                 .prepare_cached(&format!(
                     "SELECT row_id, content_hash FROM devices WHERE jamf_id = ?2 AND {VISIBLE}"
@@ -245,12 +244,11 @@ impl Store {
             "DELETE FROM devices WHERE row_id IN (SELECT value FROM json_each(?1))",
             [&ids],
         )?;
-        let mut first_row: Option<i64> = None;
+        let mut batch = Batch::default();
         for device in &newer {
-            let row = insert_device(&tx, device, g)?;
-            first_row = Some(first_row.map_or(row, |f| f.min(row)));
+            batch.insert(&tx, device, g)?;
         }
-        index_new_rows(&tx, first_row)?;
+        batch.finish(&tx)?;
         tx.commit()?;
         Ok(newer.len() as u32)
     }
@@ -398,93 +396,4 @@ fn delete_rows(
         [value],
     )?;
     tx.execute(&format!("DELETE FROM devices WHERE {condition}"), [value])
-}
-
-/// Inserts one device version with its lists and search entry; returns its row id.
-fn insert_device(tx: &Transaction<'_>, d: &DeviceRow, g: i64) -> Result<i64, rusqlite::Error> {
-    tx.prepare_cached(
-        "INSERT INTO devices (valid_from, jamf_id, content_hash, management_id, name, role, role_reason,
-            rne, cart, serial_number, udid, asset_tag, model, model_identifier, os_version, os_build,
-            managed, supervised, shared_ipad, resident_users, quota_mb, battery_level, capacity_mb,
-            available_mb, username, real_name, email, building, department, room, site_id, ip_address,
-            wifi_mac, last_inventory_update, last_contact, lost_mode_enabled, lost_mode_persistent,
-            lost_mode_message, lost_mode_phone, lost_mode_footnote, lost_latitude, lost_longitude,
-            lost_accuracy_m, lost_reported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35,
-            ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44)",
-    )?
-    .execute(params![
-        g, d.jamf_id, d.content_hash(), d.management_id, d.name, d.role, d.role_reason, d.rne,
-        d.cart, d.serial_number, d.udid, d.asset_tag, d.model, d.model_identifier, d.os_version,
-        d.os_build, d.managed, d.supervised, d.shared_ipad, d.resident_users, d.quota_mb,
-        d.battery_level, d.capacity_mb, d.available_mb, d.username, d.real_name, d.email,
-        d.building, d.department, d.room, d.site_id, d.ip_address, d.wifi_mac,
-        d.last_inventory_update, d.last_contact, d.lost_mode_enabled, d.lost_mode_persistent,
-        d.lost_mode_message, d.lost_mode_phone, d.lost_mode_footnote,
-        d.lost_position.as_ref().map(|p| p.latitude),
-        d.lost_position.as_ref().map(|p| p.longitude),
-        d.lost_position.as_ref().and_then(|p| p.accuracy_m),
-        d.lost_position.as_ref().and_then(|p| p.reported_at.clone())
-    ])?;
-    let row = tx.last_insert_rowid();
-    for a in &d.apps {
-        tx.prepare_cached("INSERT INTO device_apps VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
-            .execute(params![
-                row,
-                a.identifier,
-                a.name,
-                a.version,
-                a.short_version,
-                a.management_status
-            ])?;
-    }
-    for p in &d.profiles {
-        tx.prepare_cached("INSERT INTO device_profiles VALUES (?1, ?2, ?3, ?4, ?5)")?
-            .execute(params![
-                row,
-                p.display_name,
-                p.identifier,
-                p.uuid,
-                p.version
-            ])?;
-    }
-    for gr in &d.groups {
-        tx.prepare_cached("INSERT INTO device_groups VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![row, gr.group_id, gr.group_name, gr.smart])?;
-    }
-    for u in &d.shared_users {
-        tx.prepare_cached("INSERT INTO device_shared_users VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![
-                row,
-                u.managed_apple_id,
-                u.logged_in,
-                u.data_to_sync
-            ])?;
-    }
-    Ok(row)
-}
-
-/// Indexes the device rows from `first_row` on (those the transaction inserted: row ids only
-/// grow) for search, and adds their app names to the app search. One statement each per
-/// batch: FTS5 flushes its pending terms at every statement that writes to it, so a row at a
-/// time wrote (and then merged) one tiny index segment per device.
-fn index_new_rows(tx: &Transaction<'_>, first_row: Option<i64>) -> Result<(), rusqlite::Error> {
-    if let Some(first) = first_row {
-        tx.prepare_cached(
-            "INSERT INTO device_search (rowid, name, serial_number, asset_tag, username, real_name, model)
-             SELECT row_id, name, serial_number, asset_tag, username, real_name, model
-             FROM devices WHERE row_id >= ?1",
-        )?
-        .execute([first])?;
-        tx.prepare_cached(
-            // INDEXED BY: left alone, SQLite walks the whole name index (every app of every
-            // device) at each page, which made big syncs slow down page after page.
-            "INSERT OR IGNORE INTO app_names (name)
-             SELECT DISTINCT name FROM device_apps INDEXED BY device_apps_row
-             WHERE device_row >= ?1 AND name IS NOT NULL",
-        )?
-        .execute([first])?;
-    }
-    Ok(())
 }

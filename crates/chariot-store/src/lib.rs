@@ -5,6 +5,7 @@
 //! it depends on no other Chariot crate, never on tauri or on any network client.
 
 mod detail;
+mod device_writes;
 mod error;
 mod generation;
 mod history;

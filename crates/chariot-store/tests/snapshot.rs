@@ -2,7 +2,7 @@
 //! and interrupted syncs leaving the current snapshot exactly as it was, search and filters.
 
 use chariot_store::{
-    AppRow, DeviceQuery, DeviceRow, GroupRow, LostPosition, SortKey, Store, SyncKind,
+    AppRow, DeviceQuery, DeviceRow, GroupRow, LostPosition, SharedUserRow, SortKey, Store, SyncKind,
 };
 use chrono::{DateTime, TimeZone, Utc};
 use rstest::{fixture, rstest};
@@ -216,6 +216,64 @@ fn an_incremental_sync_indexes_its_rows_for_search(mut db: Db) {
     assert_eq!(search("cdi-04"), ["iPad Deux"]);
     assert_eq!(search("PAD 7"), ["iPad 7"]);
     assert!(search("PAD 2").is_empty());
+}
+
+/// A batch's lists are written many rows per statement: every device gets back exactly its
+/// own lists, in their order, past a statement's worth of rows; a device given twice in one
+/// batch keeps its later copy only.
+#[rstest]
+fn each_device_keeps_its_own_lists_in_order(mut db: Db) {
+    let mut fleet: Vec<DeviceRow> = (1..=30)
+        .map(|i| {
+            let mut d = device(i, &format!("iPad {i}"));
+            d.apps = (0..3)
+                .map(|a| AppRow {
+                    name: Some(format!("App {i}.{a}")),
+                    ..Default::default()
+                })
+                .collect();
+            d.shared_users = (0..4)
+                .map(|u| SharedUserRow {
+                    managed_apple_id: Some(format!("eleve{i}.{u}@ac-toulouse.fr")),
+                    logged_in: Some(u == 0),
+                    data_to_sync: Some(false),
+                })
+                .collect();
+            d
+        })
+        .collect();
+    let mut again = device(5, "iPad 5 (bis)");
+    again.apps = vec![];
+    fleet.push(again);
+    let g = db
+        .store
+        .begin_generation("jamf", SyncKind::Full, at(8))
+        .unwrap();
+    db.store.stage_devices(g, &fleet).unwrap();
+    db.store.publish_full(g, None, at(8)).unwrap();
+    for i in (1..=30).filter(|i| *i != 5) {
+        let stored = db.store.device(&i.to_string()).unwrap().unwrap();
+        let apps: Vec<_> = stored.apps.iter().filter_map(|a| a.name.clone()).collect();
+        assert_eq!(apps, [0, 1, 2].map(|a| format!("App {i}.{a}")));
+        let users: Vec<_> = stored
+            .shared_users
+            .iter()
+            .map(|u| (u.managed_apple_id.clone().unwrap(), u.logged_in))
+            .collect();
+        assert_eq!(
+            users,
+            (0..4)
+                .map(|u| (format!("eleve{i}.{u}@ac-toulouse.fr"), Some(u == 0)))
+                .collect::<Vec<_>>()
+        );
+    }
+    let fifth = db.store.device("5").unwrap().unwrap();
+    assert_eq!(fifth.name, "iPad 5 (bis)");
+    assert!(fifth.apps.is_empty());
+    assert_eq!(
+        db.store.current_snapshot().unwrap().unwrap().device_count,
+        30
+    );
 }
 
 #[rstest]
