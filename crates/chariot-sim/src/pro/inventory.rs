@@ -2,6 +2,7 @@
 //! `/v2/mobile-devices/detail` and `/v2/mobile-devices/{id}/detail`.
 
 use super::fields::{self, FieldCtx};
+use super::records::Record;
 use super::sections::{self, SECTIONS};
 use crate::error::ApiError;
 use crate::paging::{PageParams, Query, parse_sort, sort_by_keys};
@@ -12,7 +13,6 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
 
 const LIST_SORT: &[&str] = &[
     "id",
@@ -28,12 +28,41 @@ const LIST_SORT: &[&str] = &[
     "managementId",
 ];
 
-fn light(d: &Device) -> serde_json::Value {
-    json!({
-        "id": d.id.to_string(), "name": d.name, "serialNumber": d.serial, "wifiMacAddress": d.wifi_mac,
-        "udid": d.udid, "phoneNumber": d.phone, "model": d.model.name, "modelIdentifier": d.model.identifier,
-        "username": d.username, "type": "ios", "managementId": d.management_id, "softwareUpdateDeviceId": null
-    })
+/// A row of the light list `/v2/mobile-devices` (typed: a district's list is read whole at
+/// every sync).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Light<'a> {
+    id: String,
+    name: &'a str,
+    serial_number: &'a str,
+    wifi_mac_address: &'a str,
+    udid: &'a str,
+    phone_number: &'a str,
+    model: &'static str,
+    model_identifier: &'static str,
+    username: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    management_id: &'a str,
+    software_update_device_id: Option<()>,
+}
+
+fn light(d: &Device) -> Light<'_> {
+    Light {
+        id: d.id.to_string(),
+        name: &d.name,
+        serial_number: &d.serial,
+        wifi_mac_address: &d.wifi_mac,
+        udid: &d.udid,
+        phone_number: &d.phone,
+        model: d.model.name,
+        model_identifier: d.model.identifier,
+        username: &d.username,
+        kind: "ios",
+        management_id: &d.management_id,
+        software_update_device_id: None,
+    }
 }
 
 fn light_value(d: &Device, f: &str) -> Value {
@@ -70,7 +99,11 @@ pub async fn list(
     let mut items: Vec<&Device> = w.devices.iter().collect();
     sort_by_keys(&mut items, &sort, |d, f| light_value(d, f), |d| d.id as u64);
     let results: Vec<_> = page.slice(&items).iter().map(|d| light(d)).collect();
-    Ok(Json(json!({ "totalCount": items.len(), "results": results })).into_response())
+    Ok(Json(Page {
+        total_count: items.len(),
+        results,
+    })
+    .into_response())
 }
 
 fn parse_id(id: &str) -> Result<u32, ApiError> {
@@ -195,23 +228,28 @@ pub async fn detail(
             ),
         ));
     }
-    let results: Vec<_> = on_page
+    let results: Vec<Record> = on_page
         .iter()
         .map(|d| {
-            let mut r = sections::record(world, d, &secs, groups.get(&d.id).unwrap_or(&empty));
-            if st.unprocessable.contains(&d.id)
-                && r.get("applications").is_some_and(|a| !a.is_null())
-            {
+            let mut r = Record::new(world, d, &secs, groups.get(&d.id).unwrap_or(&empty));
+            if st.unprocessable.contains(&d.id) {
                 // LENIENT: the broken section comes back null, the rest of the device is kept.
-                r["applications"] = serde_json::Value::Null;
+                r.applications = None;
             }
             r
         })
         .collect();
-    let total = items.len();
-    // The page is owned from here: serialize it without holding the world, so concurrent
-    // requests are not queued behind one another's JSON writing.
-    drop(items);
-    drop(w);
-    Ok(Json(json!({ "totalCount": total, "results": results })).into_response())
+    Ok(Json(Page {
+        total_count: items.len(),
+        results,
+    })
+    .into_response())
+}
+
+/// A page of the Jamf Pro API: `{totalCount, results}`.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Page<T> {
+    total_count: usize,
+    results: Vec<T>,
 }

@@ -5,6 +5,7 @@ pub mod fields;
 pub mod groups;
 pub mod inventory;
 pub mod msu;
+pub mod records;
 pub mod sections;
 
 use crate::state::AppState;
