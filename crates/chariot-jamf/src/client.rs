@@ -110,6 +110,11 @@ impl JamfClient {
         })
     }
 
+    /// Requests this client keeps in flight at most.
+    pub(crate) fn max_in_flight(&self) -> usize {
+        self.inner.options.max_in_flight.max(1)
+    }
+
     pub fn server(&self) -> &ServerUrl {
         &self.inner.server
     }

@@ -156,13 +156,26 @@ impl JamfClient {
         .map_err(FetchError::Sink)?;
 
         let pages = total.div_ceil(size as u64) as u32;
+        // Pages are requested a window at a time: enough to keep the client's requests in
+        // flight while the sink stores one, never the whole fleet waiting in memory when the
+        // server answers faster than the sink writes.
+        let window = self.max_in_flight() as u32 + 2;
+        let mut next = 1;
         let mut tasks = tokio::task::JoinSet::new();
-        for page in 1..pages {
+        let spawn = |tasks: &mut tokio::task::JoinSet<_>, page: u32| {
             let client = self.clone();
             let query = query.clone();
             tasks.spawn(async move { client.inventory_page_splitting(&query, page, size).await });
+        };
+        while next < pages && next <= window {
+            spawn(&mut tasks, next);
+            next += 1;
         }
         while let Some(joined) = tasks.join_next().await {
+            if next < pages {
+                spawn(&mut tasks, next);
+                next += 1;
+            }
             let page = joined.map_err(|e| JamfError::Decode {
                 what: "an inventory page".into(),
                 detail: format!("the page task failed: {e}"),

@@ -74,6 +74,9 @@ impl Store {
         kind: SyncKind,
         started_at: DateTime<Utc>,
     ) -> Result<PendingGeneration, StoreError> {
+        // While a sync writes page after page, the log is copied into the database once, at
+        // the end ([`Store::end_of_sync`]), rather than every few pages.
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         self.conn.execute(
             "INSERT INTO snapshot_generations (source, kind, started_at) VALUES (?1, ?2, ?3)",
             params![source, kind.as_str(), started_at.to_rfc3339()],
@@ -251,6 +254,22 @@ impl Store {
         batch.finish(&tx)?;
         tx.commit()?;
         Ok(newer.len() as u32)
+    }
+
+    /// After a sync (published, failed or cancelled): copies the write-ahead log into the
+    /// database and lets SQLite do so again on its own. Housekeeping: a failure is only logged
+    /// (the log stays valid; the next checkpoint takes it).
+    pub fn end_of_sync(&mut self) {
+        let done = self
+            .conn
+            .pragma_update(None, "wal_autocheckpoint", 1000)
+            .and_then(|()| {
+                self.conn
+                    .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            });
+        if let Err(e) = done {
+            tracing::warn!(error = %e, "could not checkpoint the database after the sync");
+        }
     }
 
     /// Devices staged so far for `generation`.

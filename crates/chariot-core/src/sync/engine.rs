@@ -61,6 +61,18 @@ pub async fn sync(
     client: &JamfClient,
     store: &mut Store,
     request: &SyncRequest,
+    progress: impl FnMut(SyncProgress),
+    cancel: &CancelFlag,
+) -> Result<SyncReport, SyncError> {
+    let result = run(client, store, request, progress, cancel).await;
+    store.end_of_sync();
+    result
+}
+
+async fn run(
+    client: &JamfClient,
+    store: &mut Store,
+    request: &SyncRequest,
     mut progress: impl FnMut(SyncProgress),
     cancel: &CancelFlag,
 ) -> Result<SyncReport, SyncError> {

@@ -269,7 +269,9 @@ impl<'a> UserAndLocation<'a> {
             building_id: d.building_id.map(|i| i.to_string()),
             room: &d.room,
             building: w.building(d.building_id).map_or("", |b| b.name.as_str()),
-            department: w.department(d.department_id).map_or("", |b| b.name.as_str()),
+            department: w
+                .department(d.department_id)
+                .map_or("", |b| b.name.as_str()),
             extension_attributes: EMPTY,
         }
     }

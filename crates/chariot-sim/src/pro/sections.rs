@@ -42,7 +42,11 @@ pub fn other_section(d: &Device, name: &str) -> Value {
             "warrantyExpiresDate": iso(d.warranty_until), "leaseExpiresDate": null, "lifeExpectancy": 4,
             "purchasingContact": "Conseil départemental de la Haute-Garonne", "extensionAttributes": []
         }),
-        "EBOOKS" | "SERVICE_SUBSCRIPTIONS" | "PROVISIONING_PROFILES" | "USER_PROFILES" | "EXTENSION_ATTRIBUTES" => json!([]),
+        "EBOOKS"
+        | "SERVICE_SUBSCRIPTIONS"
+        | "PROVISIONING_PROFILES"
+        | "USER_PROFILES"
+        | "EXTENSION_ATTRIBUTES" => json!([]),
         "NETWORK" => json!({
             "cellularTechnology": if d.model.cellular { "GSM" } else { "None" }, "voiceRoamingEnabled": false,
             "imei": d.imei, "iccid": d.iccid, "meid": "", "eid": d.eid, "carrierSettingsVersion": "",
