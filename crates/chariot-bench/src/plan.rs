@@ -15,7 +15,7 @@ use chariot_sim::{RunningSim, SimConfig};
 
 use crate::child::{Job, Outcome, Server, run_in_child};
 use crate::machine::Machine;
-use crate::report::{self, LatencyRun, Report};
+use crate::report::{self, LatencyRun, Measured, Report};
 use crate::scenarios::sdk;
 
 pub const DEVICES: usize = 10_000;
@@ -24,6 +24,9 @@ pub const PAGE_SIZE: u32 = 500;
 pub const IN_FLIGHT: usize = 5;
 pub const LATENCIES_MS: [u64; 2] = [0, 50];
 pub const SEARCHES: usize = 200;
+/// Runs of each side-by-side scenario; the median is reported (this is a shared machine:
+/// single runs varied by ±15 %), with the spread.
+pub const RUNS: usize = 3;
 
 pub fn run_all() -> Result<(), String> {
     let started = Instant::now();
@@ -39,26 +42,38 @@ pub fn run_all() -> Result<(), String> {
     let mut runs = Vec::new();
     for latency in LATENCIES_MS {
         sim.faults().set_latency(Duration::from_millis(latency));
-        let store = dir.path().join(format!("full-{latency}ms.db"));
-        progress(&format!("full sync, {latency} ms per request"));
-        let full = run_in_child(&Job::Sync {
-            server: server.clone(),
-            store,
-            incremental: false,
-            page_size: PAGE_SIZE,
-        })?;
-        progress(&format!("Jamf Python SDK, {latency} ms per request"));
+        progress(&format!("full sync, {latency} ms per request, {RUNS} runs"));
+        let full = median((0..RUNS).map(|i| {
+            run_in_child(&Job::Sync {
+                server: server.clone(),
+                store: dir.path().join(format!("full-{latency}ms-{i}.db")),
+                incremental: false,
+                page_size: PAGE_SIZE,
+            })
+        }))?;
+        progress(&format!(
+            "Jamf Python SDK, {latency} ms per request, {RUNS} runs"
+        ));
         let sdk = match &python {
-            Ok(python) => sdk::run(python, &server, PAGE_SIZE),
-            Err(reason) => sdk::SdkResult::Skipped(reason.clone()),
+            Ok(python) => sdk::median(
+                (0..RUNS)
+                    .map(|_| sdk::run(python, &server, PAGE_SIZE))
+                    .collect(),
+            ),
+            Err(reason) => Measured {
+                median: sdk::SdkResult::Skipped(reason.clone()),
+                spread: None,
+            },
         };
-        progress(&format!("raw fetch, {latency} ms per request"));
-        let raw = run_in_child(&Job::RawFetch {
-            server: server.clone(),
-            devices: DEVICES as u64,
-            page_size: PAGE_SIZE,
-            in_flight: IN_FLIGHT,
-        })?;
+        progress(&format!("raw fetch, {latency} ms per request, {RUNS} runs"));
+        let raw = median((0..RUNS).map(|_| {
+            run_in_child(&Job::RawFetch {
+                server: server.clone(),
+                devices: DEVICES as u64,
+                page_size: PAGE_SIZE,
+                in_flight: IN_FLIGHT,
+            })
+        }))?;
         runs.push(LatencyRun {
             latency_ms: latency,
             full,
@@ -68,22 +83,27 @@ pub fn run_all() -> Result<(), String> {
         });
     }
 
-    // Both stores were synced from the same, unchanged fleet: one touch gives both
-    // incremental runs exactly the same delta.
+    // Every store was synced from the same, unchanged fleet: one touch gives every
+    // incremental run exactly the same delta, each on its own copy of a full sync's file.
     let touched = sim.touch_inventory(DEVICES / 100).len();
     for run in runs.iter_mut() {
         sim.faults()
             .set_latency(Duration::from_millis(run.latency_ms));
         progress(&format!(
-            "incremental sync, {} ms per request",
+            "incremental sync, {} ms per request, {RUNS} runs",
             run.latency_ms
         ));
-        run.incremental = Some(run_in_child(&Job::Sync {
-            server: server.clone(),
-            store: dir.path().join(format!("full-{}ms.db", run.latency_ms)),
-            incremental: true,
-            page_size: PAGE_SIZE,
-        })?);
+        let synced = dir.path().join(format!("full-{}ms-0.db", run.latency_ms));
+        run.incremental = Some(median((0..RUNS).map(|i| {
+            let copy = dir.path().join(format!("inc-{}ms-{i}.db", run.latency_ms));
+            std::fs::copy(&synced, &copy).map_err(|e| format!("copying the store: {e}"))?;
+            run_in_child(&Job::Sync {
+                server: server.clone(),
+                store: copy,
+                incremental: true,
+                page_size: PAGE_SIZE,
+            })
+        }))?);
     }
     runtime.block_on(sim.shutdown());
 
@@ -119,6 +139,20 @@ pub fn run_all() -> Result<(), String> {
     };
     print!("{}", report::render(&report));
     Ok(())
+}
+
+/// The run with the median time, with the spread of all runs; the first error stops it.
+fn median(
+    runs: impl Iterator<Item = Result<Outcome, String>>,
+) -> Result<Measured<Outcome>, String> {
+    let mut all: Vec<Outcome> = runs.collect::<Result<_, _>>()?;
+    all.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+    let spread = (all[0].seconds, all[all.len() - 1].seconds);
+    let middle = all.swap_remove(all.len() / 2);
+    Ok(Measured {
+        median: middle,
+        spread: Some(spread),
+    })
 }
 
 /// A simulator with a frozen clock: nothing changes unless the bench says so.

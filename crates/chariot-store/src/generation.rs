@@ -256,19 +256,27 @@ impl Store {
         Ok(newer.len() as u32)
     }
 
-    /// After a sync (published, failed or cancelled): copies the write-ahead log into the
-    /// database and lets SQLite do so again on its own. Housekeeping: a failure is only logged
-    /// (the log stays valid; the next checkpoint takes it).
-    pub fn end_of_sync(&mut self) {
-        let done = self
-            .conn
-            .pragma_update(None, "wal_autocheckpoint", 1000)
-            .and_then(|()| {
-                self.conn
-                    .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
-            });
+    /// After a sync (published, failed or cancelled). After a full one, the search indexes
+    /// are merged into one segment each: written a page at a time, they are left in a
+    /// hundred segments for a district, and every search reads each one. Then the
+    /// write-ahead log is copied into the database, and SQLite lets do so again on its own.
+    /// Housekeeping: a failure is only logged (the index and the log stay valid).
+    pub fn end_of_sync(&mut self, after_full_sync: bool) {
+        let conn = &self.conn;
+        let optimize = || -> Result<(), rusqlite::Error> {
+            if after_full_sync {
+                conn.execute_batch(
+                    "INSERT INTO device_search (device_search) VALUES ('optimize');
+                     INSERT INTO app_search (app_search) VALUES ('optimize');",
+                )?;
+            }
+            Ok(())
+        };
+        let done = optimize()
+            .and_then(|()| conn.pragma_update(None, "wal_autocheckpoint", 1000))
+            .and_then(|()| conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())));
         if let Err(e) = done {
-            tracing::warn!(error = %e, "could not checkpoint the database after the sync");
+            tracing::warn!(error = %e, "could not tidy the database after the sync");
         }
     }
 

@@ -87,3 +87,11 @@ pub(super) fn thousands(n: usize) -> String {
     }
     out
 }
+
+/// "1.02 – 1.31 s", or "-" for a single run.
+pub(super) fn spread(spread: Option<(f64, f64)>) -> String {
+    match spread {
+        Some((low, high)) => format!("{:.2} – {}", low, secs(high)),
+        None => "-".into(),
+    }
+}

@@ -8,17 +8,30 @@ use crate::child::Outcome;
 use crate::machine::Machine;
 
 mod cells;
-use crate::plan::{IN_FLIGHT, PAGE_SIZE};
+use crate::plan::{IN_FLIGHT, PAGE_SIZE, RUNS};
 use crate::scenarios::sdk::SdkResult;
 use crate::scenarios::search::SMALL_RESULT;
 use cells::*;
 
+/// A scenario run several times: the median run, and the fastest and slowest times.
+pub struct Measured<T> {
+    pub median: T,
+    pub spread: Option<(f64, f64)>,
+}
+
+impl<T> std::ops::Deref for Measured<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.median
+    }
+}
+
 pub struct LatencyRun {
     pub latency_ms: u64,
-    pub full: Outcome,
-    pub sdk: SdkResult,
-    pub raw: Outcome,
-    pub incremental: Option<Outcome>,
+    pub full: Measured<Outcome>,
+    pub sdk: Measured<SdkResult>,
+    pub raw: Measured<Outcome>,
+    pub incremental: Option<Measured<Outcome>>,
 }
 
 pub struct Report {
@@ -59,7 +72,7 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         o,
         "Method: chariot-sim in this process on 127.0.0.1 (clock frozen; {} devices generated in {}); \
-         one run per scenario;\n        page size {PAGE_SIZE} for Chariot, the SDK and the raw fetch; \
+         median of {RUNS} runs for sections 1 and 2;\n        page size {PAGE_SIZE} for Chariot, the SDK and the raw fetch; \
          at most {IN_FLIGHT} requests in flight; the 8 sections Chariot stores;\n        \
          latency = delay the simulator adds to every Jamf request; each Chariot scenario runs in its own\n        \
          child process, \"peak memory\" is that process's peak RSS (the simulator is not in it);\n        \
@@ -89,6 +102,14 @@ pub fn render(r: &Report) -> String {
     );
     row(
         &mut o,
+        "  fastest – slowest of the runs",
+        &r.runs
+            .iter()
+            .map(|x| spread(x.full.spread))
+            .collect::<Vec<_>>(),
+    );
+    row(
+        &mut o,
         "  then lost devices' positions (end)",
         &r.runs
             .iter()
@@ -104,7 +125,7 @@ pub fn render(r: &Report) -> String {
         "Jamf Python SDK 0.9a1: same pages",
         &r.runs
             .iter()
-            .map(|x| match &x.sdk {
+            .map(|x| match &*x.sdk {
                 SdkResult::Ran {
                     seconds, devices, ..
                 } => format!("{} ({} dev.)", secs(*seconds), thousands(*devices as usize)),
@@ -114,10 +135,18 @@ pub fn render(r: &Report) -> String {
     );
     row(
         &mut o,
+        "  fastest – slowest of the runs",
+        &r.runs
+            .iter()
+            .map(|x| spread(x.sdk.spread))
+            .collect::<Vec<_>>(),
+    );
+    row(
+        &mut o,
         "  the SDK process, Python start incl.",
         &r.runs
             .iter()
-            .map(|x| match &x.sdk {
+            .map(|x| match &*x.sdk {
                 SdkResult::Ran {
                     process_seconds, ..
                 } => secs(*process_seconds),
@@ -131,6 +160,14 @@ pub fn render(r: &Report) -> String {
         &r.runs
             .iter()
             .map(|x| secs(x.raw.seconds))
+            .collect::<Vec<_>>(),
+    );
+    row(
+        &mut o,
+        "  fastest – slowest of the runs",
+        &r.runs
+            .iter()
+            .map(|x| spread(x.raw.spread))
             .collect::<Vec<_>>(),
     );
     row(
@@ -166,7 +203,7 @@ pub fn render(r: &Report) -> String {
     let sdk_ratios: Vec<Option<f64>> = r
         .runs
         .iter()
-        .map(|x| match x.sdk {
+        .map(|x| match *x.sdk {
             SdkResult::Ran { seconds, .. } => Some(seconds / x.full.seconds),
             SdkResult::Skipped(_) => None,
         })
@@ -212,7 +249,7 @@ pub fn render(r: &Report) -> String {
         "Peak memory: raw fetch",
         &r.runs.iter().map(|x| rss(&x.raw)).collect::<Vec<_>>(),
     );
-    if let Some(dropped) = r.runs.iter().find_map(|x| match &x.sdk {
+    if let Some(dropped) = r.runs.iter().find_map(|x| match &*x.sdk {
         SdkResult::Ran {
             dropped_sections, ..
         } if !dropped_sections.is_empty() => Some(dropped_sections.join(", ")),
@@ -223,7 +260,7 @@ pub fn render(r: &Report) -> String {
             "  The SDK was asked for the same sections less {dropped} (the SDK refuses it)."
         );
     }
-    for (run, skipped) in r.runs.iter().filter_map(|x| match &x.sdk {
+    for (run, skipped) in r.runs.iter().filter_map(|x| match &*x.sdk {
         SdkResult::Skipped(why) => Some((x, why)),
         SdkResult::Ran { .. } => None,
     }) {
@@ -263,7 +300,7 @@ pub fn render(r: &Report) -> String {
         r.touched as f64 * 100.0 / r.devices as f64
     );
     row(&mut o, "", &header);
-    let inc: Vec<Option<&Outcome>> = r.runs.iter().map(|x| x.incremental.as_ref()).collect();
+    let inc: Vec<Option<&Outcome>> = r.runs.iter().map(|x| x.incremental.as_deref()).collect();
     row(
         &mut o,
         "Chariot: incremental sync (Auto)",

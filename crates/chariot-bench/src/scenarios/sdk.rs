@@ -115,3 +115,35 @@ pub fn run(python: &Path, server: &Server, page_size: u32) -> SdkResult {
         None => SdkResult::Skipped(format!("the SDK script printed no result: {stdout}")),
     }
 }
+
+/// The run with the median time and the spread of those that ran; the first skipped run's
+/// reason when none ran.
+pub fn median(runs: Vec<SdkResult>) -> crate::report::Measured<SdkResult> {
+    let mut ran: Vec<SdkResult> = Vec::new();
+    let mut skipped: Option<SdkResult> = None;
+    for run in runs {
+        match run {
+            SdkResult::Ran { .. } => ran.push(run),
+            SdkResult::Skipped(_) => {
+                skipped.get_or_insert(run);
+            }
+        }
+    }
+    let seconds = |r: &SdkResult| match r {
+        SdkResult::Ran { seconds, .. } => *seconds,
+        SdkResult::Skipped(_) => f64::NAN,
+    };
+    if ran.is_empty() {
+        return crate::report::Measured {
+            median: skipped.unwrap_or_else(|| SdkResult::Skipped("no run".into())),
+            spread: None,
+        };
+    }
+    ran.sort_by(|a, b| seconds(a).total_cmp(&seconds(b)));
+    let spread = (seconds(&ran[0]), seconds(&ran[ran.len() - 1]));
+    let middle = ran.swap_remove(ran.len() / 2);
+    crate::report::Measured {
+        median: middle,
+        spread: Some(spread),
+    }
+}

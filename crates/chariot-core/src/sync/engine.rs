@@ -65,7 +65,7 @@ pub async fn sync(
     cancel: &CancelFlag,
 ) -> Result<SyncReport, SyncError> {
     let result = run(client, store, request, progress, cancel).await;
-    store.end_of_sync();
+    store.end_of_sync(matches!(&result, Ok(r) if r.kind == SyncKind::Full));
     result
 }
 
