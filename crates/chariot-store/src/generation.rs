@@ -203,57 +203,37 @@ impl Store {
         })
     }
 
-    /// Replaces, in the current snapshot, the rows of these devices with newer copies (the
-    /// lost devices once their positions are read, after the inventory was published). One
-    /// transaction; devices no longer in the snapshot are skipped, identical rows left alone.
-    /// Returns how many rows changed.
-    pub fn amend_current(&mut self, devices: &[DeviceRow]) -> Result<u32, StoreError> {
+    /// Gives devices of the current snapshot their lost-mode position, read after the
+    /// snapshot was published. `devices` are the rows as published, with the new position:
+    /// only the position and the fingerprint are written (the row, its lists and search
+    /// entry stay), in one transaction. Devices no longer in the snapshot and rows already so
+    /// are left alone. Returns how many rows changed.
+    pub fn update_lost_positions(&mut self, devices: &[DeviceRow]) -> Result<u32, StoreError> {
         let Some(g) = self.current_generation_id()? else {
             return Ok(0);
         };
         let tx = self.conn.transaction()?;
-        let mut replaced: Vec<i64> = Vec::new();
-        let mut newer: Vec<&DeviceRow> = Vec::new();
-        for device in last_copies(devices) {
-            let old: Option<(i64, i64)> = tx
+        let mut changed = 0;
+        for d in devices {
+            let p = d.lost_position.as_ref();
+            changed += tx
                 .prepare_cached(&format!(
-                    "SELECT row_id, content_hash FROM devices WHERE jamf_id = ?2 AND {VISIBLE}"
+                    "UPDATE devices SET lost_latitude = ?3, lost_longitude = ?4,
+                        lost_accuracy_m = ?5, lost_reported_at = ?6, content_hash = ?7
+                     WHERE jamf_id = ?2 AND {VISIBLE} AND content_hash <> ?7"
                 ))?
-                .query_row(params![g, device.jamf_id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            if let Some((row_id, hash)) = old
-                && hash != device.content_hash()
-            {
-                replaced.push(row_id);
-                newer.push(device);
-            }
+                .execute(params![
+                    g,
+                    d.jamf_id,
+                    p.map(|p| p.latitude),
+                    p.map(|p| p.longitude),
+                    p.and_then(|p| p.accuracy_m),
+                    p.and_then(|p| p.reported_at.clone()),
+                    d.content_hash()
+                ])?;
         }
-        // The replaced rows may belong to an older generation the current one kept: no
-        // reader sees anything but the current generation, so they can go. (Their lists go
-        // with them: ON DELETE CASCADE.)
-        let ids = format!(
-            "[{}]",
-            replaced
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-        );
-        tx.execute(
-            "DELETE FROM device_search WHERE rowid IN (SELECT value FROM json_each(?1))",
-            [&ids],
-        )?;
-        tx.execute(
-            "DELETE FROM devices WHERE row_id IN (SELECT value FROM json_each(?1))",
-            [&ids],
-        )?;
-        let mut batch = Batch::default();
-        for device in &newer {
-            batch.insert(&tx, device, g)?;
-        }
-        batch.finish(&tx)?;
         tx.commit()?;
-        Ok(newer.len() as u32)
+        Ok(changed as u32)
     }
 
     /// After a sync (published, failed or cancelled). After a full one, the search indexes

@@ -148,29 +148,46 @@ fn an_incremental_sync_applies_only_what_changed(mut db: Db) {
     assert!(!names.contains(&"iPad 4".to_owned()) && names.contains(&"iPad 7".to_owned()));
 }
 
-/// After publication the sync amends the current snapshot (lost devices' positions): only
-/// rows that differ are replaced, in place, with their lists and search entries.
+/// After publication the sync writes the lost devices' positions into the current
+/// snapshot: only the position changes, the rest of the row (lists, search) stays.
 #[rstest]
-fn amending_the_current_snapshot_replaces_only_what_differs(mut db: Db) {
-    four_ipads_at_8(&mut db.store);
+fn positions_read_after_publication_update_the_current_snapshot(mut db: Db) {
+    let mut fleet: Vec<DeviceRow> = (1..=4).map(|i| device(i, &format!("iPad {i}"))).collect();
+    fleet[1].lost_mode_enabled = Some(true);
+    full(&mut db.store, &fleet, 8);
     let generation = db.store.current_generation_id().unwrap();
-    let mut renamed = device(2, "iPad Deux");
-    renamed.lost_mode_enabled = Some(true);
-    renamed.lost_position = Some(LostPosition {
+    let mut placed = fleet[1].clone();
+    placed.lost_position = Some(LostPosition {
         latitude: 43.6,
         longitude: 1.44,
         accuracy_m: Some(20.0),
         reported_at: Some("2026-11-22T08:30:00+00:00".into()),
     });
-    let same = device(3, "iPad 3");
     let unknown = device(99, "iPad 99");
-    let amended = db.store.amend_current(&[renamed, same, unknown]).unwrap();
-    assert_eq!(amended, 1);
+    let changed = db
+        .store
+        .update_lost_positions(&[placed.clone(), fleet[2].clone(), unknown])
+        .unwrap();
+    assert_eq!(changed, 1, "only the device whose position is new");
     assert_eq!(db.store.current_generation_id().unwrap(), generation);
+    let lost = db.store.lost_mode_devices().unwrap();
+    assert_eq!(lost.len(), 1);
+    let position = lost[0].position.as_ref().unwrap();
+    assert_eq!((position.latitude, position.longitude), (43.6, 1.44));
+    // The stored fingerprint is the new row's: the next sync sees no change.
     assert_eq!(
-        names(&db.store, &DeviceQuery::default()),
-        ["iPad 1", "iPad 3", "iPad 4", "iPad Deux"]
+        db.store.update_lost_positions(&[placed.clone()]).unwrap(),
+        0
     );
+    let g = db
+        .store
+        .begin_generation("jamf", SyncKind::Incremental, at(9))
+        .unwrap();
+    let s = db
+        .store
+        .publish_incremental(g, &[placed], &[], None, at(9))
+        .unwrap();
+    assert_eq!((s.added, s.changed), (0, 0));
     let search = |term: &str| {
         names(
             &db.store,
@@ -180,12 +197,8 @@ fn amending_the_current_snapshot_replaces_only_what_differs(mut db: Db) {
             },
         )
     };
-    assert_eq!(search("deux"), ["iPad Deux"]);
-    assert!(search("PAD 2").is_empty(), "the old name left the index");
-    assert_eq!(search("pronote").len(), 4, "the app list came with the row");
-    let lost = db.store.lost_mode_devices().unwrap();
-    assert_eq!(lost.len(), 1);
-    assert_eq!(lost[0].position.as_ref().map(|p| p.latitude), Some(43.6));
+    assert_eq!(search("PAD 2"), ["iPad 2"]);
+    assert_eq!(search("pronote").len(), 4);
     assert_eq!(
         db.store.current_snapshot().unwrap().unwrap().device_count,
         4

@@ -1,7 +1,7 @@
 //! Lost-mode positions: only the Classic API's `security` subset has coordinates, so they are
 //! read there, one request per lost device. They are read after the inventory is published:
 //! the inventory is usable at once (with each lost device's last known position), and the map
-//! follows as the answers come, in one more short transaction.
+//! follows in one more short transaction that writes only the positions.
 
 use chariot_jamf::models::ClassicSecurity;
 use chariot_jamf::models::InventoryRecord;
@@ -124,7 +124,7 @@ pub fn row_with_known_position(
 
 /// After the snapshot is published: reads the positions of the lost devices that reported
 /// since the known one, and amends the snapshot with them. `progress(done, total)` after each
-/// answer. Returns how many devices were amended.
+/// answer. Returns how many devices got a new position.
 pub async fn read_after_publish(
     client: &JamfClient,
     store: &mut Store,
@@ -143,7 +143,7 @@ pub async fn read_after_publish(
     let rows = reads
         .rows(lost, cancel, |done| progress(done as u64, total))
         .await;
-    store.amend_current(&rows)
+    store.update_lost_positions(&rows)
 }
 
 /// Whether a lost device's position is as the snapshot has it: the same report, or still no
