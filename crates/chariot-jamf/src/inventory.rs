@@ -135,6 +135,25 @@ impl JamfClient {
         query: &InventoryQuery,
         mut sink: impl FnMut(Vec<InventoryRecord>, PageProgress) -> Result<(), E>,
     ) -> Result<PageProgress, FetchError<E>> {
+        self.fetch_inventory_pages_mapped(query, std::convert::identity, |records, p| {
+            sink(records, p)
+        })
+        .await
+    }
+
+    /// The same, each page first passed through `map` in the task that fetched it (on the
+    /// runtime's worker threads), so the sink's thread only does what must be sequential.
+    /// `map` receives a page's records and their count is kept for the progress.
+    pub async fn fetch_inventory_pages_mapped<T, E>(
+        &self,
+        query: &InventoryQuery,
+        map: impl Fn(Vec<InventoryRecord>) -> T + Send + Sync + 'static,
+        mut sink: impl FnMut(T, PageProgress) -> Result<(), E>,
+    ) -> Result<PageProgress, FetchError<E>>
+    where
+        T: Send + 'static,
+    {
+        let map = std::sync::Arc::new(map);
         let requested = query.page_size.clamp(1, MAX_PAGE_SIZE);
         let first = self.inventory_page_splitting(query, 0, requested).await?;
         let total = first.total_count;
@@ -147,7 +166,7 @@ impl JamfClient {
         };
         let mut fetched = first.results.len() as u64;
         sink(
-            first.results,
+            map(first.results),
             PageProgress {
                 fetched: fetched.min(total),
                 total,
@@ -165,7 +184,12 @@ impl JamfClient {
         let spawn = |tasks: &mut tokio::task::JoinSet<_>, page: u32| {
             let client = self.clone();
             let query = query.clone();
-            tasks.spawn(async move { client.inventory_page_splitting(&query, page, size).await });
+            let map = map.clone();
+            tasks.spawn(async move {
+                let page = client.inventory_page_splitting(&query, page, size).await?;
+                let count = page.results.len() as u64;
+                Ok::<_, JamfError>((count, map(page.results)))
+            });
         };
         while next < pages && next <= window {
             spawn(&mut tasks, next);
@@ -176,14 +200,14 @@ impl JamfClient {
                 spawn(&mut tasks, next);
                 next += 1;
             }
-            let page = joined.map_err(|e| JamfError::Decode {
+            let (count, mapped) = joined.map_err(|e| JamfError::Decode {
                 what: "an inventory page".into(),
                 detail: format!("the page task failed: {e}"),
             })??;
-            fetched += page.results.len() as u64;
+            fetched += count;
             // Dropping `tasks` on an early return aborts the pages still in flight.
             sink(
-                page.results,
+                mapped,
                 PageProgress {
                     fetched: fetched.min(total),
                     total,

@@ -7,6 +7,7 @@
 //! (Classic API, one request each) are read and applied.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chariot_jamf::JamfClient;
@@ -215,15 +216,21 @@ async fn full(
         page_size: request.page_size,
         ..InventoryQuery::default()
     };
-    let known = store.lost_positions()?;
+    let known = Arc::new(store.lost_positions()?);
     let mut watermark = Watermark::default();
     let mut lost: Vec<InventoryRecord> = Vec::new();
-    let pages = client.fetch_inventory_pages(&query, |records, p| {
+    // Records become rows on the worker thread that fetched them; this one only writes.
+    let to_rows = {
+        let known = known.clone();
+        move |records: Vec<InventoryRecord>| StagedPage::new(records, &known)
+    };
+    let pages = client.fetch_inventory_pages_mapped(&query, to_rows, |page, p| {
         if cancel.is_cancelled() {
             return Err(SyncError::Cancelled);
         }
-        stage(store, generation, &records, &known, &mut watermark)?;
-        lost.extend(records.into_iter().filter(positions::is_lost));
+        store.stage_devices(generation, &page.rows)?;
+        watermark.merge(page.watermark);
+        lost.extend(page.lost);
         progress(SyncProgress::measure(
             SyncPhase::Fetching,
             p.fetched,
@@ -252,9 +259,11 @@ async fn full(
     let missing: Vec<String> = listed.difference(&staged).cloned().collect();
     let deleted: Vec<String> = staged.difference(&listed).cloned().collect();
     let extra = fetch_by_ids(client, &missing, cancel).await?;
-    stage(store, generation, &extra, &known, &mut watermark)?;
+    let page = StagedPage::new(extra, &known);
+    store.stage_devices(generation, &page.rows)?;
+    watermark.merge(page.watermark);
     store.unstage(generation, &deleted)?;
-    lost.extend(extra.into_iter().filter(positions::is_lost));
+    lost.extend(page.lost);
     lost.retain(|r| listed.contains(&r.mobile_device_id));
 
     check(cancel)?;
@@ -263,7 +272,7 @@ async fn full(
     Ok(Published {
         summary,
         lost,
-        known,
+        known: Arc::unwrap_or_clone(known),
     })
 }
 
@@ -421,22 +430,31 @@ async fn fetch_by_ids(
     Ok(out)
 }
 
-fn stage(
-    store: &mut Store,
-    generation: PendingGeneration,
-    records: &[InventoryRecord],
-    known: &HashMap<String, LostPosition>,
-    watermark: &mut Watermark,
-) -> Result<(), SyncError> {
-    let rows: Vec<DeviceRow> = records
-        .iter()
-        .map(|r| {
-            watermark.see(r);
-            positions::row_with_known_position(r, known)
-        })
-        .collect();
-    store.stage_devices(generation, &rows)?;
-    Ok(())
+/// A page of records made ready to write: the rows, the lost devices (their positions are
+/// read after publication) and the newest inventory date seen.
+struct StagedPage {
+    rows: Vec<DeviceRow>,
+    lost: Vec<InventoryRecord>,
+    watermark: Watermark,
+}
+
+impl StagedPage {
+    fn new(records: Vec<InventoryRecord>, known: &HashMap<String, LostPosition>) -> Self {
+        let mut watermark = Watermark::default();
+        let rows = records
+            .iter()
+            .map(|r| {
+                watermark.see(r);
+                positions::row_with_known_position(r, known)
+            })
+            .collect();
+        let lost = records.into_iter().filter(positions::is_lost).collect();
+        StagedPage {
+            rows,
+            lost,
+            watermark,
+        }
+    }
 }
 
 fn check(cancel: &CancelFlag) -> Result<(), SyncError> {
@@ -454,13 +472,22 @@ struct Watermark(Option<String>);
 
 impl Watermark {
     fn see(&mut self, r: &InventoryRecord) {
-        let Some(date) = r
+        if let Some(date) = r
             .general
             .as_ref()
             .and_then(|g| g.last_inventory_update_date.as_deref())
-        else {
-            return;
-        };
+        {
+            self.see_date(date);
+        }
+    }
+
+    fn merge(&mut self, other: Watermark) {
+        if let Some(date) = other.0 {
+            self.see_date(&date);
+        }
+    }
+
+    fn see_date(&mut self, date: &str) {
         let Ok(instant) = DateTime::parse_from_rfc3339(date) else {
             return;
         };
