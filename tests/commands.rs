@@ -3,8 +3,11 @@
 
 mod support;
 
+use std::sync::{Arc, Mutex};
+
 use serde_json::{Value, json};
 use support::{App, invoke, wait_for_sync};
+use tauri::Listener;
 
 /// One test: CHARIOT_HOME is process-wide, so the steps share one app and run in order.
 #[test]
@@ -17,7 +20,7 @@ fn commands_read_and_write_the_console_through_ipc() {
     // SAFETY: as above.
     unsafe { std::env::set_var("CHARIOT_EXPORT_DIR", exports.path()) };
 
-    let App { app: _app, window } = App::start();
+    let App { app, window } = App::start();
 
     // A first start: empty local database under CHARIOT_HOME, nothing synced.
     let status = invoke(&window, "app_status", json!({})).expect("app_status");
@@ -58,6 +61,17 @@ fn commands_read_and_write_the_console_through_ipc() {
 
     std::fs::remove_dir(home.path().join("config/settings.json")).unwrap();
 
+    // Every status the window is sent, to see what it shows while the sync runs.
+    let statuses: Arc<Mutex<Vec<Value>>> = Arc::default();
+    {
+        let statuses = statuses.clone();
+        app.listen_any(chariot_core::ipc::events::STATUS_CHANGED, move |event| {
+            if let Ok(status) = serde_json::from_str::<Value>(event.payload()) {
+                statuses.lock().unwrap().push(status);
+            }
+        });
+    }
+
     // The demo school: start_demo returns at once with the sync running, and the sync ends.
     let status = invoke(&window, "start_demo", json!({})).expect("start_demo");
     assert_eq!(status["profile"]["demo"], true);
@@ -66,6 +80,16 @@ fn commands_read_and_write_the_console_through_ipc() {
     assert_eq!(status["sync"]["last"]["error"], Value::Null, "{status}");
     let count = status["snapshot"]["deviceCount"].as_u64().unwrap();
     assert!(count >= 38, "{status}");
+    // The new inventory reached the window at its publication, before the lost devices'
+    // positions were read (the sync still running).
+    assert!(
+        statuses
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|s| s["sync"]["running"] == true && s["snapshot"]["deviceCount"] == count),
+        "no status showed the published snapshot while the positions were read"
+    );
     assert!(
         status["databasePath"]
             .as_str()

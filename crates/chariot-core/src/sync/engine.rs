@@ -142,6 +142,8 @@ async fn run(
             // The snapshot is published (the inventory is usable); positions are extra. A
             // failure to store them must not undo the sync: it is logged, the next sync
             // reads them again (they still differ from the stored ones).
+            // The pace (and so the time left) of this phase is its own, not the sync's.
+            let phase_started = Instant::now();
             let positions = positions::read_after_publish(
                 client,
                 store,
@@ -153,7 +155,7 @@ async fn run(
                         SyncPhase::Positions,
                         done,
                         total,
-                        started,
+                        phase_started,
                     ))
                 },
             )
