@@ -84,6 +84,17 @@ fn names(store: &Store, q: &DeviceQuery) -> Vec<String> {
         .collect()
 }
 
+/// The names a search box query finds, in the default order.
+fn search(store: &Store, term: &str) -> Vec<String> {
+    names(
+        store,
+        &DeviceQuery {
+            search: Some(term.into()),
+            ..Default::default()
+        },
+    )
+}
+
 /// Everything a reader can see of the current snapshot, for byte-for-byte comparisons.
 fn visible(store: &Store) -> String {
     format!("{:?}", store.list_devices(&DeviceQuery::default()).unwrap())
@@ -188,17 +199,8 @@ fn positions_read_after_publication_update_the_current_snapshot(mut db: Db) {
         .publish_incremental(g, &[placed], &[], None, at(9))
         .unwrap();
     assert_eq!((s.added, s.changed), (0, 0));
-    let search = |term: &str| {
-        names(
-            &db.store,
-            &DeviceQuery {
-                search: Some(term.into()),
-                ..Default::default()
-            },
-        )
-    };
-    assert_eq!(search("PAD 2"), ["iPad 2"]);
-    assert_eq!(search("pronote").len(), 4);
+    assert_eq!(search(&db.store, "PAD 2"), ["iPad 2"]);
+    assert_eq!(search(&db.store, "pronote").len(), 4);
     assert_eq!(
         db.store.current_snapshot().unwrap().unwrap().device_count,
         4
@@ -217,18 +219,9 @@ fn an_incremental_sync_indexes_its_rows_for_search(mut db: Db) {
     db.store
         .publish_incremental(g, &[changed, device(7, "iPad 7")], &[], None, at(9))
         .unwrap();
-    let search = |term: &str| {
-        names(
-            &db.store,
-            &DeviceQuery {
-                search: Some(term.into()),
-                ..Default::default()
-            },
-        )
-    };
-    assert_eq!(search("cdi-04"), ["iPad Deux"]);
-    assert_eq!(search("PAD 7"), ["iPad 7"]);
-    assert!(search("PAD 2").is_empty());
+    assert_eq!(search(&db.store, "cdi-04"), ["iPad Deux"]);
+    assert_eq!(search(&db.store, "PAD 7"), ["iPad 7"]);
+    assert!(search(&db.store, "PAD 2").is_empty());
 }
 
 /// A batch's lists are written many rows per statement: every device gets back exactly its

@@ -62,44 +62,22 @@ pub async fn run(
     let pages = devices.div_ceil(page_size as u64).max(1);
     let mut bytes = detail_page(&http, server, &bearer, 0, page_size).await?;
     let permits = Arc::new(Semaphore::new(in_flight.max(1)));
-    let mut tasks = tokio::task::JoinSet::new();
-    for page in 1..pages {
-        let (http, server, bearer, permits) = (
-            http.clone(),
-            server.clone(),
-            bearer.clone(),
-            permits.clone(),
-        );
-        tasks.spawn(async move {
-            let _permit = permits.acquire_owned().await.map_err(|e| e.to_string())?;
-            detail_page(&http, &server, &bearer, page, page_size).await
-        });
-    }
-    while let Some(joined) = tasks.join_next().await {
-        bytes += joined.map_err(|e| e.to_string())??;
-    }
+    bytes += other_pages(pages, &permits, |page| {
+        let (http, server, bearer) = (http.clone(), server.clone(), bearer.clone());
+        async move { detail_page(&http, &server, &bearer, page, page_size).await }
+    })
+    .await?;
     let detail_seconds = started.elapsed().as_secs_f64();
 
     // The light list as Chariot reads it: the first page, then the others together.
     let list_started = Instant::now();
     let list_pages = devices.div_ceil(LIST_PAGE_SIZE).max(1);
     bytes += list_page(&http, server, &bearer, 0).await?;
-    let mut tasks = tokio::task::JoinSet::new();
-    for page in 1..list_pages {
-        let (http, server, bearer, permits) = (
-            http.clone(),
-            server.clone(),
-            bearer.clone(),
-            permits.clone(),
-        );
-        tasks.spawn(async move {
-            let _permit = permits.acquire_owned().await.map_err(|e| e.to_string())?;
-            list_page(&http, &server, &bearer, page).await
-        });
-    }
-    while let Some(joined) = tasks.join_next().await {
-        bytes += joined.map_err(|e| e.to_string())??;
-    }
+    bytes += other_pages(list_pages, &permits, |page| {
+        let (http, server, bearer) = (http.clone(), server.clone(), bearer.clone());
+        async move { list_page(&http, &server, &bearer, page).await }
+    })
+    .await?;
     let list_seconds = list_started.elapsed().as_secs_f64();
     Ok((
         started.elapsed().as_secs_f64(),
@@ -110,6 +88,28 @@ pub async fn run(
             bytes,
         },
     ))
+}
+
+/// Pages 1 to `pages - 1` together, at most `permits` in flight; the bytes read.
+async fn other_pages<F, Fut>(pages: u64, permits: &Arc<Semaphore>, fetch: F) -> Result<u64, String>
+where
+    F: Fn(u64) -> Fut,
+    Fut: std::future::Future<Output = Result<u64, String>> + Send + 'static,
+{
+    let mut tasks = tokio::task::JoinSet::new();
+    for page in 1..pages {
+        let permits = permits.clone();
+        let fetch_page = fetch(page);
+        tasks.spawn(async move {
+            let _permit = permits.acquire_owned().await.map_err(|e| e.to_string())?;
+            fetch_page.await
+        });
+    }
+    let mut bytes = 0;
+    while let Some(joined) = tasks.join_next().await {
+        bytes += joined.map_err(|e| e.to_string())??;
+    }
+    Ok(bytes)
 }
 
 async fn list_page(
