@@ -64,6 +64,21 @@ fn full(store: &mut Store, devices: &[DeviceRow], h: u32) -> chariot_store::Publ
         .unwrap()
 }
 
+/// An incremental sync at `h` o'clock: these devices changed, those were removed.
+fn incremental(
+    store: &mut Store,
+    changed: &[DeviceRow],
+    removed: &[String],
+    h: u32,
+) -> chariot_store::PublishSummary {
+    let g = store
+        .begin_generation("jamf", SyncKind::Incremental, at(h))
+        .unwrap();
+    store
+        .publish_incremental(g, changed, removed, None, at(h))
+        .unwrap()
+}
+
 /// The snapshot most tests start from: iPad 1 to 4, synced at 8:00.
 fn four_ipads_at_8(store: &mut Store) {
     full(
@@ -137,20 +152,12 @@ fn an_incremental_sync_applies_only_what_changed(mut db: Db) {
     let mut changed = fleet[1].clone();
     changed.os_version = Some("18.2".into());
     let unchanged = fleet[2].clone();
-    let g = db
-        .store
-        .begin_generation("jamf", SyncKind::Incremental, at(9))
-        .unwrap();
-    let s = db
-        .store
-        .publish_incremental(
-            g,
-            &[changed, unchanged, device(7, "iPad 7")],
-            &["4".into(), "404".into()],
-            None,
-            at(9),
-        )
-        .unwrap();
+    let s = incremental(
+        &mut db.store,
+        &[changed, unchanged, device(7, "iPad 7")],
+        &["4".into(), "404".into()],
+        9,
+    );
     assert_eq!(
         (s.added, s.changed, s.removed, s.device_count),
         (1, 1, 1, 6)
@@ -190,14 +197,7 @@ fn positions_read_after_publication_update_the_current_snapshot(mut db: Db) {
         db.store.update_lost_positions(&[placed.clone()]).unwrap(),
         0
     );
-    let g = db
-        .store
-        .begin_generation("jamf", SyncKind::Incremental, at(9))
-        .unwrap();
-    let s = db
-        .store
-        .publish_incremental(g, &[placed], &[], None, at(9))
-        .unwrap();
+    let s = incremental(&mut db.store, &[placed], &[], 9);
     assert_eq!((s.added, s.changed), (0, 0));
     assert_eq!(search(&db.store, "PAD 2"), ["iPad 2"]);
     assert_eq!(search(&db.store, "pronote").len(), 4);
@@ -212,13 +212,7 @@ fn an_incremental_sync_indexes_its_rows_for_search(mut db: Db) {
     four_ipads_at_8(&mut db.store);
     let mut changed = device(2, "iPad Deux");
     changed.asset_tag = Some("CDI-042".into());
-    let g = db
-        .store
-        .begin_generation("jamf", SyncKind::Incremental, at(9))
-        .unwrap();
-    db.store
-        .publish_incremental(g, &[changed, device(7, "iPad 7")], &[], None, at(9))
-        .unwrap();
+    incremental(&mut db.store, &[changed, device(7, "iPad 7")], &[], 9);
     assert_eq!(search(&db.store, "cdi-04"), ["iPad Deux"]);
     assert_eq!(search(&db.store, "PAD 7"), ["iPad 7"]);
     assert!(search(&db.store, "PAD 2").is_empty());
