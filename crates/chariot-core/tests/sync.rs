@@ -178,6 +178,55 @@ async fn devices_added_and_removed_while_paging_end_up_exactly_as_on_the_server(
     assert_eq!(stored, server_ids(&c).await);
 }
 
+/// Offset paging: a device deleted while the id list is read shifts the later pages by one,
+/// and the device at the boundary is on no page. The sync must not take it for deleted.
+#[rstest]
+#[case::full(true)]
+#[case::incremental(false)]
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deletion_while_the_list_is_read_hides_no_device(#[case] full_sync: bool) {
+    // More devices than one page of the id list (2000).
+    let sim = sim(4500).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    let request = SyncRequest {
+        mode: SyncMode::Full,
+        page_size: 500,
+        ..SyncRequest::default()
+    };
+    if !full_sync {
+        sync(&c, &mut store, &request, |_| {}, &CancelFlag::default())
+            .await
+            .unwrap();
+    }
+    let before = server_ids(&c).await;
+    sim.faults()
+        .update(|f| f.delete_after_first_list_page = true);
+    let request = SyncRequest {
+        mode: if full_sync {
+            SyncMode::Full
+        } else {
+            SyncMode::Auto
+        },
+        ..request
+    };
+    sync(&c, &mut store, &request, |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let after = server_ids(&c).await;
+    let deleted: Vec<&String> = before.difference(&after).collect();
+    assert_eq!(deleted.len(), 1, "a device was deleted during the sync");
+    let stored: BTreeSet<String> = snapshot(&store).into_iter().map(|(id, ..)| id).collect();
+    let missing: Vec<&String> = after.difference(&stored).collect();
+    assert!(
+        missing.is_empty(),
+        "still on the server, not in the snapshot: {missing:?}"
+    );
+    // The deleted device was on the page read before it went: the next sync removes it.
+    let extra: Vec<&String> = stored.difference(&after).collect();
+    assert!(extra.is_empty() || extra == deleted, "{extra:?}");
+}
+
 #[rstest]
 #[case::server_down(true)]
 #[case::cancelled(false)]

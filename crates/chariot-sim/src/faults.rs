@@ -43,6 +43,11 @@ pub struct FaultConfig {
     /// gives up first never learns that the server acted (the case of a write that timed out).
     #[serde(with = "millis")]
     pub answer_delay: Duration,
+    /// Once: right after the first page of the light list (`/v2/mobile-devices`, page 0) is
+    /// cut, the device with the lowest id is deleted. The later pages then start one device
+    /// further (offset paging), so one device that still exists is on no page: what a live
+    /// tenant does to a client listing it while an admin deletes a device.
+    pub delete_after_first_list_page: bool,
 }
 
 impl Default for FaultConfig {
@@ -62,6 +67,7 @@ impl Default for FaultConfig {
             rate_churn: 0.0,
             denied_privileges: Vec::new(),
             answer_delay: Duration::ZERO,
+            delete_after_first_list_page: false,
         }
     }
 }
@@ -204,6 +210,12 @@ impl FaultHandle {
             }
         }
         (c.latency, Decision::Pass)
+    }
+
+    /// Whether the one-shot deletion after the light list's first page is due (it is then
+    /// spent).
+    pub(crate) fn take_delete_after_first_list_page(&self) -> bool {
+        std::mem::take(&mut self.lock().config.delete_after_first_list_page)
     }
 
     /// Rolls for inventory churn on one page request.

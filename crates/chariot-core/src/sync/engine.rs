@@ -251,7 +251,7 @@ async fn full(
     // meanwhile.
     progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
     check(cancel)?;
-    let listed: HashSet<String> = client
+    let mut listed: HashSet<String> = client
         .device_list()
         .await?
         .into_iter()
@@ -259,8 +259,11 @@ async fn full(
         .collect();
     let staged = store.staged_ids(generation)?;
     let missing: Vec<String> = listed.difference(&staged).cloned().collect();
-    let deleted: Vec<String> = staged.difference(&listed).cloned().collect();
-    let extra = fetch_by_ids(client, &missing, cancel).await?;
+    let unlisted: Vec<String> = staged.difference(&listed).cloned().collect();
+    let (deleted, still_there) = confirm_deleted(client, unlisted, cancel).await?;
+    listed.extend(still_there.iter().map(|r| r.mobile_device_id.clone()));
+    let mut extra = fetch_by_ids(client, &missing, cancel).await?;
+    extra.extend(still_there);
     let page = StagedPage::new(extra, &known);
     store.stage_devices(generation, &page.rows)?;
     watermark.merge(page.watermark);
@@ -336,13 +339,16 @@ async fn incremental(
     check(cancel)?;
 
     progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
-    let listed: HashSet<String> = device_list.into_iter().map(|d| d.id).collect();
+    let mut listed: HashSet<String> = device_list.into_iter().map(|d| d.id).collect();
     let known = store.device_inventory_dates()?;
-    let removed: Vec<String> = known
+    let unlisted: Vec<String> = known
         .keys()
         .filter(|id| !listed.contains(*id))
         .cloned()
         .collect();
+    let (removed, still_there) = confirm_deleted(client, unlisted, cancel).await?;
+    listed.extend(still_there.iter().map(|r| r.mobile_device_id.clone()));
+    changed.extend(still_there);
     // Devices the server has and the snapshot lacks (missed by the delta) are fetched whole.
     let fetched: HashSet<String> = changed.iter().map(|r| r.mobile_device_id.clone()).collect();
     let mut targeted: HashSet<String> = listed
@@ -412,6 +418,24 @@ async fn incremental(
         lost: changed.into_iter().filter(positions::is_lost).collect(),
         known: known_positions,
     })
+}
+
+/// Devices the id list does not name may still exist: a device deleted while the list was
+/// paged shifts the later pages by one, and the device at the boundary is on none. Each such
+/// device is looked up by id: those found are returned with their records (kept), the others
+/// are gone. One request per 100 devices, only when the list lacks some.
+async fn confirm_deleted(
+    client: &JamfClient,
+    unlisted: Vec<String>,
+    cancel: &CancelFlag,
+) -> Result<(Vec<String>, Vec<InventoryRecord>), SyncError> {
+    let found = fetch_by_ids(client, &unlisted, cancel).await?;
+    let present: HashSet<&str> = found.iter().map(|r| r.mobile_device_id.as_str()).collect();
+    let gone = unlisted
+        .into_iter()
+        .filter(|id| !present.contains(id.as_str()))
+        .collect();
+    Ok((gone, found))
 }
 
 async fn fetch_by_ids(

@@ -99,11 +99,16 @@ pub async fn list(
     let mut items: Vec<&Device> = w.devices.iter().collect();
     sort_by_keys(&mut items, &sort, |d, f| light_value(d, f), |d| d.id as u64);
     let results: Vec<_> = page.slice(&items).iter().map(|d| light(d)).collect();
-    Ok(Json(Page {
+    let response = Json(Page {
         total_count: items.len(),
         results,
     })
-    .into_response())
+    .into_response();
+    if page.page == 0 && st.faults.take_delete_after_first_list_page() {
+        w.devices.remove(0);
+        w.touch();
+    }
+    Ok(response)
 }
 
 fn parse_id(id: &str) -> Result<u32, ApiError> {
