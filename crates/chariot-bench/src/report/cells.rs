@@ -95,3 +95,22 @@ pub(super) fn spread(spread: Option<(f64, f64)>) -> String {
         None => "-".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratios_read_as_faster_or_slower() {
+        assert_eq!(faster_or_slower(7.25), "7.2× faster");
+        assert_eq!(faster_or_slower(0.5), "2.0× slower");
+    }
+
+    #[test]
+    fn groups_thousands_with_spaces() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(10_000), "10 000");
+        assert_eq!(thousands(1_234_567), "1 234 567");
+    }
+}

@@ -8,23 +8,14 @@ use crate::child::Outcome;
 use crate::machine::Machine;
 
 mod cells;
+mod goals;
+mod measured;
 use crate::plan::{IN_FLIGHT, PAGE_SIZE, RUNS};
 use crate::scenarios::sdk::SdkResult;
 use crate::scenarios::search::SMALL_RESULT;
 use cells::*;
-
-/// A scenario run several times: the median run, and the fastest and slowest times.
-pub struct Measured<T> {
-    pub median: T,
-    pub spread: Option<(f64, f64)>,
-}
-
-impl<T> std::ops::Deref for Measured<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.median
-    }
-}
+use goals::*;
+pub use measured::Measured;
 
 pub struct LatencyRun {
     pub latency_ms: u64,
@@ -46,17 +37,6 @@ pub struct Report {
     pub search: Outcome,
     pub total: Duration,
 }
-
-/// Goals of issue #4.
-const SDK_GOAL: f64 = 5.0;
-const RAW_GOAL: f64 = 1.3;
-const INCREMENTAL_GOAL: f64 = 0.05;
-const SEARCH_P95_GOAL_MS: f64 = 15.0;
-/// Issue #5: the first rows painted within 300 ms of opening the inventory (the query is
-/// most of it; the window adds its render).
-const OPEN_GOAL_MS: f64 = 300.0;
-/// Issue #5: each keystroke of search updates within 50 ms.
-const KEYSTROKE_GOAL_MS: f64 = 50.0;
 
 pub fn render(r: &Report) -> String {
     let mut o = String::new();
@@ -454,61 +434,4 @@ pub fn render(r: &Report) -> String {
         secs(r.total.as_secs_f64())
     );
     o
-}
-
-/// "met (0 ms: 9.1×, 50 ms: 7.2×)", "not met (…)", or "met at 0 ms only (…)".
-fn verdict(cases: Vec<(String, Option<bool>, Option<String>)>) -> String {
-    let measured: Vec<&(String, Option<bool>, Option<String>)> =
-        cases.iter().filter(|c| c.1.is_some()).collect();
-    if measured.is_empty() {
-        return "not measured".into();
-    }
-    let details = measured
-        .iter()
-        .map(|(label, _, value)| format!("{label}: {}", value.as_deref().unwrap_or("-")))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let met: Vec<&str> = measured
-        .iter()
-        .filter(|c| c.1 == Some(true))
-        .map(|c| c.0.as_str())
-        .collect();
-    let head = if met.len() == measured.len() {
-        "MET".to_owned()
-    } else if met.is_empty() {
-        "NOT MET".to_owned()
-    } else {
-        format!("met at {} only", met.join(", "))
-    };
-    format!("{head} ({details})")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ratios_read_as_faster_or_slower() {
-        assert_eq!(faster_or_slower(7.25), "7.2× faster");
-        assert_eq!(faster_or_slower(0.5), "2.0× slower");
-    }
-
-    #[test]
-    fn groups_thousands_with_spaces() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(10_000), "10 000");
-        assert_eq!(thousands(1_234_567), "1 234 567");
-    }
-
-    #[test]
-    fn verdicts_say_where_a_goal_is_met() {
-        let case = |l: &str, m: bool| (l.to_owned(), Some(m), Some("x".to_owned()));
-        assert!(verdict(vec![case("0 ms", true), case("50 ms", true)]).starts_with("MET"));
-        assert!(verdict(vec![case("0 ms", false), case("50 ms", false)]).starts_with("NOT MET"));
-        assert!(
-            verdict(vec![case("0 ms", true), case("50 ms", false)]).starts_with("met at 0 ms only")
-        );
-        assert_eq!(verdict(vec![("0 ms".into(), None, None)]), "not measured");
-    }
 }

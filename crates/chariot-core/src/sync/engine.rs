@@ -16,15 +16,15 @@ use chariot_jamf::models::InventoryRecord;
 use chariot_store::{DeviceRow, LostPosition, PendingGeneration, PublishSummary, Store, SyncKind};
 use chrono::{DateTime, Utc};
 
+use super::by_id::{confirm_deleted, fetch_by_ids};
 use super::error::SyncError;
 use super::positions;
 use super::progress::{CancelFlag, SyncPhase, SyncProgress};
+use super::watermark::{StagedPage, Watermark};
 
 /// Devices updated this long before the watermark are fetched again: inventory reports are
 /// written server-side with some delay, and a device must never fall between two syncs.
 const WATERMARK_OVERLAP: chrono::Duration = chrono::Duration::minutes(10);
-/// Ids per `mobileDeviceId=in=(...)` request when fetching specific devices.
-const IDS_PER_REQUEST: usize = 100;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncMode {
@@ -420,113 +420,10 @@ async fn incremental(
     })
 }
 
-/// Devices the id list does not name may still exist: a device deleted while the list was
-/// paged shifts the later pages by one, and the device at the boundary is on none. Each such
-/// device is looked up by id: those found are returned with their records (kept), the others
-/// are gone. One request per 100 devices, only when the list lacks some.
-async fn confirm_deleted(
-    client: &JamfClient,
-    unlisted: Vec<String>,
-    cancel: &CancelFlag,
-) -> Result<(Vec<String>, Vec<InventoryRecord>), SyncError> {
-    let found = fetch_by_ids(client, &unlisted, cancel).await?;
-    let present: HashSet<&str> = found.iter().map(|r| r.mobile_device_id.as_str()).collect();
-    let gone = unlisted
-        .into_iter()
-        .filter(|id| !present.contains(id.as_str()))
-        .collect();
-    Ok((gone, found))
-}
-
-async fn fetch_by_ids(
-    client: &JamfClient,
-    ids: &[String],
-    cancel: &CancelFlag,
-) -> Result<Vec<InventoryRecord>, SyncError> {
-    let mut out = Vec::new();
-    for chunk in ids.chunks(IDS_PER_REQUEST) {
-        check(cancel)?;
-        let query = InventoryQuery {
-            filter: Some(format!("mobileDeviceId=in=({})", chunk.join(","))),
-            page_size: IDS_PER_REQUEST as u32,
-            ..InventoryQuery::default()
-        };
-        out.extend(client.fetch_inventory(&query, |_| {}).await?);
-    }
-    Ok(out)
-}
-
-/// A page of records made ready to write: the rows, the lost devices (their positions are
-/// read after publication) and the newest inventory date seen.
-struct StagedPage {
-    rows: Vec<DeviceRow>,
-    lost: Vec<InventoryRecord>,
-    watermark: Watermark,
-}
-
-impl StagedPage {
-    fn new(records: Vec<InventoryRecord>, known: &HashMap<String, LostPosition>) -> Self {
-        let mut watermark = Watermark::default();
-        let rows = records
-            .iter()
-            .map(|r| {
-                watermark.see(r);
-                positions::row_with_known_position(r, known)
-            })
-            .collect();
-        let lost = records.into_iter().filter(positions::is_lost).collect();
-        StagedPage {
-            rows,
-            lost,
-            watermark,
-        }
-    }
-}
-
-fn check(cancel: &CancelFlag) -> Result<(), SyncError> {
+pub(super) fn check(cancel: &CancelFlag) -> Result<(), SyncError> {
     if cancel.is_cancelled() {
         Err(SyncError::Cancelled)
     } else {
         Ok(())
-    }
-}
-
-/// The newest `lastInventoryUpdateDate` seen, compared as instants (not as text: servers vary
-/// in fractional digits).
-#[derive(Default)]
-struct Watermark(Option<String>);
-
-impl Watermark {
-    fn see(&mut self, r: &InventoryRecord) {
-        if let Some(date) = r
-            .general
-            .as_ref()
-            .and_then(|g| g.last_inventory_update_date.as_deref())
-        {
-            self.see_date(date);
-        }
-    }
-
-    fn merge(&mut self, other: Watermark) {
-        if let Some(date) = other.0 {
-            self.see_date(&date);
-        }
-    }
-
-    fn see_date(&mut self, date: &str) {
-        let Ok(instant) = DateTime::parse_from_rfc3339(date) else {
-            return;
-        };
-        let newer = match self
-            .0
-            .as_deref()
-            .and_then(|w| DateTime::parse_from_rfc3339(w).ok())
-        {
-            Some(current) => instant > current,
-            None => true,
-        };
-        if newer {
-            self.0 = Some(instant.to_utc().to_rfc3339());
-        }
     }
 }

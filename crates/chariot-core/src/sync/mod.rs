@@ -1,11 +1,13 @@
 //! Syncing the local snapshot with Jamf Pro: full, incremental, and the reconciliations a
 //! delta cannot see (deleted devices, lost-mode state that changes without an inventory).
 
+mod by_id;
 mod engine;
 mod error;
 mod mapping;
 mod positions;
 mod progress;
+mod watermark;
 
 pub use engine::{SyncMode, SyncReport, SyncRequest, VERSION_FACT, sync};
 pub use error::SyncError;

@@ -1,0 +1,183 @@
+//! Lost mode through the sync: positions from the Classic API, read after publication, and
+//! lost mode enabled by a command seen by the next incremental sync.
+
+use std::time::Duration;
+
+use chariot_core::sync::{CancelFlag, SyncMode, SyncPhase, SyncRequest, sync};
+use chariot_sim::SimConfig;
+use chariot_store::{DeviceQuery, Store};
+
+mod sync_support;
+use sync_support::*;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn lost_devices_get_their_position_from_the_classic_api() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let lost = store.lost_mode_devices().unwrap();
+    assert!(!lost.is_empty(), "the demo school has devices in lost mode");
+    for device in &lost {
+        let truth = c.classic_security(&device.jamf_id).await.unwrap();
+        assert!(truth.lost_mode_on());
+        match (truth.location(), &device.position) {
+            (Some(t), Some(p)) => {
+                assert_eq!((t.latitude, t.longitude), (p.latitude, p.longitude));
+                assert!(p.reported_at.is_some());
+            }
+            (None, None) => {}
+            (t, p) => panic!("{}: server {t:?} vs stored {p:?}", device.name),
+        }
+    }
+    assert!(
+        lost.iter().any(|d| d.position.is_some()),
+        "at least one lost device reported a position"
+    );
+}
+
+/// The inventory must not wait for the lost devices' positions (one Classic request each):
+/// when the positions phase starts, another connection already reads the whole new snapshot,
+/// the lost devices without a position yet (nothing was known); at the end they have them.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_inventory_is_published_before_the_positions_are_read() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (dir, mut store) = store();
+    let path = dir.path().join("sync.db");
+    let mut seen_at_publication: Option<(u32, usize, usize)> = None;
+    sync(
+        &c,
+        &mut store,
+        &full(),
+        |p| {
+            if p.phase == SyncPhase::Positions && seen_at_publication.is_none() {
+                let reader = Store::attach(&path).unwrap();
+                let count = reader.current_snapshot().unwrap().unwrap().device_count;
+                let lost = reader.lost_mode_devices().unwrap();
+                let placed = lost.iter().filter(|d| d.position.is_some()).count();
+                seen_at_publication = Some((count, lost.len(), placed));
+            }
+        },
+        &CancelFlag::default(),
+    )
+    .await
+    .unwrap();
+    let (count, lost, placed) = seen_at_publication.expect("a positions phase was reported");
+    assert_eq!(count as usize, server_ids(&c).await.len());
+    assert!(lost > 0, "the demo school has lost devices");
+    assert_eq!(placed, 0, "positions come after publication");
+    let after = store.lost_mode_devices().unwrap();
+    assert_eq!(after.len(), lost);
+    assert!(after.iter().any(|d| d.position.is_some()));
+}
+
+/// Cancelling while the positions are read keeps the published inventory: the sync ends as
+/// a success, and the positions not read yet are read by the next sync.
+#[tokio::test(flavor = "multi_thread")]
+async fn cancelling_during_the_positions_keeps_the_published_inventory() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    let cancel = CancelFlag::default();
+    let report = sync(
+        &c,
+        &mut store,
+        &full(),
+        |p| {
+            if p.phase == SyncPhase::Positions {
+                cancel.cancel();
+            }
+        },
+        &cancel,
+    )
+    .await
+    .expect("the inventory was published before the cancellation");
+    assert_eq!(
+        report.summary.device_count as usize,
+        server_ids(&c).await.len()
+    );
+    assert_eq!(snapshot(&store).len(), report.summary.device_count as usize);
+    let placed_before = store
+        .lost_mode_devices()
+        .unwrap()
+        .iter()
+        .filter(|d| d.position.is_some())
+        .count();
+    assert_eq!(placed_before, 0, "cancelled before any answer was applied");
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    assert!(
+        store
+            .lost_mode_devices()
+            .unwrap()
+            .iter()
+            .any(|d| d.position.is_some())
+    );
+}
+
+/// Lost mode enabled by an MDM command: no new inventory, yet the next incremental sync shows
+/// the device as lost (and, once it reports, where).
+#[tokio::test(flavor = "multi_thread")]
+async fn an_incremental_sync_sees_lost_mode_enabled_by_a_command() {
+    let sim = chariot_sim::start(SimConfig {
+        clock_speed: 0.0,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let target = store
+        .list_devices(&DeviceQuery {
+            supervised: Some(true),
+            lost_mode: Some(false),
+            ..DeviceQuery::default()
+        })
+        .unwrap()
+        .into_iter()
+        .find(|d| d.role == "shared_teacher")
+        .unwrap();
+    let management_id = c
+        .device_list()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| d.id == target.jamf_id)
+        .unwrap()
+        .management_id
+        .unwrap();
+    let (http, bearer) = admin(&sim).await;
+    let sent = http
+        .post(format!("{}/api/v2/mdm/commands", sim.base_url()))
+        .bearer_auth(&bearer)
+        .json(&serde_json::json!({
+            "clientData": [{"managementId": management_id}],
+            "commandData": {"commandType": "ENABLE_LOST_MODE", "lostModeMessage": "Rapportez-moi au CDI", "lostModePhone": "0561000000"}
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert!(sent.status().is_success(), "{}", sent.text().await.unwrap());
+    sim.clock().advance(Duration::from_secs(60));
+
+    let auto = SyncRequest {
+        mode: SyncMode::Auto,
+        ..full()
+    };
+    sync(&c, &mut store, &auto, |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let lost = store.lost_mode_devices().unwrap();
+    assert!(
+        lost.iter().any(|d| d.jamf_id == target.jamf_id),
+        "{} should now be lost",
+        target.name
+    );
+}

@@ -1,0 +1,95 @@
+//! What the sync tests share: a simulator, a client for it, a store on a real file.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use chariot_core::sync::{SyncMode, SyncRequest};
+use chariot_jamf::client::RetryPolicy;
+use chariot_jamf::{ClientOptions, Credentials, JamfClient, Secret, ServerUrl};
+use chariot_sim::{RunningSim, SimConfig};
+use chariot_store::{DeviceQuery, Store};
+use tempfile::TempDir;
+
+pub async fn sim(devices: usize) -> RunningSim {
+    chariot_sim::start(SimConfig {
+        devices,
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap()
+}
+
+pub fn client(sim: &RunningSim) -> JamfClient {
+    let c = sim.credentials();
+    JamfClient::new(
+        ServerUrl::parse(&sim.base_url()).unwrap(),
+        Credentials::ApiClient {
+            client_id: c.client_id,
+            client_secret: Secret::new(c.client_secret),
+        },
+        ClientOptions {
+            request_timeout: Duration::from_secs(10),
+            retry: RetryPolicy {
+                max_attempts: 8,
+                base: Duration::from_millis(10),
+                max_delay: Duration::from_millis(100),
+            },
+            ..ClientOptions::default()
+        },
+    )
+    .unwrap()
+}
+
+pub fn store() -> (TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("sync.db")).unwrap();
+    (dir, store)
+}
+
+pub fn full() -> SyncRequest {
+    SyncRequest {
+        mode: SyncMode::Full,
+        page_size: 16,
+        ..SyncRequest::default()
+    }
+}
+
+pub fn snapshot(store: &Store) -> Vec<(String, String, Option<String>)> {
+    store
+        .list_devices(&DeviceQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.jamf_id, d.name, d.last_inventory_update))
+        .collect()
+}
+
+/// An HTTP client and an API-client bearer, to act on the simulator as a Jamf admin would.
+pub async fn admin(sim: &RunningSim) -> (reqwest::Client, String) {
+    let http = reqwest::Client::new();
+    let creds = sim.credentials();
+    let token: serde_json::Value = http
+        .post(format!("{}/api/oauth/token", sim.base_url()))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", &creds.client_id),
+            ("client_secret", &creds.client_secret),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    (http, token["access_token"].as_str().unwrap().to_owned())
+}
+
+pub async fn server_ids(c: &JamfClient) -> BTreeSet<String> {
+    c.device_list()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect()
+}
