@@ -35,6 +35,9 @@ describe("sync words", () => {
     expect(formatDuration(1234, "en", tEn)).toBe("1.2 s");
     expect(formatDuration(42_400, "fr", tFr)).toBe("42 s");
     expect(formatDuration(125_000, "fr", tFr)).toBe("2 min 5 s");
+    expect(formatDuration(20, "fr", tFr)).toBe("moins de 0,1 s");
+    expect(formatDuration(20, "en", tEn)).toBe("under 0.1 s");
+    expect(formatDuration(60, "en", tEn)).toBe("0.1 s");
   });
 
   it("names each phase", () => {
@@ -42,6 +45,8 @@ describe("sync words", () => {
     expect(phaseLabel("fetching", tFr)).toBe("Lecture de l'inventaire");
     expect(phaseLabel("reconciling", tFr)).toBe("Vérification des suppressions");
     expect(phaseLabel("saving", tFr)).toBe("Enregistrement");
+    expect(phaseLabel("positions", tFr)).toBe("Positions des appareils perdus");
+    expect(phaseLabel("positions", tEn)).toBe("Lost devices' positions");
     expect(phaseLabel(null, tFr)).toBe("Démarrage");
   });
 

@@ -12,9 +12,11 @@ export function formatCount(n: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 }).format(n);
 }
 
-/** 1234 ms → "1,2 s"; 125 000 ms → "2 min 5 s". */
+/** 1234 ms → "1,2 s"; 125 000 ms → "2 min 5 s"; 20 ms → "moins de 0,1 s". */
 export function formatDuration(ms: number, lang: Lang, t: Translate): string {
   const seconds = Math.max(0, ms) / 1000;
+  // "en 0 s" read as if nothing had been done.
+  if (seconds < 0.05) return t("sync.duration.instant");
   if (seconds < 60) {
     const n = new Intl.NumberFormat(LOCALES[lang], {
       maximumFractionDigits: seconds < 10 ? 1 : 0,
