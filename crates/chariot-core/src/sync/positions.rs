@@ -61,9 +61,9 @@ impl PositionReads {
         self.tasks.len()
     }
 
-    /// Rows for `lost`, each with its position: the one just read, else the known one.
-    /// `on_read` is told after each answer; once `cancel` is set the reads still running are
-    /// dropped and those devices keep their known position.
+    /// Rows of the devices of `lost` whose position was just read, with it. `on_read` is told
+    /// after each answer; once `cancel` is set the reads still running are dropped (those
+    /// devices keep the known position they were published with).
     pub async fn rows(
         mut self,
         lost: &[InventoryRecord],
@@ -95,15 +95,13 @@ impl PositionReads {
             }
             on_read(read.len());
         }
+        // The others were published with their known position already.
         lost.iter()
-            .map(|record| {
+            .filter_map(|record| {
+                let position = read.remove(&record.mobile_device_id)?;
                 let mut row = device_row(record);
-                let id = &record.mobile_device_id;
-                row.lost_position = match read.remove(id) {
-                    Some(position) => position,
-                    None => self.known.get(id).cloned(),
-                };
-                row
+                row.lost_position = position;
+                Some(row)
             })
             .collect()
     }
@@ -123,7 +121,7 @@ pub fn row_with_known_position(
 }
 
 /// After the snapshot is published: reads the positions of the lost devices that reported
-/// since the known one, and amends the snapshot with them. `progress(done, total)` after each
+/// since the known one, and writes them into the snapshot. `progress(done, total)` after each
 /// answer. Returns how many devices got a new position.
 pub async fn read_after_publish(
     client: &JamfClient,
