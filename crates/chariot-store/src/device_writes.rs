@@ -140,6 +140,11 @@ const ROWS_PER_STATEMENT: usize = 64;
 
 /// Inserts `rows` into `table` (with its column list) `ROWS_PER_STATEMENT` at a time, the
 /// rest one by one (two cached statements per table, whatever the batch size).
+///
+/// `OR FAIL`, with the lists' foreign keys checked at commit: a statement that fails keeps
+/// the rows it wrote before failing, so SQLite needs no statement journal to undo it (it
+/// copied every page such an insert touched to a temporary file). Nothing half-written can
+/// remain: any error ends the whole transaction, which the caller then rolls back.
 fn write_rows<'r, T>(
     tx: &Transaction<'_>,
     table: &str,
@@ -154,7 +159,10 @@ fn write_rows<'r, T>(
     let mut chunks = rows.chunks_exact(ROWS_PER_STATEMENT);
     let mut bound: Vec<&dyn ToSql> = Vec::with_capacity(ROWS_PER_STATEMENT * columns);
     if chunks.len() > 0 {
-        let sql = format!("INSERT INTO {table} VALUES {}", values(ROWS_PER_STATEMENT));
+        let sql = format!(
+            "INSERT OR FAIL INTO {table} VALUES {}",
+            values(ROWS_PER_STATEMENT)
+        );
         let mut statement = tx.prepare_cached(&sql)?;
         for chunk in chunks.by_ref() {
             bound.clear();
@@ -165,7 +173,7 @@ fn write_rows<'r, T>(
     let rest = chunks.remainder();
     if !rest.is_empty() {
         let mut statement =
-            tx.prepare_cached(&format!("INSERT INTO {table} VALUES {}", values(1)))?;
+            tx.prepare_cached(&format!("INSERT OR FAIL INTO {table} VALUES {}", values(1)))?;
         for r in rest {
             bound.clear();
             params(r, &mut bound);
