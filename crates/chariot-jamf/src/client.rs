@@ -175,12 +175,10 @@ impl JamfClient {
         let policy = self.inner.options.retry;
         let mut attempt = 1;
         loop {
-            let result = self.get_once(path, query).await.and_then(|body| {
-                serde_json::from_slice::<T>(&body).map_err(|e| JamfError::Decode {
-                    what: path.to_owned(),
-                    detail: e.to_string(),
-                })
-            });
+            let result = self
+                .get_once(path, query)
+                .await
+                .and_then(|body| decode::<T>(path, &body));
             match result {
                 Ok(value) => return Ok(value),
                 Err(e) if e.is_timeout_like() && on_timeout == OnTimeout::GiveUp => return Err(e),

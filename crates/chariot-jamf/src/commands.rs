@@ -7,6 +7,7 @@
 
 use serde::Deserialize;
 
+use crate::answer::decode;
 use crate::client::{JamfClient, WriteBody};
 use crate::error::JamfError;
 use crate::secret::Secret;
@@ -118,13 +119,6 @@ fn escape_xml(text: &str) -> String {
 
 /// UUIDs per status request: the filter goes in the URL, keep it well under URL limits.
 const UUIDS_PER_REQUEST: usize = 50;
-
-fn decode<T: serde::de::DeserializeOwned>(what: &str, body: &[u8]) -> Result<T, JamfError> {
-    serde_json::from_slice(body).map_err(|e| JamfError::Decode {
-        what: what.to_owned(),
-        detail: e.to_string(),
-    })
-}
 
 impl JamfClient {
     /// `POST /api/v2/mdm/commands` for one device (`command_data` holds `commandType` and its

@@ -4,6 +4,7 @@
 
 use serde::Deserialize;
 
+use crate::answer::decode;
 use crate::client::{JamfClient, WriteBody};
 use crate::error::JamfError;
 
@@ -74,13 +75,6 @@ struct RawPlanStatus {
     state: Option<String>,
     #[serde(default)]
     error_reasons: Vec<String>,
-}
-
-fn decode<T: serde::de::DeserializeOwned>(what: &str, body: &[u8]) -> Result<T, JamfError> {
-    serde_json::from_slice(body).map_err(|e| JamfError::Decode {
-        what: what.to_owned(),
-        detail: e.to_string(),
-    })
 }
 
 impl JamfClient {
