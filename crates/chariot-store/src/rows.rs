@@ -98,16 +98,25 @@ impl std::hash::Hash for LostPosition {
     }
 }
 
-/// FNV-1a: deterministic across runs, unlike `DefaultHasher`'s random keys. (The fingerprint
-/// is stored; a new Rust could feed it differently, which costs one sync reporting every
-/// device as changed, never a missed change.)
+/// FNV-1a taken 8 bytes at a time (then byte by byte for the rest): deterministic across
+/// runs and machines, unlike `DefaultHasher`'s random keys. Byte by byte it took ~2 % of a
+/// full sync, on the thread that writes. Each step is a bijection of the state for a given
+/// input, so two rows differing in a single word can never share a fingerprint. (The
+/// fingerprint is stored; a new Rust, or this change, feeding it differently costs one sync
+/// reporting every device as changed, never a missed change.)
 struct Fnv(u64);
+
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 impl std::hash::Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 ^= u64::from(*byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let word: [u8; 8] = word.try_into().expect("chunks of 8");
+            self.0 = (self.0 ^ u64::from_le_bytes(word)).wrapping_mul(FNV_PRIME);
+        }
+        for byte in words.remainder() {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(FNV_PRIME);
         }
     }
 
