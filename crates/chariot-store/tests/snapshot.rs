@@ -293,6 +293,63 @@ fn an_abandoned_sync_leaves_the_snapshot_identical(mut db: Db) {
     assert_eq!(visible(&db.store), before);
 }
 
+/// The previous snapshot's rows (and their lists and search entries) are deleted after the
+/// sync, not at publication, which they delayed; until then they are invisible. The lists
+/// check their device at commit: a list row without its device cannot be committed.
+#[rstest]
+fn superseded_rows_go_at_the_end_of_the_sync_and_lists_keep_their_device(mut db: Db) {
+    four_ipads_at_8(&mut db.store);
+    let names = |store: &Store| -> Vec<String> {
+        let all = store.list_devices(&DeviceQuery::default()).unwrap();
+        all.into_iter().map(|d| d.name).collect()
+    };
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let rows = |table: &str| -> i64 {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    full(
+        &mut db.store,
+        &(1..=4)
+            .map(|i| device(i, &format!("iPad {i} renamed")))
+            .collect::<Vec<_>>(),
+        9,
+    );
+    assert_eq!(
+        db.store.current_snapshot().unwrap().unwrap().device_count,
+        4
+    );
+    assert!(names(&db.store).iter().all(|n| n.ends_with("renamed")));
+    assert_eq!((rows("devices"), rows("device_apps")), (8, 8));
+    db.store.end_of_sync(true);
+    assert_eq!((rows("devices"), rows("device_apps")), (4, 4));
+    assert_eq!(rows("device_groups"), 4);
+    assert!(names(&db.store).iter().all(|n| n.ends_with("renamed")));
+    assert_eq!(
+        db.store
+            .list_devices(&DeviceQuery {
+                search: Some("renamed".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len(),
+        4
+    );
+
+    let mut orphan = rusqlite::Connection::open(&db.path).unwrap();
+    orphan.pragma_update(None, "foreign_keys", true).unwrap();
+    let tx = orphan.transaction().unwrap();
+    tx.execute(
+        "INSERT OR FAIL INTO device_apps (device_row, name) VALUES (999999, 'x')",
+        [],
+    )
+    .unwrap();
+    let err = tx.commit().unwrap_err();
+    assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
+    drop(orphan);
+    assert_eq!(rows("device_apps"), 4);
+}
+
 #[rstest]
 fn a_sync_interrupted_by_a_crash_is_cleaned_up_on_reopen(mut db: Db) {
     four_ipads_at_8(&mut db.store);
