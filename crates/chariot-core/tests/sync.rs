@@ -192,6 +192,61 @@ async fn a_failed_or_cancelled_sync_leaves_the_snapshot_unchanged(#[case] server
     assert!(app.message.contains("unchanged"), "{}", app.message);
 }
 
+/// The version is read beside the first pages, not before them: a server too old for Chariot
+/// (whose pages the simulator still serves) must still fail the sync with that reason,
+/// before anything is published, for a full and an incremental sync alike.
+#[rstest]
+#[case::full(SyncMode::Full)]
+#[case::incremental(SyncMode::Auto)]
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_too_old_fails_the_sync_before_anything_is_published(#[case] mode: SyncMode) {
+    let sim = chariot_sim::start(SimConfig {
+        devices: 40,
+        jamf_version: "9.101.0-t1500000000".into(),
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    if mode == SyncMode::Auto {
+        // An incremental sync needs a snapshot: one from when the server was (taken as) new
+        // enough, written straight into the store.
+        let rows: Vec<_> = c
+            .fetch_inventory(&Default::default(), |_| {})
+            .await
+            .unwrap()
+            .iter()
+            .map(chariot_core::sync::device_row)
+            .collect();
+        let g = store
+            .begin_generation("jamf", SyncKind::Full, chrono::Utc::now())
+            .unwrap();
+        store.stage_devices(g, &rows).unwrap();
+        store
+            .publish_full(g, Some("2026-01-01T00:00:00Z"), chrono::Utc::now())
+            .unwrap();
+    }
+    let before = snapshot(&store);
+    let status_before = store.current_snapshot().unwrap();
+    let request = SyncRequest { mode, ..full() };
+    let err = sync(&c, &mut store, &request, |_| {}, &CancelFlag::default())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("too old"), "{err}");
+    assert_eq!(snapshot(&store), before);
+    assert_eq!(store.current_snapshot().unwrap(), status_before);
+    assert_eq!(store.last_sync_run().unwrap().unwrap().status, "failed");
+    // What the server is stays known to the screens.
+    assert_eq!(
+        store
+            .server_fact(chariot_core::sync::VERSION_FACT)
+            .unwrap()
+            .as_deref(),
+        Some("9.101.0")
+    );
+}
+
 /// A cart change is a group membership change: no new inventory, yet the next incremental
 /// sync must see it.
 #[tokio::test(flavor = "multi_thread")]

@@ -111,7 +111,7 @@ impl JamfClient {
     }
 
     /// Requests this client keeps in flight at most.
-    pub(crate) fn max_in_flight(&self) -> usize {
+    pub fn max_in_flight(&self) -> usize {
         self.inner.options.max_in_flight.max(1)
     }
 

@@ -58,6 +58,10 @@ pub struct InventoryQuery {
     pub filter: Option<String>,
     pub sort: String,
     pub page_size: u32,
+    /// About how many devices the caller expects (0: no idea). The pages that many fill
+    /// (up to the window in flight) are asked together with the first instead of after it:
+    /// one round trip less. Pages past the end come back empty.
+    pub expected: u64,
 }
 
 impl Default for InventoryQuery {
@@ -69,6 +73,7 @@ impl Default for InventoryQuery {
             // endpoint's sortable key is `mobileDeviceId`; `id` is only valid on the light list.)
             sort: "mobileDeviceId:asc".into(),
             page_size: 500,
+            expected: 0,
         }
     }
 }
@@ -155,6 +160,32 @@ impl JamfClient {
     {
         let map = std::sync::Arc::new(map);
         let requested = query.page_size.clamp(1, MAX_PAGE_SIZE);
+        // Pages are requested a window at a time: enough to keep the client's requests in
+        // flight while the sink stores one, never the whole fleet waiting in memory when the
+        // server answers faster than the sink writes.
+        let window = self.max_in_flight() + 2;
+        let mut tasks = tokio::task::JoinSet::new();
+        let spawn = |tasks: &mut tokio::task::JoinSet<_>, page: u32, size: u32| {
+            let client = self.clone();
+            let query = query.clone();
+            let map = map.clone();
+            tasks.spawn(async move {
+                let page = client.inventory_page_splitting(&query, page, size).await?;
+                let count = page.results.len() as u64;
+                Ok::<_, JamfError>((count, map(page.results)))
+            });
+        };
+        // The pages the caller expects are asked with the first. (Were the server to cap the
+        // page size lower, it cuts them at its own size, as it does the first: offsets stay
+        // consistent with the pages asked once the cap is known.)
+        let ahead = query
+            .expected
+            .div_ceil(requested as u64)
+            .clamp(1, window as u64) as u32;
+        for page in 1..ahead {
+            spawn(&mut tasks, page, requested);
+        }
+        // Dropping `tasks` on an early return aborts the pages still in flight.
         let first = self.inventory_page_splitting(query, 0, requested).await?;
         let total = first.total_count;
         // A server may cap lower than 2000 without saying so: the first page tells us.
@@ -175,37 +206,20 @@ impl JamfClient {
         .map_err(FetchError::Sink)?;
 
         let pages = total.div_ceil(size as u64) as u32;
-        // Pages are requested a window at a time: enough to keep the client's requests in
-        // flight while the sink stores one, never the whole fleet waiting in memory when the
-        // server answers faster than the sink writes.
-        let window = self.max_in_flight() as u32 + 2;
-        let mut next = 1;
-        let mut tasks = tokio::task::JoinSet::new();
-        let spawn = |tasks: &mut tokio::task::JoinSet<_>, page: u32| {
-            let client = self.clone();
-            let query = query.clone();
-            let map = map.clone();
-            tasks.spawn(async move {
-                let page = client.inventory_page_splitting(&query, page, size).await?;
-                let count = page.results.len() as u64;
-                Ok::<_, JamfError>((count, map(page.results)))
-            });
-        };
-        while next < pages && next <= window {
-            spawn(&mut tasks, next);
-            next += 1;
-        }
-        while let Some(joined) = tasks.join_next().await {
-            if next < pages {
-                spawn(&mut tasks, next);
+        let mut next = ahead;
+        loop {
+            while next < pages && tasks.len() < window {
+                spawn(&mut tasks, next, size);
                 next += 1;
             }
+            let Some(joined) = tasks.join_next().await else {
+                break;
+            };
             let (count, mapped) = joined.map_err(|e| JamfError::Decode {
                 what: "an inventory page".into(),
                 detail: format!("the page task failed: {e}"),
             })??;
             fetched += count;
-            // Dropping `tasks` on an early return aborts the pages still in flight.
             sink(
                 mapped,
                 PageProgress {
@@ -259,33 +273,40 @@ impl JamfClient {
     /// reconciling deletions. The first page tells the total; the others are then read
     /// together (the client caps requests in flight), as the inventory pages are.
     pub async fn device_list(&self) -> Result<Vec<LightDevice>, JamfError> {
+        self.device_list_of_about(0).await
+    }
+
+    /// The same when about `expected` devices are known to exist (the inventory's total, the
+    /// snapshot's count): the pages that many devices fill are all asked at once, one round
+    /// trip instead of two. A fleet that grew is read on; one that shrank leaves pages empty.
+    pub async fn device_list_of_about(&self, expected: u64) -> Result<Vec<LightDevice>, JamfError> {
         let mut all: BTreeMap<String, LightDevice> = BTreeMap::new();
-        let first = self.device_list_page(0).await?;
+        let guessed = expected
+            .div_ceil(MAX_PAGE_SIZE as u64)
+            .clamp(1, u32::MAX as u64) as u32;
+        let mut answers = self.device_list_pages(0..guessed, MAX_PAGE_SIZE).await?;
+        let first = answers.remove(0);
         let total = first.total_count;
-        let size = first.results.len() as u64;
-        all.extend(first.results.into_iter().map(|d| (d.id.clone(), d)));
+        // Page size as the server applied it (it may cap lower than asked, silently; the
+        // other pages were then cut at that size too: the server computes offsets itself).
+        let size = first.results.len() as u32;
+        for page in std::iter::once(first).chain(answers) {
+            all.extend(page.results.into_iter().map(|d| (d.id.clone(), d)));
+        }
         if size == 0 || all.len() as u64 >= total {
             return Ok(all.into_values().collect());
         }
-        // Page size as the server applied it (it may cap lower than asked, silently).
-        let pages = total.div_ceil(size) as u32;
-        let mut tasks = tokio::task::JoinSet::new();
-        for page in 1..pages {
-            let client = self.clone();
-            tasks.spawn(async move { client.device_list_page_sized(page, size as u32).await });
-        }
-        while let Some(joined) = tasks.join_next().await {
-            let answer = joined.map_err(|e| JamfError::Decode {
-                what: "the device list".into(),
-                detail: format!("the page task failed: {e}"),
-            })??;
-            all.extend(answer.results.into_iter().map(|d| (d.id.clone(), d)));
+        let pages = total.div_ceil(size as u64) as u32;
+        if pages > guessed {
+            for page in self.device_list_pages(guessed..pages, size).await? {
+                all.extend(page.results.into_iter().map(|d| (d.id.clone(), d)));
+            }
         }
         // The fleet may have grown while paging: walk on until a page comes back empty (never
         // stop on a "short" page: the silent cap makes every page look short).
-        let mut page = pages;
+        let mut page = pages.max(guessed);
         while (all.len() as u64) < total {
-            let answer = self.device_list_page_sized(page, size as u32).await?;
+            let answer = self.device_list_page_sized(page, size).await?;
             if answer.results.is_empty() {
                 break;
             }
@@ -295,8 +316,30 @@ impl JamfClient {
         Ok(all.into_values().collect())
     }
 
-    async fn device_list_page(&self, page: u32) -> Result<Paged<LightDevice>, JamfError> {
-        self.device_list_page_sized(page, MAX_PAGE_SIZE).await
+    /// Pages `pages` of the light list, read together; in page order.
+    async fn device_list_pages(
+        &self,
+        pages: std::ops::Range<u32>,
+        size: u32,
+    ) -> Result<Vec<Paged<LightDevice>>, JamfError> {
+        let mut tasks = tokio::task::JoinSet::new();
+        for page in pages.clone() {
+            let client = self.clone();
+            tasks.spawn(async move {
+                let answer = client.device_list_page_sized(page, size).await;
+                (page, answer)
+            });
+        }
+        let mut answers = Vec::with_capacity(pages.len());
+        while let Some(joined) = tasks.join_next().await {
+            let (page, answer) = joined.map_err(|e| JamfError::Decode {
+                what: "the device list".into(),
+                detail: format!("the page task failed: {e}"),
+            })?;
+            answers.push((page, answer?));
+        }
+        answers.sort_by_key(|(page, _)| *page);
+        Ok(answers.into_iter().map(|(_, answer)| answer).collect())
     }
 
     async fn device_list_page_sized(

@@ -88,12 +88,18 @@ async fn wrong_password_is_an_auth_error_without_the_secret() {
     assert!(!err.to_string().contains("wrong-pass-123"));
 }
 
+/// Whatever the page size and the count the caller expects (none, too few, exact, more
+/// than the window of pages in flight, far more than the fleet): every device once.
 #[rstest]
-#[case::small_pages(7)]
-#[case::default_pages(500)]
-#[case::over_the_clamp(5000)]
+#[case::small_pages(7, 0)]
+#[case::default_pages(500, 0)]
+#[case::over_the_clamp(5000, 0)]
+#[case::expecting_fewer(7, 50)]
+#[case::expecting_exactly(7, 230)]
+#[case::expecting_past_the_window(7, 5000)]
+#[case::expecting_more_than_there_are(500, 10_000)]
 #[tokio::test(flavor = "multi_thread")]
-async fn pages_return_every_device_once(#[case] page_size: u32) {
+async fn pages_return_every_device_once(#[case] page_size: u32, #[case] expected: u64) {
     let sim = sim(230).await;
     let c = client(&sim, false);
     let mut last = None;
@@ -101,6 +107,7 @@ async fn pages_return_every_device_once(#[case] page_size: u32) {
         .fetch_inventory(
             &InventoryQuery {
                 page_size,
+                expected,
                 ..InventoryQuery::default()
             },
             |p| last = Some(p),
@@ -156,12 +163,21 @@ fn fault(name: &str) -> FaultConfig {
 }
 
 /// More devices than one page of the light list holds (the server caps pages at 2000): the
-/// pages after the first are read together, and every device comes back once.
+/// pages after the first are read together, and every device comes back once, whatever
+/// the count the caller expected (none, too few: read on; exact; too many: empty pages).
+#[rstest]
+#[case::no_guess(None)]
+#[case::too_few(Some(100))]
+#[case::exact(Some(4500))]
+#[case::too_many(Some(10_000))]
 #[tokio::test(flavor = "multi_thread")]
-async fn the_device_list_reads_every_page_of_a_district() {
+async fn the_device_list_reads_every_page_of_a_district(#[case] expected: Option<u64>) {
     let sim = sim(4500).await;
     let c = client(&sim, false);
-    let list = c.device_list().await.unwrap();
+    let list = match expected {
+        None => c.device_list().await.unwrap(),
+        Some(n) => c.device_list_of_about(n).await.unwrap(),
+    };
     assert_eq!(list.len(), 4500);
     let distinct: BTreeSet<&str> = list.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(distinct.len(), 4500);

@@ -62,18 +62,18 @@ pub async fn run(
     let pages = devices.div_ceil(page_size as u64).max(1);
     let mut bytes = detail_page(&http, server, &bearer, 0, page_size).await?;
     let permits = Arc::new(Semaphore::new(in_flight.max(1)));
-    bytes += other_pages(pages, &permits, |page| {
+    bytes += pages_together(1..pages, &permits, |page| {
         let (http, server, bearer) = (http.clone(), server.clone(), bearer.clone());
         async move { detail_page(&http, &server, &bearer, page, page_size).await }
     })
     .await?;
     let detail_seconds = started.elapsed().as_secs_f64();
 
-    // The light list as Chariot reads it: the first page, then the others together.
+    // The light list as Chariot reads it: the detail pages told the total, so every page at
+    // once.
     let list_started = Instant::now();
     let list_pages = devices.div_ceil(LIST_PAGE_SIZE).max(1);
-    bytes += list_page(&http, server, &bearer, 0).await?;
-    bytes += other_pages(list_pages, &permits, |page| {
+    bytes += pages_together(0..list_pages, &permits, |page| {
         let (http, server, bearer) = (http.clone(), server.clone(), bearer.clone());
         async move { list_page(&http, &server, &bearer, page).await }
     })
@@ -90,14 +90,18 @@ pub async fn run(
     ))
 }
 
-/// Pages 1 to `pages - 1` together, at most `permits` in flight; the bytes read.
-async fn other_pages<F, Fut>(pages: u64, permits: &Arc<Semaphore>, fetch: F) -> Result<u64, String>
+/// `pages` together, at most `permits` in flight; the bytes read.
+async fn pages_together<F, Fut>(
+    pages: std::ops::Range<u64>,
+    permits: &Arc<Semaphore>,
+    fetch: F,
+) -> Result<u64, String>
 where
     F: Fn(u64) -> Fut,
     Fut: std::future::Future<Output = Result<u64, String>> + Send + 'static,
 {
     let mut tasks = tokio::task::JoinSet::new();
-    for page in 1..pages {
+    for page in pages {
         let permits = permits.clone();
         let fetch_page = fetch(page);
         tasks.spawn(async move {

@@ -7,7 +7,8 @@
 //! (Classic API, one request each) are read and applied.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::future::Future;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use chariot_jamf::JamfClient;
@@ -18,6 +19,7 @@ use chrono::{DateTime, Utc};
 
 use super::by_id::{confirm_deleted, fetch_by_ids};
 use super::error::SyncError;
+use super::gate::{check_version, gated};
 use super::positions;
 use super::progress::{CancelFlag, SyncPhase, SyncProgress};
 use super::watermark::{StagedPage, Watermark};
@@ -87,24 +89,11 @@ async fn run(
     let run = store.start_sync_run(kind, started_at)?;
     let generation = store.begin_generation(request.source, kind, started_at)?;
     progress(SyncProgress::measure(SyncPhase::SigningIn, 0, 0, started));
-    // Signs in and reads the version once per sync: a wrong address or password fails here,
-    // before anything is fetched, and endpoints are chosen knowing the server.
-    let version = match client.version().await {
-        Ok(v) => v,
-        Err(e) => return abandon(store, run, generation, SyncError::Jamf(e)),
-    };
-    if !version.at_least(10, 0) {
-        let err = SyncError::Jamf(chariot_jamf::JamfError::Server {
-            status: 200,
-            what: "/api/v1/jamf-pro-version".into(),
-            detail: format!("Jamf Pro {version} is too old for Chariot (10.0 or later is needed)"),
-        });
-        return abandon(store, run, generation, err);
-    }
-    tracing::info!(%version, server = %client.server(), "syncing");
-    // Kept for the screens: which actions the server can do is decided offline from it.
-    store.set_server_fact(VERSION_FACT, &version.to_string(), &started_at.to_rfc3339())?;
-
+    // Signs in, then reads the version beside the first pages (see `gate`): a wrong address
+    // or password fails at once, a server too old fails before anything is published.
+    // Shared with the gate while both run: `Sync`, the sync's future must stay `Send`.
+    let seen = OnceLock::new();
+    let gate = check_version(client, &seen);
     let result = match kind {
         SyncKind::Full => {
             full(
@@ -112,6 +101,7 @@ async fn run(
                 store,
                 request,
                 generation,
+                gate,
                 &mut progress,
                 cancel,
                 started,
@@ -126,6 +116,7 @@ async fn run(
                 request,
                 generation,
                 since,
+                gate,
                 &mut progress,
                 cancel,
                 started,
@@ -133,6 +124,14 @@ async fn run(
             .await
         }
     };
+    // Kept for the screens (which actions the server can do is decided offline from it),
+    // whatever became of the sync.
+    if let Some(version) = seen.get()
+        && let Err(e) =
+            store.set_server_fact(VERSION_FACT, &version.to_string(), &started_at.to_rfc3339())
+    {
+        tracing::warn!(error = %e, "could not keep the server's version");
+    }
     match result {
         Ok(Published {
             summary,
@@ -210,12 +209,21 @@ async fn full(
     store: &mut Store,
     request: &SyncRequest,
     generation: PendingGeneration,
+    gate: impl Future<Output = Result<(), SyncError>>,
     progress: &mut impl FnMut(SyncProgress),
     cancel: &CancelFlag,
     started: Instant,
 ) -> Result<Published, SyncError> {
+    // The fleet's size as last seen lets the first pages be asked together. A first sync
+    // does not know it: it asks as many pages as are kept in flight (those a small school
+    // does not fill come back empty, once).
+    let expected = match store.current_snapshot()? {
+        Some(s) => u64::from(s.device_count),
+        None => (client.max_in_flight() as u64) * u64::from(request.page_size),
+    };
     let query = InventoryQuery {
         page_size: request.page_size,
+        expected,
         ..InventoryQuery::default()
     };
     let known = Arc::new(store.lost_positions()?);
@@ -226,49 +234,54 @@ async fn full(
         let known = known.clone();
         move |records: Vec<InventoryRecord>| StagedPage::new(records, &known)
     };
-    let pages = client.fetch_inventory_pages_mapped(&query, to_rows, |page, p| {
-        if cancel.is_cancelled() {
-            return Err(SyncError::Cancelled);
-        }
+    let listed = gated(gate, async {
+        let pages = client.fetch_inventory_pages_mapped(&query, to_rows, |page, p| {
+            if cancel.is_cancelled() {
+                return Err(SyncError::Cancelled);
+            }
+            store.stage_devices(generation, &page.rows)?;
+            watermark.merge(page.watermark);
+            lost.extend(page.lost);
+            progress(SyncProgress::measure(
+                SyncPhase::Fetching,
+                p.fetched,
+                p.total,
+                started,
+            ));
+            Ok(())
+        });
+        let fetched = pages.await.map_err(|e| match e {
+            FetchError::Jamf(e) => SyncError::Jamf(e),
+            FetchError::Sink(e) => e,
+        })?;
+
+        // Offset paging over a fleet that changes can skip or repeat devices: the id list,
+        // read after the last page, is the truth. Fetch what paging missed, drop what was
+        // deleted meanwhile. The pages told how many devices to expect: the list's pages are
+        // all asked at once.
+        progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
+        check(cancel)?;
+        let mut listed: HashSet<String> = client
+            .device_list_of_about(fetched.total)
+            .await?
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        let staged = store.staged_ids(generation)?;
+        let missing: Vec<String> = listed.difference(&staged).cloned().collect();
+        let unlisted: Vec<String> = staged.difference(&listed).cloned().collect();
+        let (deleted, still_there) = confirm_deleted(client, unlisted, cancel).await?;
+        listed.extend(still_there.iter().map(|r| r.mobile_device_id.clone()));
+        let mut extra = fetch_by_ids(client, &missing, cancel).await?;
+        extra.extend(still_there);
+        let page = StagedPage::new(extra, &known);
         store.stage_devices(generation, &page.rows)?;
         watermark.merge(page.watermark);
+        store.unstage(generation, &deleted)?;
         lost.extend(page.lost);
-        progress(SyncProgress::measure(
-            SyncPhase::Fetching,
-            p.fetched,
-            p.total,
-            started,
-        ));
-        Ok(())
-    });
-    pages.await.map_err(|e| match e {
-        FetchError::Jamf(e) => SyncError::Jamf(e),
-        FetchError::Sink(e) => e,
-    })?;
-
-    // Offset paging over a fleet that changes can skip or repeat devices: the id list, read
-    // after the last page, is the truth. Fetch what paging missed, drop what was deleted
-    // meanwhile.
-    progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
-    check(cancel)?;
-    let mut listed: HashSet<String> = client
-        .device_list()
-        .await?
-        .into_iter()
-        .map(|d| d.id)
-        .collect();
-    let staged = store.staged_ids(generation)?;
-    let missing: Vec<String> = listed.difference(&staged).cloned().collect();
-    let unlisted: Vec<String> = staged.difference(&listed).cloned().collect();
-    let (deleted, still_there) = confirm_deleted(client, unlisted, cancel).await?;
-    listed.extend(still_there.iter().map(|r| r.mobile_device_id.clone()));
-    let mut extra = fetch_by_ids(client, &missing, cancel).await?;
-    extra.extend(still_there);
-    let page = StagedPage::new(extra, &known);
-    store.stage_devices(generation, &page.rows)?;
-    watermark.merge(page.watermark);
-    store.unstage(generation, &deleted)?;
-    lost.extend(page.lost);
+        Ok(listed)
+    })
+    .await?;
     lost.retain(|r| listed.contains(&r.mobile_device_id));
 
     check(cancel)?;
@@ -288,6 +301,7 @@ async fn incremental(
     request: &SyncRequest,
     generation: PendingGeneration,
     since: &str,
+    gate: impl Future<Output = Result<(), SyncError>>,
     progress: &mut impl FnMut(SyncProgress),
     cancel: &CancelFlag,
     started: Instant,
@@ -325,17 +339,26 @@ async fn incremental(
     };
     // Group membership (carts, smart groups) changes without an inventory update either: the
     // GROUPS section alone is cheap, compare it with the snapshot's.
+    // The snapshot tells about how many devices to expect: the pages of the GROUPS read and
+    // of the list are asked at once.
+    let expected = store
+        .current_snapshot()?
+        .map_or(0, |s| u64::from(s.device_count));
     let groups_query = InventoryQuery {
         sections: vec![Section::Groups],
         page_size: 2000,
+        expected,
         ..InventoryQuery::default()
     };
-    let (mut changed, device_list, lost_now, membership) = tokio::try_join!(
-        delta,
-        client.device_list(),
-        client.fetch_inventory(&lost_query, |_| {}),
-        client.fetch_inventory(&groups_query, |_| {}),
-    )?;
+    let reads = async {
+        Ok(tokio::try_join!(
+            delta,
+            client.device_list_of_about(expected),
+            client.fetch_inventory(&lost_query, |_| {}),
+            client.fetch_inventory(&groups_query, |_| {}),
+        )?)
+    };
+    let (mut changed, device_list, lost_now, membership) = gated(gate, reads).await?;
     check(cancel)?;
 
     progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));

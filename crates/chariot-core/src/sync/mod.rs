@@ -4,6 +4,7 @@
 mod by_id;
 mod engine;
 mod error;
+mod gate;
 mod mapping;
 mod positions;
 mod progress;
