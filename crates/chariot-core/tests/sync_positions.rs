@@ -181,3 +181,35 @@ async fn an_incremental_sync_sees_lost_mode_enabled_by_a_command() {
         target.name
     );
 }
+
+/// The positions phase is reported even when no position is to be read (an incremental sync
+/// that changed nothing): its first report is how the app learns the snapshot is published,
+/// and refreshes its screens.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_positions_phase_is_reported_even_with_nothing_to_read() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let mut reports = Vec::new();
+    let report = sync(
+        &c,
+        &mut store,
+        &SyncRequest {
+            mode: SyncMode::Auto,
+            ..full()
+        },
+        |p| reports.push((p.phase, p.total)),
+        &CancelFlag::default(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.summary.changed, 0);
+    assert_eq!(
+        reports.last(),
+        Some(&(SyncPhase::Positions, 0)),
+        "{reports:?}"
+    );
+}

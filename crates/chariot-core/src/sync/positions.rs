@@ -134,10 +134,12 @@ pub async fn read_after_publish(
     let mut reads = PositionReads::new(known);
     reads.start(client, lost);
     let total = reads.pending() as u64;
+    // Reported even when there is nothing to read: the phase's first report is how the app
+    // (and the bench) learn that the snapshot is published.
+    progress(0, total);
     if total == 0 {
         return Ok(0);
     }
-    progress(0, total);
     let rows = reads
         .rows(lost, cancel, |done| progress(done as u64, total))
         .await;
