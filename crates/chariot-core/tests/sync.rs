@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use chariot_core::sync::{CancelFlag, SyncError, SyncMode, SyncRequest, sync};
-use chariot_sim::{FaultConfig, SimConfig};
+use chariot_sim::{FaultConfig, PagedRead, SimConfig};
 use chariot_store::{DeviceQuery, SyncKind};
 use rstest::rstest;
 
@@ -97,7 +97,7 @@ async fn devices_added_and_removed_while_paging_end_up_exactly_as_on_the_server(
     assert_eq!(stored, server_ids(&c).await);
 }
 
-/// Offset paging: a device deleted while the id list is read shifts the later pages by one,
+/// Offset paging: a device deleted while the fleet is listed shifts the later pages by one,
 /// and the device at the boundary is on no page. The sync must not take it for deleted.
 #[rstest]
 #[case::full(true)]
@@ -119,8 +119,15 @@ async fn a_deletion_while_the_list_is_read_hides_no_device(#[case] full_sync: bo
             .unwrap();
     }
     let before = server_ids(&c).await;
-    sim.faults()
-        .update(|f| f.delete_after_first_list_page = true);
+    // The full sync reconciles against the light list; the incremental one against its
+    // read of every device's groups.
+    sim.faults().update(|f| {
+        f.delete_while_paging = Some(if full_sync {
+            PagedRead::LightList
+        } else {
+            PagedRead::Inventory
+        })
+    });
     let request = SyncRequest {
         mode: if full_sync {
             SyncMode::Full

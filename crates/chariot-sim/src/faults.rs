@@ -43,11 +43,22 @@ pub struct FaultConfig {
     /// gives up first never learns that the server acted (the case of a write that timed out).
     #[serde(with = "millis")]
     pub answer_delay: Duration,
-    /// Once: right after the first page of the light list (`/v2/mobile-devices`, page 0) is
-    /// cut, the device with the lowest id is deleted. The later pages then start one device
-    /// further (offset paging), so one device that still exists is on no page: what a live
-    /// tenant does to a client listing it while an admin deletes a device.
-    pub delete_after_first_list_page: bool,
+    /// Once: the device with the lowest id is deleted while this read is paged. Page 0 still
+    /// lists it; every later page is cut as if it were gone (offset paging: they start one
+    /// device further), whatever order the pages are asked in; it is deleted for good once
+    /// page 0 is served. So one device that still exists is on no page: what a live tenant
+    /// does to a client listing it while an admin deletes a device.
+    pub delete_while_paging: Option<PagedRead>,
+}
+
+/// A paged read of the whole fleet, for [`FaultConfig::delete_while_paging`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PagedRead {
+    /// `GET /api/v2/mobile-devices`, the light list.
+    LightList,
+    /// `GET /api/v2/mobile-devices/detail` without a filter, whatever its sections.
+    Inventory,
 }
 
 impl Default for FaultConfig {
@@ -67,7 +78,7 @@ impl Default for FaultConfig {
             rate_churn: 0.0,
             denied_privileges: Vec::new(),
             answer_delay: Duration::ZERO,
-            delete_after_first_list_page: false,
+            delete_while_paging: None,
         }
     }
 }
@@ -212,10 +223,15 @@ impl FaultHandle {
         (c.latency, Decision::Pass)
     }
 
-    /// Whether the one-shot deletion after the light list's first page is due (it is then
-    /// spent).
-    pub(crate) fn take_delete_after_first_list_page(&self) -> bool {
-        std::mem::take(&mut self.lock().config.delete_after_first_list_page)
+    /// Whether the one-shot deletion is armed for `read` (see
+    /// [`FaultConfig::delete_while_paging`]).
+    pub(crate) fn deletes_while_paging(&self, read: PagedRead) -> bool {
+        self.lock().config.delete_while_paging == Some(read)
+    }
+
+    /// The one-shot deletion is done.
+    pub(crate) fn deleted_while_paging(&self) {
+        self.lock().config.delete_while_paging = None;
     }
 
     /// Rolls for inventory churn on one page request.

@@ -40,7 +40,7 @@ pub mod touch;
 pub use clock::ClockHandle;
 pub use config::{DemoCredentials, SimConfig};
 pub use error::SimError;
-pub use faults::{FaultConfig, FaultHandle};
+pub use faults::{FaultConfig, FaultHandle, PagedRead};
 
 use state::AppState;
 use std::net::SocketAddr;

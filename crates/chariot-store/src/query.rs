@@ -217,8 +217,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.jamf_id, gr.group_id FROM devices d
              LEFT JOIN device_groups gr ON gr.device_row = d.row_id
-             WHERE d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to > ?1)
-             ORDER BY d.jamf_id, gr.group_id",
+             WHERE d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to > ?1)",
         )?;
         let mut map: std::collections::HashMap<String, Vec<String>> = Default::default();
         let rows = stmt.query_map([g], |r| {
@@ -229,6 +228,9 @@ impl Store {
             let entry = map.entry(id).or_default();
             entry.extend(group);
         }
+        // Sorted here rather than by SQL: ordering every membership row by device id first
+        // took half of the query's time, for a map.
+        map.values_mut().for_each(|groups| groups.sort_unstable());
         Ok(map)
     }
 

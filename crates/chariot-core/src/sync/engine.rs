@@ -318,7 +318,7 @@ async fn incremental(
         )),
         ..InventoryQuery::default()
     };
-    // The four reads are independent: run them together (the client keeps at most 5 requests
+    // The three reads are independent: run them together (the client keeps at most 5 requests
     // in flight), so an incremental sync costs about its longest read, not their sum.
     let delta = client.fetch_inventory(&query, |p| {
         progress(SyncProgress::measure(
@@ -338,9 +338,10 @@ async fn incremental(
         ..InventoryQuery::default()
     };
     // Group membership (carts, smart groups) changes without an inventory update either: the
-    // GROUPS section alone is cheap, compare it with the snapshot's.
-    // The snapshot tells about how many devices to expect: the pages of the GROUPS read and
-    // of the list are asked at once.
+    // GROUPS section alone is cheap, compare it with the snapshot's. It names every device
+    // on the server, so it is also the list deletions are reconciled against (a separate
+    // read of the light list cost a wave of requests more). The snapshot tells about how
+    // many devices to expect: its pages are asked at once.
     let expected = store
         .current_snapshot()?
         .map_or(0, |s| u64::from(s.device_count));
@@ -353,16 +354,18 @@ async fn incremental(
     let reads = async {
         Ok(tokio::try_join!(
             delta,
-            client.device_list_of_about(expected),
             client.fetch_inventory(&lost_query, |_| {}),
             client.fetch_inventory(&groups_query, |_| {}),
         )?)
     };
-    let (mut changed, device_list, lost_now, membership) = gated(gate, reads).await?;
+    let (mut changed, lost_now, membership) = gated(gate, reads).await?;
     check(cancel)?;
 
     progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
-    let mut listed: HashSet<String> = device_list.into_iter().map(|d| d.id).collect();
+    let mut listed: HashSet<String> = membership
+        .iter()
+        .map(|r| r.mobile_device_id.clone())
+        .collect();
     let known = store.device_inventory_dates()?;
     let unlisted: Vec<String> = known
         .keys()

@@ -5,6 +5,7 @@ use super::fields::{self, FieldCtx};
 use super::records::Record;
 use super::sections::{self, SECTIONS};
 use crate::error::ApiError;
+use crate::faults::PagedRead;
 use crate::paging::{PageParams, Query, parse_sort, sort_by_keys};
 use crate::rsql::{self, Value};
 use crate::school::World;
@@ -96,7 +97,8 @@ pub async fn list(
     let sort = parse_sort(&q, "id:asc", LIST_SORT)?;
     let mut w = st.world();
     maybe_churn(&st, &mut w);
-    let mut items: Vec<&Device> = w.devices.iter().collect();
+    let deletion = DeletionWhilePaging::new(&st, &w, Some(PagedRead::LightList), page.page);
+    let mut items: Vec<&Device> = w.devices.iter().filter(|d| !deletion.hides(d)).collect();
     sort_by_keys(&mut items, &sort, |d, f| light_value(d, f), |d| d.id as u64);
     let results: Vec<_> = page.slice(&items).iter().map(|d| light(d)).collect();
     let response = Json(Page {
@@ -104,11 +106,40 @@ pub async fn list(
         results,
     })
     .into_response();
-    if page.page == 0 && st.faults.take_delete_after_first_list_page() {
-        w.devices.remove(0);
-        w.touch();
-    }
+    deletion.after_page(&st, &mut w);
     Ok(response)
+}
+
+/// The fault knob [`crate::FaultConfig::delete_while_paging`] for one page: the device with
+/// the lowest id is hidden from the pages after the first while the first has not been
+/// served, then deleted once it has.
+struct DeletionWhilePaging {
+    victim: Option<u32>,
+    first_page: bool,
+}
+
+impl DeletionWhilePaging {
+    fn new(st: &AppState, w: &World, read: Option<PagedRead>, page: usize) -> Self {
+        let armed = read.is_some_and(|read| st.faults.deletes_while_paging(read));
+        DeletionWhilePaging {
+            victim: armed
+                .then(|| w.devices.iter().map(|d| d.id).min())
+                .flatten(),
+            first_page: page == 0,
+        }
+    }
+
+    fn hides(&self, d: &Device) -> bool {
+        !self.first_page && self.victim == Some(d.id)
+    }
+
+    fn after_page(&self, st: &AppState, w: &mut World) {
+        if let (Some(victim), true) = (self.victim, self.first_page) {
+            w.devices.retain(|d| d.id != victim);
+            w.touch();
+            st.faults.deleted_while_paging();
+        }
+    }
 }
 
 fn parse_id(id: &str) -> Result<u32, ApiError> {
@@ -194,6 +225,9 @@ pub async fn detail(
     };
     let mut w = st.world();
     maybe_churn(&st, &mut w);
+    // A filtered read (a delta, the lost devices, devices by id) is not a read of the fleet.
+    let read = filter.is_none().then_some(PagedRead::Inventory);
+    let deletion = DeletionWhilePaging::new(&st, &w, read, page.page);
     let groups = w.groups_by_device();
     let world: &World = &w;
     let ctx = FieldCtx {
@@ -204,9 +238,10 @@ pub async fn detail(
         .devices
         .iter()
         .filter(|d| {
-            filter
-                .as_ref()
-                .is_none_or(|e| e.eval(&|f| fields::values(&ctx, d, f)))
+            !deletion.hides(d)
+                && filter
+                    .as_ref()
+                    .is_none_or(|e| e.eval(&|f| fields::values(&ctx, d, f)))
         })
         .collect();
     sort_by_keys(
@@ -244,11 +279,13 @@ pub async fn detail(
             r
         })
         .collect();
-    Ok(Json(Page {
+    let response = Json(Page {
         total_count: items.len(),
         results,
     })
-    .into_response())
+    .into_response();
+    deletion.after_page(&st, &mut w);
+    Ok(response)
 }
 
 /// A page of the Jamf Pro API: `{totalCount, results}`.
