@@ -84,8 +84,9 @@ impl Store {
             return Ok(None);
         };
         device.apps = self.children(
-            "SELECT identifier, name, version, short_version, management_status
-             FROM device_apps WHERE device_row = ?1 ORDER BY name COLLATE NOCASE",
+            "SELECT identifier, name, version, short_version, management_status FROM app_set_items
+             WHERE set_id = (SELECT app_set FROM devices WHERE row_id = ?1)
+             ORDER BY name COLLATE NOCASE",
             row_id,
             |r| {
                 Ok(AppRow {

@@ -1,11 +1,13 @@
 //! Writing device versions inside a sync's transaction. Each device row is inserted at once
-//! (its row id is needed); its lists (apps, profiles, groups, Shared iPad users) are written
-//! at the end of the batch, many rows per statement, then the search entries, one statement.
-//! A page of 500 devices holds ~10 000 list rows: one statement each cost more than the rows.
+//! (its row id is needed); its lists (profiles, groups, Shared iPad users) are written at the
+//! end of the batch, many rows per statement, then the search entries, one statement. A page
+//! of 500 devices holds ~10 000 list rows: one statement each cost more than the rows. The
+//! installed apps are a list shared by every device that has the same ones (an "app set",
+//! see the migration `app_sets`): only a list no device had yet is written.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
-use rusqlite::{ToSql, Transaction, params};
+use rusqlite::{OptionalExtension, ToSql, Transaction, params};
 
 use crate::rows::DeviceRow;
 
@@ -30,6 +32,9 @@ type Text<'a> = &'a Option<String>;
 #[derive(Default)]
 pub(crate) struct Batch<'a> {
     first_row: Option<i64>,
+    /// App sets already resolved in this batch: fingerprint → id.
+    app_sets: HashMap<i64, i64>,
+    /// The items of the app sets this batch created.
     apps: Vec<(i64, Text<'a>, Text<'a>, Text<'a>, Text<'a>, Text<'a>)>,
     profiles: Vec<(i64, Text<'a>, Text<'a>, Text<'a>, Text<'a>)>,
     groups: Vec<(i64, Text<'a>, Text<'a>, Option<bool>)>,
@@ -45,6 +50,7 @@ impl<'a> Batch<'a> {
         d: &'a DeviceRow,
         g: i64,
     ) -> Result<i64, rusqlite::Error> {
+        let app_set = self.app_set(tx, d)?;
         tx.prepare_cached(
             "INSERT INTO devices (valid_from, jamf_id, content_hash, management_id, name, role, role_reason,
                 rne, cart, serial_number, udid, asset_tag, model, model_identifier, os_version, os_build,
@@ -52,10 +58,10 @@ impl<'a> Batch<'a> {
                 available_mb, username, real_name, email, building, department, room, site_id, ip_address,
                 wifi_mac, last_inventory_update, last_contact, lost_mode_enabled, lost_mode_persistent,
                 lost_mode_message, lost_mode_phone, lost_mode_footnote, lost_latitude, lost_longitude,
-                lost_accuracy_m, lost_reported_at)
+                lost_accuracy_m, lost_reported_at, app_set)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35,
-                ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44)",
+                ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45)",
         )?
         .execute(params![
             g, d.jamf_id, d.content_hash(), d.management_id, d.name, d.role, d.role_reason, d.rne,
@@ -68,20 +74,11 @@ impl<'a> Batch<'a> {
             d.lost_position.as_ref().map(|p| p.latitude),
             d.lost_position.as_ref().map(|p| p.longitude),
             d.lost_position.as_ref().and_then(|p| p.accuracy_m),
-            d.lost_position.as_ref().and_then(|p| p.reported_at.clone())
+            d.lost_position.as_ref().and_then(|p| p.reported_at.clone()),
+            app_set
         ])?;
         let row = tx.last_insert_rowid();
         self.first_row = Some(self.first_row.map_or(row, |f| f.min(row)));
-        for a in &d.apps {
-            self.apps.push((
-                row,
-                &a.identifier,
-                &a.name,
-                &a.version,
-                &a.short_version,
-                &a.management_status,
-            ));
-        }
         for p in &d.profiles {
             self.profiles
                 .push((row, &p.display_name, &p.identifier, &p.uuid, &p.version));
@@ -97,6 +94,46 @@ impl<'a> Batch<'a> {
         Ok(row)
     }
 
+    /// The app set of `d`'s apps: one this batch already met, one a previous sync stored, or
+    /// a new one, whose items are written by [`Batch::finish`]. `None` without apps.
+    fn app_set(
+        &mut self,
+        tx: &Transaction<'_>,
+        d: &'a DeviceRow,
+    ) -> Result<Option<i64>, rusqlite::Error> {
+        let Some(fingerprint) = d.apps_fingerprint() else {
+            return Ok(None);
+        };
+        if let Some(id) = self.app_sets.get(&fingerprint) {
+            return Ok(Some(*id));
+        }
+        let stored: Option<i64> = tx
+            .prepare_cached("SELECT id FROM app_sets WHERE fingerprint = ?1")?
+            .query_row([fingerprint], |r| r.get(0))
+            .optional()?;
+        let id = match stored {
+            Some(id) => id,
+            None => {
+                tx.prepare_cached("INSERT INTO app_sets (fingerprint) VALUES (?1)")?
+                    .execute([fingerprint])?;
+                let id = tx.last_insert_rowid();
+                for a in &d.apps {
+                    self.apps.push((
+                        id,
+                        &a.identifier,
+                        &a.name,
+                        &a.version,
+                        &a.short_version,
+                        &a.management_status,
+                    ));
+                }
+                id
+            }
+        };
+        self.app_sets.insert(fingerprint, id);
+        Ok(Some(id))
+    }
+
     /// Writes the lists (each in its order, many rows per statement), then the search
     /// entries.
     pub(crate) fn finish(self, tx: &Transaction<'_>) -> Result<(), rusqlite::Error> {
@@ -105,11 +142,18 @@ impl<'a> Batch<'a> {
         };
         write_rows(
             tx,
-            "device_apps (device_row, identifier, name, version, short_version, management_status)",
+            "app_set_items (set_id, identifier, name, version, short_version, management_status)",
             6,
             &self.apps,
             |r, p| p.extend([&r.0 as &dyn ToSql, r.1, r.2, r.3, r.4, r.5]),
         )?;
+        // The names of new lists' apps join the app search (most are known already).
+        let names: BTreeSet<&str> = self.apps.iter().filter_map(|a| a.2.as_deref()).collect();
+        let mut add_name =
+            tx.prepare_cached("INSERT OR IGNORE INTO app_names (name) VALUES (?1)")?;
+        for name in names {
+            add_name.execute([name])?;
+        }
         write_rows(
             tx,
             "device_profiles (device_row, display_name, identifier, uuid, version)",
@@ -184,22 +228,14 @@ fn write_rows<'r, T>(
 }
 
 /// Indexes the device rows from `first` on (those the transaction inserted: row ids only
-/// grow) for search, and adds their app names to the app search. One statement each per
-/// batch: FTS5 flushes its pending terms at every statement that writes to it, so a row at a
-/// time wrote (and then merged) one tiny index segment per device.
+/// grow) for search. One statement per batch: FTS5 flushes its pending terms at every
+/// statement that writes to it, so a row at a time wrote (and then merged) one tiny index
+/// segment per device.
 fn index_new_rows(tx: &Transaction<'_>, first: i64) -> Result<(), rusqlite::Error> {
     tx.prepare_cached(
         "INSERT INTO device_search (rowid, name, serial_number, asset_tag, username, real_name, model)
          SELECT row_id, name, serial_number, asset_tag, username, real_name, model
          FROM devices WHERE row_id >= ?1",
-    )?
-    .execute([first])?;
-    tx.prepare_cached(
-        // INDEXED BY: left alone, SQLite walks the whole name index (every app of every
-        // device) at each page, which made big syncs slow down page after page.
-        "INSERT OR IGNORE INTO app_names (name)
-         SELECT DISTINCT name FROM device_apps INDEXED BY device_apps_row
-         WHERE device_row >= ?1 AND name IS NOT NULL",
     )?
     .execute([first])?;
     Ok(())

@@ -130,11 +130,23 @@ impl DeviceRow {
     /// again" without comparing columns. Hashed field by field: formatting the row as text
     /// first cost more than inserting it.
     pub fn content_hash(&self) -> i64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
-        self.hash(&mut hasher);
-        hasher.finish() as i64
+        fingerprint(self)
     }
+
+    /// A fingerprint of the installed apps, naming the stored list ("app set") they share
+    /// with every device that has the same ones; `None` without apps. 64 bits: two different
+    /// lists of a school sharing one is too unlikely to guard against (~10⁻¹¹ for 10 000
+    /// distinct lists).
+    pub fn apps_fingerprint(&self) -> Option<i64> {
+        (!self.apps.is_empty()).then(|| fingerprint(&self.apps))
+    }
+}
+
+fn fingerprint(value: &impl std::hash::Hash) -> i64 {
+    use std::hash::Hasher;
+    let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
+    value.hash(&mut hasher);
+    hasher.finish() as i64
 }
 
 #[cfg(test)]

@@ -120,10 +120,12 @@ impl Store {
 }
 
 /// Device rows matching a search phrase (?): by their own fields, or by an installed app's name
-/// (app names are indexed once each, not once per device).
+/// (app names are indexed once each, not once per device; the devices come through the app
+/// lists holding a matching name).
 pub(crate) const SEARCH_ROWS: &str = "SELECT rowid FROM device_search WHERE device_search MATCH ?
-     UNION ALL SELECT a.device_row FROM device_apps a
-           WHERE a.name IN (SELECT name FROM app_search WHERE app_search MATCH ?)";
+     UNION ALL SELECT d.row_id FROM devices d WHERE d.app_set IN
+           (SELECT i.set_id FROM app_set_items i
+            WHERE i.name IN (SELECT name FROM app_search WHERE app_search MATCH ?))";
 
 /// Up to this many matching rows, a search sorts them in SQL; past it, it filters the ordered
 /// list of the whole fleet.

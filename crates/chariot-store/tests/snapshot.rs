@@ -320,34 +320,90 @@ fn superseded_rows_go_at_the_end_of_the_sync_and_lists_keep_their_device(mut db:
         4
     );
     assert!(names(&db.store).iter().all(|n| n.ends_with("renamed")));
-    assert_eq!((rows("devices"), rows("device_apps")), (8, 8));
+    assert_eq!((rows("devices"), rows("device_groups")), (8, 8));
     db.store.end_of_sync(true);
-    assert_eq!((rows("devices"), rows("device_apps")), (4, 4));
-    assert_eq!(rows("device_groups"), 4);
+    assert_eq!((rows("devices"), rows("device_groups")), (4, 4));
     assert!(names(&db.store).iter().all(|n| n.ends_with("renamed")));
-    assert_eq!(
-        db.store
-            .list_devices(&DeviceQuery {
-                search: Some("renamed".into()),
-                ..Default::default()
-            })
-            .unwrap()
-            .len(),
-        4
-    );
+    assert_eq!(search(&db.store, "renamed").len(), 4);
+    // The four iPads carry the same apps: one stored list, shared by both syncs' versions.
+    assert_eq!((rows("app_sets"), rows("app_set_items")), (1, 1));
+    assert_eq!(search(&db.store, "pronote").len(), 4);
 
     let mut orphan = rusqlite::Connection::open(&db.path).unwrap();
     orphan.pragma_update(None, "foreign_keys", true).unwrap();
     let tx = orphan.transaction().unwrap();
     tx.execute(
-        "INSERT OR FAIL INTO device_apps (device_row, name) VALUES (999999, 'x')",
+        "INSERT OR FAIL INTO device_groups (device_row, group_name) VALUES (999999, 'x')",
         [],
     )
     .unwrap();
     let err = tx.commit().unwrap_err();
     assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
     drop(orphan);
-    assert_eq!(rows("device_apps"), 4);
+    assert_eq!(rows("device_groups"), 4);
+}
+
+/// Devices with the same apps share one stored list; a device whose apps change gets another;
+/// a list no device shows any more is deleted after the sync. Each device's detail and the
+/// search by app name follow.
+#[rstest]
+fn devices_share_their_app_list_and_unused_lists_go(mut db: Db) {
+    let with_apps = |id: u32, apps: &[(&str, &str)]| DeviceRow {
+        apps: apps
+            .iter()
+            .map(|(name, version)| AppRow {
+                name: Some((*name).into()),
+                version: Some((*version).into()),
+                ..Default::default()
+            })
+            .collect(),
+        ..device(id, &format!("iPad {id}"))
+    };
+    let cart = [("Pronote", "3.1"), ("Keynote", "14.0")];
+    let devices: Vec<_> = (1..=3).map(|i| with_apps(i, &cart)).collect();
+    full(&mut db.store, &devices, 8);
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let rows = |table: &str| -> i64 {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!((rows("app_sets"), rows("app_set_items")), (1, 2));
+
+    // iPad 2 updates Pronote; iPad 3 loses its apps.
+    let updated = [("Pronote", "3.2"), ("Keynote", "14.0")];
+    incremental(
+        &mut db.store,
+        &[with_apps(2, &updated), with_apps(3, &[])],
+        &[],
+        9,
+    );
+    db.store.end_of_sync(false);
+    assert_eq!((rows("app_sets"), rows("app_set_items")), (2, 4));
+    let apps = |id: &str| -> Vec<(Option<String>, Option<String>)> {
+        let device = db.store.device(id).unwrap().unwrap();
+        device
+            .apps
+            .into_iter()
+            .map(|a| (a.name, a.version))
+            .collect()
+    };
+    let v = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        apps("1"),
+        [(v("Keynote"), v("14.0")), (v("Pronote"), v("3.1"))]
+    );
+    assert_eq!(
+        apps("2"),
+        [(v("Keynote"), v("14.0")), (v("Pronote"), v("3.2"))]
+    );
+    assert!(apps("3").is_empty());
+    assert_eq!(search(&db.store, "keynote").len(), 2);
+
+    // iPad 1 updates too: the first list is no device's any more.
+    incremental(&mut db.store, &[with_apps(1, &updated)], &[], 10);
+    db.store.end_of_sync(false);
+    assert_eq!((rows("app_sets"), rows("app_set_items")), (1, 2));
+    assert_eq!(search(&db.store, "pronote").len(), 2);
 }
 
 #[rstest]

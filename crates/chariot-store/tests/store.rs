@@ -105,105 +105,121 @@ fn fts5_is_compiled_in() {
         .unwrap();
 }
 
-/// The migration that makes the lists' foreign keys deferred rebuilds four tables: a
-/// database written before it keeps every list row, and its lists still go with their device.
-#[rstest]
-fn the_lists_keep_their_rows_through_the_deferred_keys_migration(dir: TempDir) {
-    let path = dir.path().join("old.db");
-    let mut store = Store::open(&path).unwrap();
-    let g = store
-        .begin_generation("demo", SyncKind::Full, Utc::now())
-        .unwrap();
-    let rows: Vec<DeviceRow> = (0..3)
-        .map(|i| DeviceRow {
-            jamf_id: i.to_string(),
-            name: format!("iPad {i}"),
-            role: "other".into(),
-            role_reason: "unrecognised_name".into(),
-            apps: vec![chariot_store::AppRow {
-                name: Some(format!("App {i}")),
-                ..Default::default()
-            }],
-            profiles: vec![Default::default()],
-            groups: vec![Default::default(), Default::default()],
-            shared_users: vec![Default::default()],
-            ..Default::default()
-        })
-        .collect();
-    store.stage_devices(g, &rows).unwrap();
-    store.publish_full(g, None, Utc::now()).unwrap();
-    drop(store);
-    // Back to the schema before the migration: immediate keys, and the migration unapplied.
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    for (table, columns) in [
-        (
-            "device_apps",
-            "identifier TEXT, name TEXT, version TEXT, short_version TEXT, management_status TEXT",
-        ),
-        (
-            "device_profiles",
-            "display_name TEXT, identifier TEXT, uuid TEXT, version TEXT",
-        ),
-        (
-            "device_groups",
-            "group_id TEXT, group_name TEXT, smart INTEGER",
-        ),
-        (
-            "device_shared_users",
-            "managed_apple_id TEXT, logged_in INTEGER, data_to_sync INTEGER",
-        ),
-    ] {
-        conn.execute_batch(&format!(
-            "CREATE TABLE old_{table} (device_row INTEGER NOT NULL REFERENCES devices (row_id) ON DELETE CASCADE, {columns});
-             INSERT INTO old_{table} SELECT * FROM {table};
-             DROP TABLE {table};
-             ALTER TABLE old_{table} RENAME TO {table};"
-        ))
-        .unwrap();
-    }
-    conn.execute(
-        "DELETE FROM schema_migrations WHERE name = '20261123080000_list_keys_checked_at_commit.sql'",
-        [],
+/// A database as a Chariot of before `version` left it: every migration older than it
+/// applied from the SQL files, recorded as `Store::open` records them.
+fn database_before(path: &std::path::Path, version: &str) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE schema_migrations (
+             version    TEXT PRIMARY KEY,
+             name       TEXT NOT NULL,
+             applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+         )",
     )
     .unwrap();
-    drop(conn);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".sql") && n.as_str() < version)
+        .collect();
+    names.sort();
+    for name in names {
+        conn.execute_batch(&std::fs::read_to_string(dir.join(&name)).unwrap())
+            .unwrap();
+        conn.execute(
+            "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)",
+            [&name[..14], &name],
+        )
+        .unwrap();
+    }
+    conn
+}
+
+/// A snapshot written before the lists' keys were deferred and apps shared (two migrations
+/// that rebuild or replace tables): every list row is kept, each device keeps its own apps,
+/// the search by app name still finds them, and the lists still go with their device.
+#[rstest]
+fn a_snapshot_from_before_app_lists_and_deferred_keys_keeps_every_row(dir: TempDir) {
+    let path = dir.path().join("old.db");
+    let old = database_before(&path, "20261123080000");
+    old.execute_batch(
+        "INSERT INTO snapshot_generations (id, source, started_at, completed_at, is_current, device_count)
+             VALUES (1, 'demo', '2026-11-22T08:00:00Z', '2026-11-22T08:01:00Z', 1, 3);
+         INSERT INTO devices (row_id, valid_from, jamf_id, content_hash, name, role, role_reason)
+             VALUES (10, 1, '1', 1, 'iPad 1', 'other', 'unrecognised_name'),
+                    (11, 1, '2', 2, 'iPad 2', 'other', 'unrecognised_name'),
+                    (12, 1, '3', 3, 'iPad 3', 'other', 'unrecognised_name');
+         INSERT INTO device_search (rowid, name) VALUES (10, 'iPad 1'), (11, 'iPad 2'), (12, 'iPad 3');
+         INSERT INTO device_apps (device_row, name, version) VALUES
+             (10, 'Pronote', '3.1'), (10, 'Keynote', '14.0'), (11, 'Pronote', '3.2');
+         INSERT INTO app_names (name) VALUES ('Pronote'), ('Keynote');
+         INSERT INTO device_profiles (device_row, display_name) VALUES (10, 'Wi-Fi'), (11, 'Wi-Fi');
+         INSERT INTO device_groups (device_row, group_name) VALUES (10, 'Chariot 1'), (12, 'Chariot 2');
+         INSERT INTO device_shared_users (device_row, managed_apple_id) VALUES (12, 'eleve@ac.fr');",
+    )
+    .unwrap();
+    drop(old);
 
     let mut store = Store::open(&path).unwrap();
     assert_eq!(
         store.schema_version().unwrap(),
         Store::supported_schema_version()
     );
+    let apps = |store: &Store, id: &str| -> Vec<(String, String)> {
+        let device = store.device(id).unwrap().unwrap();
+        device
+            .apps
+            .into_iter()
+            .map(|a| (a.name.unwrap(), a.version.unwrap()))
+            .collect()
+    };
+    let app = |name: &str, version: &str| (name.to_owned(), version.to_owned());
+    assert_eq!(
+        apps(&store, "1"),
+        [app("Keynote", "14.0"), app("Pronote", "3.1")]
+    );
+    assert_eq!(apps(&store, "2"), [app("Pronote", "3.2")]);
+    assert!(apps(&store, "3").is_empty());
+    let device = store.device("3").unwrap().unwrap();
+    assert_eq!(device.groups.len(), 1);
+    assert_eq!(device.shared_users.len(), 1);
+    assert_eq!(store.device("1").unwrap().unwrap().profiles.len(), 1);
+    let found = store
+        .list_devices(&chariot_store::DeviceQuery {
+            search: Some("keynote".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        found.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(),
+        ["iPad 1"]
+    );
+
     let conn = rusqlite::Connection::open(&path).unwrap();
     let count = |table: &str| -> i64 {
         conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .unwrap()
     };
-    let lists = [
-        "device_apps",
-        "device_profiles",
-        "device_groups",
-        "device_shared_users",
-    ];
-    assert_eq!(lists.map(count), [3, 3, 6, 3]);
     let deferred: i64 = conn
         .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE name IN ('device_apps', 'device_profiles',
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('app_set_items', 'device_profiles',
                'device_groups', 'device_shared_users') AND sql LIKE '%DEFERRABLE INITIALLY DEFERRED%'",
             [],
             |r| r.get(0),
         )
         .unwrap();
     assert_eq!(deferred, 4);
-    // The search by app name still finds the migrated rows' apps.
-    let found = store
-        .list_devices(&chariot_store::DeviceQuery {
-            search: Some("App 1".into()),
-            ..Default::default()
-        })
-        .unwrap();
-    assert_eq!(found.len(), 1);
-    // A device removed by the next sync takes its lists with it.
+    // The next snapshot has no device: after its sync, nothing of the old one is left.
     publish(&mut store, Utc::now(), 0);
     store.end_of_sync(true);
-    assert_eq!(lists.map(count), [0, 0, 0, 0]);
+    let tables = [
+        "devices",
+        "app_sets",
+        "app_set_items",
+        "device_profiles",
+        "device_groups",
+        "device_shared_users",
+    ];
+    assert_eq!(tables.map(count), [0; 6]);
 }
