@@ -153,7 +153,24 @@ impl JamfClient {
         &self,
         query: &InventoryQuery,
         map: impl Fn(Vec<InventoryRecord>) -> T + Send + Sync + 'static,
+        sink: impl FnMut(T, PageProgress) -> Result<(), E>,
+    ) -> Result<PageProgress, FetchError<E>>
+    where
+        T: Send + 'static,
+    {
+        self.fetch_inventory_pages_then(query, map, sink, |_| {})
+            .await
+    }
+
+    /// The same, calling `on_all_received(total)` once every page has arrived, which can be
+    /// well before the sink has stored them all (a caller's next read can start meanwhile).
+    /// Pages are given to the sink in arrival order.
+    pub async fn fetch_inventory_pages_then<T, E>(
+        &self,
+        query: &InventoryQuery,
+        map: impl Fn(Vec<InventoryRecord>) -> T + Send + Sync + 'static,
         mut sink: impl FnMut(T, PageProgress) -> Result<(), E>,
+        on_all_received: impl FnOnce(u64),
     ) -> Result<PageProgress, FetchError<E>>
     where
         T: Send + 'static,
@@ -207,18 +224,39 @@ impl JamfClient {
 
         let pages = total.div_ceil(size as u64) as u32;
         let mut next = ahead;
+        // Pages that arrived and wait for the sink, in arrival order (with those in flight,
+        // never more than the window).
+        let mut arrived = std::collections::VecDeque::new();
+        let mut on_all_received = Some(on_all_received);
+        let unpack = |joined: Result<Result<(u64, T), JamfError>, tokio::task::JoinError>| {
+            joined.map_err(|e| JamfError::Decode {
+                what: "an inventory page".into(),
+                detail: format!("the page task failed: {e}"),
+            })?
+        };
         loop {
-            while next < pages && tasks.len() < window {
+            while next < pages && tasks.len() + arrived.len() < window {
                 spawn(&mut tasks, next, size);
                 next += 1;
             }
-            let Some(joined) = tasks.join_next().await else {
+            // Every page that has arrived is taken; the wait is only for when none has.
+            while let Some(joined) = tasks.try_join_next() {
+                arrived.push_back(unpack(joined)?);
+            }
+            if arrived.is_empty()
+                && let Some(joined) = tasks.join_next().await
+            {
+                arrived.push_back(unpack(joined)?);
+            }
+            if next >= pages
+                && tasks.is_empty()
+                && let Some(all_received) = on_all_received.take()
+            {
+                all_received(total);
+            }
+            let Some((count, mapped)) = arrived.pop_front() else {
                 break;
             };
-            let (count, mapped) = joined.map_err(|e| JamfError::Decode {
-                what: "an inventory page".into(),
-                detail: format!("the page task failed: {e}"),
-            })??;
             fetched += count;
             sink(
                 mapped,

@@ -248,3 +248,43 @@ async fn a_server_that_always_fails_gives_a_clear_error() {
     assert!(err.is_transient(), "{err:?}");
     assert!(err.to_string().contains("503"), "{err}");
 }
+
+/// The caller hears once that every page has arrived, with the total, before the last page is
+/// given to the sink (its next read can start while the sink stores the rest); then every
+/// page is still given to the sink.
+#[rstest]
+#[case::many_pages(10, 23)]
+#[case::one_page(500, 1)]
+#[tokio::test(flavor = "multi_thread")]
+async fn the_caller_hears_when_every_page_has_arrived(#[case] page_size: u32, #[case] pages: u32) {
+    let sim = sim(230).await;
+    let c = client(&sim, false);
+    let mut sunk = 0u32;
+    let mut heard: Vec<(u64, u32)> = Vec::new();
+    let sunk_cell = std::cell::Cell::new(0u32);
+    let progress = c
+        .fetch_inventory_pages_then(
+            &InventoryQuery {
+                page_size,
+                ..InventoryQuery::default()
+            },
+            |records| records.len(),
+            |count, _| {
+                sunk += 1;
+                sunk_cell.set(sunk);
+                assert!(count > 0);
+                Ok::<_, std::convert::Infallible>(())
+            },
+            |total| heard.push((total, sunk_cell.get())),
+        )
+        .await
+        .unwrap();
+    assert_eq!(progress.fetched, 230);
+    assert_eq!(sunk, pages);
+    assert_eq!(heard.len(), 1, "{heard:?}");
+    let (total, sunk_then) = heard[0];
+    assert_eq!(total, 230);
+    if pages > 1 {
+        assert!(sunk_then < pages, "heard after the last page was stored");
+    }
+}

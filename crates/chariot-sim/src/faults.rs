@@ -32,8 +32,9 @@ pub struct FaultConfig {
     pub timeout_hold: Duration,
     /// The body is cut in half while `Content-Length` announces the full size.
     pub rate_truncate: f64,
-    /// Per inventory page request: a device is enrolled or deleted just before the page is cut,
-    /// as happens on a live tenant while a client walks the pages.
+    /// Per detail inventory page request (`/v2/mobile-devices/detail`): a device is enrolled
+    /// or deleted just before the page is cut, as happens on a live tenant while a client
+    /// walks the pages. (Deletions while the light list is read: `delete_while_paging`.)
     pub rate_churn: f64,
     /// Jamf Pro privileges the signed-in account lacks (e.g. "Read Smart Mobile Device
     /// Groups"): the reads that need one answer 403, as for an under-privileged account or API

@@ -235,38 +235,48 @@ async fn full(
         move |records: Vec<InventoryRecord>| StagedPage::new(records, &known)
     };
     let listed = gated(gate, async {
-        let pages = client.fetch_inventory_pages_mapped(&query, to_rows, |page, p| {
-            if cancel.is_cancelled() {
-                return Err(SyncError::Cancelled);
-            }
-            store.stage_devices(generation, &page.rows)?;
-            watermark.merge(page.watermark);
-            lost.extend(page.lost);
-            progress(SyncProgress::measure(
-                SyncPhase::Fetching,
-                p.fetched,
-                p.total,
-                started,
-            ));
-            Ok(())
-        });
+        // Offset paging over a fleet that changes can skip or repeat devices: the id list,
+        // read once the server has served the last page, is the truth. It is asked as soon as
+        // the last page has arrived, while the pages that came faster than SQLite stores them
+        // are written (the pages told how many devices to expect: its pages are all asked at
+        // once). Dropping the set aborts it.
+        let mut list_read = tokio::task::JoinSet::new();
+        let pages = client.fetch_inventory_pages_then(
+            &query,
+            to_rows,
+            |page, p| {
+                if cancel.is_cancelled() {
+                    return Err(SyncError::Cancelled);
+                }
+                store.stage_devices(generation, &page.rows)?;
+                watermark.merge(page.watermark);
+                lost.extend(page.lost);
+                progress(SyncProgress::measure(
+                    SyncPhase::Fetching,
+                    p.fetched,
+                    p.total,
+                    started,
+                ));
+                Ok(())
+            },
+            |total| {
+                let client = client.clone();
+                list_read.spawn(async move { client.device_list_of_about(total).await });
+            },
+        );
         let fetched = pages.await.map_err(|e| match e {
             FetchError::Jamf(e) => SyncError::Jamf(e),
             FetchError::Sink(e) => e,
         })?;
 
-        // Offset paging over a fleet that changes can skip or repeat devices: the id list,
-        // read after the last page, is the truth. Fetch what paging missed, drop what was
-        // deleted meanwhile. The pages told how many devices to expect: the list's pages are
-        // all asked at once.
+        // Fetch what paging missed, drop what was deleted meanwhile.
         progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
         check(cancel)?;
-        let mut listed: HashSet<String> = client
-            .device_list_of_about(fetched.total)
-            .await?
-            .into_iter()
-            .map(|d| d.id)
-            .collect();
+        let list = match list_read.join_next().await {
+            Some(read) => read.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic())),
+            None => client.device_list_of_about(fetched.total).await,
+        };
+        let mut listed: HashSet<String> = list?.into_iter().map(|d| d.id).collect();
         let staged = store.staged_ids(generation)?;
         let missing: Vec<String> = listed.difference(&staged).cloned().collect();
         let unlisted: Vec<String> = staged.difference(&listed).cloned().collect();
