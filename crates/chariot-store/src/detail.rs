@@ -99,8 +99,9 @@ impl Store {
             },
         )?;
         device.profiles = self.children(
-            "SELECT display_name, identifier, uuid, version
-             FROM device_profiles WHERE device_row = ?1 ORDER BY display_name COLLATE NOCASE",
+            "SELECT display_name, identifier, uuid, version FROM profile_set_items
+             WHERE set_id = (SELECT profile_set FROM devices WHERE row_id = ?1)
+             ORDER BY display_name COLLATE NOCASE",
             row_id,
             |r| {
                 Ok(ProfileRow {

@@ -1,9 +1,10 @@
 //! Writing device versions inside a sync's transaction. Each device row is inserted at once
-//! (its row id is needed); its lists (profiles, groups, Shared iPad users) are written at the
-//! end of the batch, many rows per statement, then the search entries, one statement. A page
-//! of 500 devices holds ~10 000 list rows: one statement each cost more than the rows. The
-//! installed apps are a list shared by every device that has the same ones (an "app set",
-//! see the migration `app_sets`): only a list no device had yet is written.
+//! (its row id is needed); its lists (groups, Shared iPad users) are written at the end of the
+//! batch, many rows per statement, then the search entries, one statement. A page of 500
+//! devices holds ~10 000 list rows: one statement each cost more than the rows. The installed
+//! apps and the configuration profiles are lists shared by every device that has the same
+//! ones (see the migrations `app_sets` and `profile_sets`): only a list no device had yet is
+//! written.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -32,9 +33,10 @@ type Text<'a> = &'a Option<String>;
 #[derive(Default)]
 pub(crate) struct Batch<'a> {
     first_row: Option<i64>,
-    /// App sets already resolved in this batch: fingerprint → id.
+    /// Shared lists already resolved in this batch: fingerprint → id, apps and profiles.
     app_sets: HashMap<i64, i64>,
-    /// The items of the app sets this batch created.
+    profile_sets: HashMap<i64, i64>,
+    /// The items of the lists this batch created.
     apps: Vec<(i64, Text<'a>, Text<'a>, Text<'a>, Text<'a>, Text<'a>)>,
     profiles: Vec<(i64, Text<'a>, Text<'a>, Text<'a>, Text<'a>)>,
     groups: Vec<(i64, Text<'a>, Text<'a>, Option<bool>)>,
@@ -51,6 +53,7 @@ impl<'a> Batch<'a> {
         g: i64,
     ) -> Result<i64, rusqlite::Error> {
         let app_set = self.app_set(tx, d)?;
+        let profile_set = self.profile_set(tx, d)?;
         tx.prepare_cached(
             "INSERT INTO devices (valid_from, jamf_id, content_hash, management_id, name, role, role_reason,
                 rne, cart, serial_number, udid, asset_tag, model, model_identifier, os_version, os_build,
@@ -58,10 +61,10 @@ impl<'a> Batch<'a> {
                 available_mb, username, real_name, email, building, department, room, site_id, ip_address,
                 wifi_mac, last_inventory_update, last_contact, lost_mode_enabled, lost_mode_persistent,
                 lost_mode_message, lost_mode_phone, lost_mode_footnote, lost_latitude, lost_longitude,
-                lost_accuracy_m, lost_reported_at, app_set)
+                lost_accuracy_m, lost_reported_at, app_set, profile_set)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35,
-                ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45)",
+                ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
         )?
         .execute(params![
             g, d.jamf_id, d.content_hash(), d.management_id, d.name, d.role, d.role_reason, d.rne,
@@ -75,14 +78,11 @@ impl<'a> Batch<'a> {
             d.lost_position.as_ref().map(|p| p.longitude),
             d.lost_position.as_ref().and_then(|p| p.accuracy_m),
             d.lost_position.as_ref().and_then(|p| p.reported_at.clone()),
-            app_set
+            app_set,
+            profile_set
         ])?;
         let row = tx.last_insert_rowid();
         self.first_row = Some(self.first_row.map_or(row, |f| f.min(row)));
-        for p in &d.profiles {
-            self.profiles
-                .push((row, &p.display_name, &p.identifier, &p.uuid, &p.version));
-        }
         for gr in &d.groups {
             self.groups
                 .push((row, &gr.group_id, &gr.group_name, gr.smart));
@@ -94,8 +94,8 @@ impl<'a> Batch<'a> {
         Ok(row)
     }
 
-    /// The app set of `d`'s apps: one this batch already met, one a previous sync stored, or
-    /// a new one, whose items are written by [`Batch::finish`]. `None` without apps.
+    /// The app list of `d`: one this batch already met, one a previous sync stored, or a new
+    /// one, whose items are written by [`Batch::finish`]. `None` without apps.
     fn app_set(
         &mut self,
         tx: &Transaction<'_>,
@@ -104,33 +104,38 @@ impl<'a> Batch<'a> {
         let Some(fingerprint) = d.apps_fingerprint() else {
             return Ok(None);
         };
-        if let Some(id) = self.app_sets.get(&fingerprint) {
-            return Ok(Some(*id));
-        }
-        let stored: Option<i64> = tx
-            .prepare_cached("SELECT id FROM app_sets WHERE fingerprint = ?1")?
-            .query_row([fingerprint], |r| r.get(0))
-            .optional()?;
-        let id = match stored {
-            Some(id) => id,
-            None => {
-                tx.prepare_cached("INSERT INTO app_sets (fingerprint) VALUES (?1)")?
-                    .execute([fingerprint])?;
-                let id = tx.last_insert_rowid();
-                for a in &d.apps {
-                    self.apps.push((
-                        id,
-                        &a.identifier,
-                        &a.name,
-                        &a.version,
-                        &a.short_version,
-                        &a.management_status,
-                    ));
-                }
-                id
+        let (id, new) = shared_list(tx, &mut self.app_sets, "app_sets", fingerprint)?;
+        if new {
+            for a in &d.apps {
+                self.apps.push((
+                    id,
+                    &a.identifier,
+                    &a.name,
+                    &a.version,
+                    &a.short_version,
+                    &a.management_status,
+                ));
             }
+        }
+        Ok(Some(id))
+    }
+
+    /// The same for the configuration profiles.
+    fn profile_set(
+        &mut self,
+        tx: &Transaction<'_>,
+        d: &'a DeviceRow,
+    ) -> Result<Option<i64>, rusqlite::Error> {
+        let Some(fingerprint) = d.profiles_fingerprint() else {
+            return Ok(None);
         };
-        self.app_sets.insert(fingerprint, id);
+        let (id, new) = shared_list(tx, &mut self.profile_sets, "profile_sets", fingerprint)?;
+        if new {
+            for p in &d.profiles {
+                self.profiles
+                    .push((id, &p.display_name, &p.identifier, &p.uuid, &p.version));
+            }
+        }
         Ok(Some(id))
     }
 
@@ -156,7 +161,7 @@ impl<'a> Batch<'a> {
         }
         write_rows(
             tx,
-            "device_profiles (device_row, display_name, identifier, uuid, version)",
+            "profile_set_items (set_id, display_name, identifier, uuid, version)",
             5,
             &self.profiles,
             |r, p| p.extend([&r.0 as &dyn ToSql, r.1, r.2, r.3, r.4]),
@@ -177,6 +182,34 @@ impl<'a> Batch<'a> {
         )?;
         index_new_rows(tx, first)
     }
+}
+
+/// The id of the shared list (in `table`: `app_sets` or `profile_sets`) with this
+/// fingerprint: met earlier in the batch (`seen`), stored by a previous sync, or created now
+/// (`true`: its items are the caller's to write).
+fn shared_list(
+    tx: &Transaction<'_>,
+    seen: &mut HashMap<i64, i64>,
+    table: &str,
+    fingerprint: i64,
+) -> Result<(i64, bool), rusqlite::Error> {
+    if let Some(id) = seen.get(&fingerprint) {
+        return Ok((*id, false));
+    }
+    let stored: Option<i64> = tx
+        .prepare_cached(&format!("SELECT id FROM {table} WHERE fingerprint = ?1"))?
+        .query_row([fingerprint], |r| r.get(0))
+        .optional()?;
+    let (id, new) = match stored {
+        Some(id) => (id, false),
+        None => {
+            tx.prepare_cached(&format!("INSERT INTO {table} (fingerprint) VALUES (?1)"))?
+                .execute([fingerprint])?;
+            (tx.last_insert_rowid(), true)
+        }
+    };
+    seen.insert(fingerprint, id);
+    Ok((id, new))
 }
 
 /// Rows per multi-row INSERT (SQLite allows 32 766 parameters; 64 rows of 6 is far below).

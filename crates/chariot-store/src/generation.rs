@@ -358,11 +358,12 @@ impl Store {
         let current = self.current_generation_id()?.unwrap_or(0);
         let tx = self.conn.transaction()?;
         delete_rows(&tx, "valid_to IS NOT NULL AND valid_to <= ?1", current)?;
-        // App lists no device version points at any more (their items go with them).
-        tx.execute(
+        // Shared lists no device version points at any more (their items go with them).
+        tx.execute_batch(
             "DELETE FROM app_sets WHERE id NOT IN
-               (SELECT app_set FROM devices WHERE app_set IS NOT NULL)",
-            [],
+               (SELECT app_set FROM devices WHERE app_set IS NOT NULL);
+             DELETE FROM profile_sets WHERE id NOT IN
+               (SELECT profile_set FROM devices WHERE profile_set IS NOT NULL);",
         )?;
         tx.execute(
             // Rows kept by incremental syncs still point at the generation that wrote them.

@@ -138,8 +138,17 @@ impl DeviceRow {
     /// lists of a school sharing one is too unlikely to guard against (~10⁻¹¹ for 10 000
     /// distinct lists).
     pub fn apps_fingerprint(&self) -> Option<i64> {
-        (!self.apps.is_empty()).then(|| fingerprint(&self.apps))
+        list_fingerprint(&self.apps)
     }
+
+    /// The same for the configuration profiles.
+    pub fn profiles_fingerprint(&self) -> Option<i64> {
+        list_fingerprint(&self.profiles)
+    }
+}
+
+fn list_fingerprint<T: std::hash::Hash>(items: &[T]) -> Option<i64> {
+    (!items.is_empty()).then(|| fingerprint(&items))
 }
 
 fn fingerprint(value: &impl std::hash::Hash) -> i64 {

@@ -2,7 +2,7 @@
 //! order, apps shared by the devices that have the same ones, what no snapshot shows any more
 //! deleted after the sync, list rows bound to their device.
 
-use chariot_store::{AppRow, DeviceQuery, DeviceRow, SharedUserRow, Store, SyncKind};
+use chariot_store::{AppRow, DeviceQuery, DeviceRow, ProfileRow, SharedUserRow, Store, SyncKind};
 use rstest::rstest;
 
 mod snapshot_support;
@@ -121,6 +121,7 @@ fn superseded_rows_go_at_the_end_of_the_sync_and_lists_keep_their_device(mut db:
 /// search by app name follow.
 #[rstest]
 fn devices_share_their_app_list_and_unused_lists_go(mut db: Db) {
+    // The same two profiles on every iPad: one stored list of profiles too, whatever the apps.
     let with_apps = |id: u32, apps: &[(&str, &str)]| DeviceRow {
         apps: apps
             .iter()
@@ -130,6 +131,12 @@ fn devices_share_their_app_list_and_unused_lists_go(mut db: Db) {
                 ..Default::default()
             })
             .collect(),
+        profiles: ["Wi-Fi Collège", "Restrictions élèves"]
+            .map(|name| ProfileRow {
+                display_name: Some(name.into()),
+                ..Default::default()
+            })
+            .to_vec(),
         ..device(id, &format!("iPad {id}"))
     };
     let cart = [("Pronote", "3.1"), ("Keynote", "14.0")];
@@ -141,6 +148,7 @@ fn devices_share_their_app_list_and_unused_lists_go(mut db: Db) {
             .unwrap()
     };
     assert_eq!((rows("app_sets"), rows("app_set_items")), (1, 2));
+    assert_eq!((rows("profile_sets"), rows("profile_set_items")), (1, 2));
 
     // iPad 2 updates Pronote; iPad 3 loses its apps.
     let updated = [("Pronote", "3.2"), ("Keynote", "14.0")];
@@ -170,6 +178,10 @@ fn devices_share_their_app_list_and_unused_lists_go(mut db: Db) {
         [(v("Keynote"), v("14.0")), (v("Pronote"), v("3.2"))]
     );
     assert!(apps("3").is_empty());
+    let profiles = db.store.device("3").unwrap().unwrap().profiles;
+    let names: Vec<_> = profiles.iter().map(|p| p.display_name.as_deref()).collect();
+    assert_eq!(names, [Some("Restrictions élèves"), Some("Wi-Fi Collège")]);
+    assert_eq!((rows("profile_sets"), rows("profile_set_items")), (1, 2));
     assert_eq!(search(&db.store, "keynote").len(), 2);
 
     // iPad 1 updates too: the first list is no device's any more.

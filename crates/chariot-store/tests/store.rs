@@ -136,11 +136,12 @@ fn database_before(path: &std::path::Path, version: &str) -> rusqlite::Connectio
     conn
 }
 
-/// A snapshot written before the lists' keys were deferred and apps shared (two migrations
-/// that rebuild or replace tables): every list row is kept, each device keeps its own apps,
-/// the search by app name still finds them, and the lists still go with their device.
+/// A snapshot written before the lists' keys were deferred and apps and profiles shared
+/// (three migrations that rebuild or replace tables): every list row is kept, each device
+/// keeps its own apps and profiles, the search by app name still finds them, and the lists
+/// still go with their device.
 #[rstest]
-fn a_snapshot_from_before_app_lists_and_deferred_keys_keeps_every_row(dir: TempDir) {
+fn a_snapshot_from_before_shared_lists_and_deferred_keys_keeps_every_row(dir: TempDir) {
     let path = dir.path().join("old.db");
     let old = database_before(&path, "20261123080000");
     old.execute_batch(
@@ -184,7 +185,10 @@ fn a_snapshot_from_before_app_lists_and_deferred_keys_keeps_every_row(dir: TempD
     let device = store.device("3").unwrap().unwrap();
     assert_eq!(device.groups.len(), 1);
     assert_eq!(device.shared_users.len(), 1);
-    assert_eq!(store.device("1").unwrap().unwrap().profiles.len(), 1);
+    let profiles = |id: &str| store.device(id).unwrap().unwrap().profiles;
+    assert_eq!(profiles("1")[0].display_name.as_deref(), Some("Wi-Fi"));
+    assert_eq!(profiles("2").len(), 1);
+    assert!(profiles("3").is_empty());
     let found = store
         .list_devices(&chariot_store::DeviceQuery {
             search: Some("keynote".into()),
@@ -203,7 +207,7 @@ fn a_snapshot_from_before_app_lists_and_deferred_keys_keeps_every_row(dir: TempD
     };
     let deferred: i64 = conn
         .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE name IN ('app_set_items', 'device_profiles',
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('app_set_items', 'profile_set_items',
                'device_groups', 'device_shared_users') AND sql LIKE '%DEFERRABLE INITIALLY DEFERRED%'",
             [],
             |r| r.get(0),
@@ -217,9 +221,10 @@ fn a_snapshot_from_before_app_lists_and_deferred_keys_keeps_every_row(dir: TempD
         "devices",
         "app_sets",
         "app_set_items",
-        "device_profiles",
+        "profile_sets",
+        "profile_set_items",
         "device_groups",
         "device_shared_users",
     ];
-    assert_eq!(tables.map(count), [0; 6]);
+    assert_eq!(tables.map(count), [0; 7]);
 }
