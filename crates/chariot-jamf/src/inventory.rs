@@ -138,33 +138,18 @@ impl JamfClient {
     pub async fn fetch_inventory_pages<E>(
         &self,
         query: &InventoryQuery,
-        mut sink: impl FnMut(Vec<InventoryRecord>, PageProgress) -> Result<(), E>,
+        sink: impl FnMut(Vec<InventoryRecord>, PageProgress) -> Result<(), E>,
     ) -> Result<PageProgress, FetchError<E>> {
-        self.fetch_inventory_pages_mapped(query, std::convert::identity, |records, p| {
-            sink(records, p)
-        })
-        .await
-    }
-
-    /// The same, each page first passed through `map` in the task that fetched it (on the
-    /// runtime's worker threads), so the sink's thread only does what must be sequential.
-    /// `map` receives a page's records and their count is kept for the progress.
-    pub async fn fetch_inventory_pages_mapped<T, E>(
-        &self,
-        query: &InventoryQuery,
-        map: impl Fn(Vec<InventoryRecord>) -> T + Send + Sync + 'static,
-        sink: impl FnMut(T, PageProgress) -> Result<(), E>,
-    ) -> Result<PageProgress, FetchError<E>>
-    where
-        T: Send + 'static,
-    {
-        self.fetch_inventory_pages_then(query, map, sink, |_| {})
+        self.fetch_inventory_pages_then(query, std::convert::identity, sink, |_| {})
             .await
     }
 
-    /// The same, calling `on_all_received(total)` once every page has arrived, which can be
-    /// well before the sink has stored them all (a caller's next read can start meanwhile).
-    /// Pages are given to the sink in arrival order.
+    /// The same, each page first passed through `map` in the task that fetched it (on the
+    /// runtime's worker threads), so the sink's thread only does what must be sequential;
+    /// `map` receives a page's records and their count is kept for the progress. And
+    /// `on_all_received(total)` is called once every page has arrived, which can be well
+    /// before the sink has stored them all (a caller's next read can start meanwhile). Pages
+    /// are given to the sink in arrival order.
     pub async fn fetch_inventory_pages_then<T, E>(
         &self,
         query: &InventoryQuery,
