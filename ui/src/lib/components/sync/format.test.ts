@@ -3,7 +3,7 @@ import { etaLabel, formatCount, formatDuration, fraction, outcomeSummary, phaseL
 import { format } from "../../i18n/index.svelte";
 import { fr } from "../../i18n/fr";
 import { en } from "../../i18n/en";
-import type { SyncOutcome } from "../../bindings";
+import type { SyncOutcome, SyncPhase } from "../../bindings";
 
 const tFr = (key: keyof typeof fr, params: Record<string, string | number> = {}) =>
   format(fr[key], params);
@@ -41,13 +41,26 @@ describe("sync words", () => {
   });
 
   it("names each phase", () => {
-    expect(phaseLabel("signing_in", tFr)).toBe("Connexion");
-    expect(phaseLabel("fetching", tFr)).toBe("Lecture de l'inventaire");
-    expect(phaseLabel("reconciling", tFr)).toBe("Vérification des suppressions");
-    expect(phaseLabel("saving", tFr)).toBe("Enregistrement");
-    expect(phaseLabel("positions", tFr)).toBe("Positions des appareils perdus");
-    expect(phaseLabel("positions", tEn)).toBe("Lost devices' positions");
+    const at = (phase: SyncPhase, total = 10) => ({
+      phase,
+      done: 0,
+      total,
+      devicesPerSecond: 0,
+      etaSeconds: null,
+    });
+    expect(phaseLabel(at("signing_in"), tFr)).toBe("Connexion");
+    expect(phaseLabel(at("fetching"), tFr)).toBe("Lecture de l'inventaire");
+    expect(phaseLabel(at("reconciling"), tFr)).toBe("Vérification des suppressions");
+    expect(phaseLabel(at("saving"), tFr)).toBe("Enregistrement");
+    expect(phaseLabel(at("positions"), tFr)).toBe("Positions des appareils perdus");
+    expect(phaseLabel(at("positions"), tEn)).toBe("Lost devices' positions");
     expect(phaseLabel(null, tFr)).toBe("Démarrage");
+  });
+
+  it("does not announce positions when no lost device is to be read", () => {
+    const none = { phase: "positions" as const, done: 0, total: 0, devicesPerSecond: 0, etaSeconds: null };
+    expect(phaseLabel(none, tFr)).toBe("Finalisation");
+    expect(phaseLabel(none, tEn)).toBe("Finishing");
   });
 
   it("estimates the time left only when the back end can", () => {

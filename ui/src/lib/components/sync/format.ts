@@ -1,5 +1,5 @@
 // Words and numbers of the sync controls: phase, counts, time left, the result's summary.
-import type { SyncOutcome, SyncPhase, SyncProgress } from "../../bindings";
+import type { SyncOutcome, SyncProgress } from "../../bindings";
 import type { MessageKey } from "../../i18n/fr";
 import type { Lang } from "../../bindings";
 
@@ -27,8 +27,13 @@ export function formatDuration(ms: number, lang: Lang, t: Translate): string {
   return t("sync.duration.minutes", { m: Math.floor(whole / 60), s: whole % 60 });
 }
 
-export function phaseLabel(phase: SyncPhase | null, t: Translate): string {
-  return phase ? t(`sync.phase.${phase}`) : t("sync.phase.starting");
+/** The phase in words. The positions phase with nothing to read is the sync's last
+ *  housekeeping (the snapshot is already published): "Finalisation", not an empty
+ *  "Positions des appareils perdus". */
+export function phaseLabel(progress: SyncProgress | null, t: Translate): string {
+  if (!progress) return t("sync.phase.starting");
+  if (progress.phase === "positions" && progress.total === 0) return t("sync.phase.finishing");
+  return t(`sync.phase.${progress.phase}`);
 }
 
 /** "encore 12 s" / "encore 3 min"; null while the back end cannot estimate it. */
