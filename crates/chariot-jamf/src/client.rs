@@ -50,6 +50,16 @@ impl Default for ClientOptions {
     }
 }
 
+/// Whether a request changes something on the server: a network failure then means different
+/// things (see `send_request_as`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exchange {
+    /// GETs and sign-in: safe to send again.
+    Read,
+    /// A command or a change: never sent twice without knowing.
+    Write,
+}
+
 /// What to do when a GET times out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum OnTimeout {
@@ -210,7 +220,8 @@ impl JamfClient {
         loop {
             let token = self.bearer().await?;
             let answer = self
-                .send_request(
+                .send_request_as(
+                    Exchange::Write,
                     |http, url| {
                         let req = http
                             .post(url)
@@ -284,6 +295,15 @@ impl JamfClient {
         build: impl FnOnce(&reqwest::Client, reqwest::Url) -> reqwest::RequestBuilder,
         path: &str,
     ) -> Result<Answer, JamfError> {
+        self.send_request_as(Exchange::Read, build, path).await
+    }
+
+    async fn send_request_as(
+        &self,
+        exchange: Exchange,
+        build: impl FnOnce(&reqwest::Client, reqwest::Url) -> reqwest::RequestBuilder,
+        path: &str,
+    ) -> Result<Answer, JamfError> {
         let _permit = self
             .inner
             .permits
@@ -297,6 +317,14 @@ impl JamfClient {
                 JamfError::Timeout {
                     host: host.clone(),
                     timeout: self.inner.options.request_timeout,
+                }
+            } else if exchange == Exchange::Write && !e.is_connect() {
+                // The connection was made, so the request may have been written and acted on
+                // (a reset or a cut-off answer after the server queued the command): unknown,
+                // never "not sent", so that it is not sent a second time.
+                JamfError::WriteOutcomeUnknown {
+                    what: path.to_owned(),
+                    detail: error_chain(&e),
                 }
             } else if e.is_decode() || e.is_body() {
                 JamfError::Decode {

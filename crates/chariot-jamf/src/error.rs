@@ -44,9 +44,9 @@ pub enum JamfError {
     Decode { what: String, detail: String },
 
     #[error(
-        "a write to {what} got no answer: it may or may not have been applied, so it was not sent again"
+        "a write to {what} got no complete answer ({detail}): it may or may not have been applied, so it was not sent again"
     )]
-    WriteOutcomeUnknown { what: String },
+    WriteOutcomeUnknown { what: String, detail: String },
 }
 
 impl JamfError {

@@ -16,18 +16,24 @@ impl ServerUrl {
     /// built-in simulator): credentials must never cross a network in clear text.
     pub fn parse(input: &str) -> Result<ServerUrl, JamfError> {
         let trimmed = input.trim();
+        // Error messages repeat the address: never with a password someone typed into it,
+        // whichever check fails first.
+        let shown = without_credentials(trimmed);
         let with_scheme = if trimmed.contains("://") {
             trimmed.to_owned()
         } else {
             format!("https://{trimmed}")
         };
         let mut url = Url::parse(&with_scheme).map_err(|e| JamfError::InvalidUrl {
-            url: trimmed.to_owned(),
+            url: shown.clone(),
             reason: e.to_string(),
         })?;
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(credentials_in_address());
+        }
         if url.host_str().is_none_or(str::is_empty) {
             return Err(JamfError::InvalidUrl {
-                url: trimmed.to_owned(),
+                url: shown,
                 reason: "it has no host name".into(),
             });
         }
@@ -35,23 +41,14 @@ impl ServerUrl {
             "https" => {}
             "http" if is_loopback(&url) => {}
             "http" => {
-                return Err(JamfError::InsecureUrl {
-                    url: trimmed.to_owned(),
-                });
+                return Err(JamfError::InsecureUrl { url: shown });
             }
             other => {
                 return Err(JamfError::InvalidUrl {
-                    url: trimmed.to_owned(),
+                    url: shown,
                     reason: format!("`{other}` is not a web address scheme"),
                 });
             }
-        }
-        if !url.username().is_empty() || url.password().is_some() {
-            return Err(JamfError::InvalidUrl {
-                url: "(hidden: it contains credentials)".into(),
-                reason: "put the user name and password in the login fields, not in the address"
-                    .into(),
-            });
         }
         url.set_query(None);
         url.set_fragment(None);
@@ -74,6 +71,26 @@ impl ServerUrl {
 
     pub fn is_loopback(&self) -> bool {
         is_loopback(&self.0)
+    }
+}
+
+fn credentials_in_address() -> JamfError {
+    JamfError::InvalidUrl {
+        url: "(hidden: it contains credentials)".into(),
+        reason: "put the user name and password in the login fields, not in the address".into(),
+    }
+}
+
+/// The address as typed, with anything before an `@` in its host part replaced: what error
+/// messages may repeat. (Done on the text, so it also holds when the address does not parse.)
+fn without_credentials(input: &str) -> String {
+    let start = input.find("://").map_or(0, |i| i + 3);
+    let end = input[start..]
+        .find(['/', '?', '#'])
+        .map_or(input.len(), |i| start + i);
+    match input[start..end].rfind('@') {
+        Some(at) => format!("{}…@{}", &input[..start], &input[start + at + 1..]),
+        None => input.to_owned(),
     }
 }
 
@@ -111,6 +128,29 @@ mod tests {
     #[case("https://x.jamfcloud.com/?q=1#frag", "https://x.jamfcloud.com")]
     fn accepts(#[case] input: &str, #[case] shown: &str) {
         assert_eq!(ServerUrl::parse(input).unwrap().to_string(), shown);
+    }
+
+    /// Whatever else is wrong with the address, a password typed into it is never repeated.
+    #[rstest]
+    #[case("http://admin:hunter2@jamf.example.org")]
+    #[case("https://admin:hunter2@jamf.example.org:99999")]
+    #[case("ftp://admin:hunter2@jamf.example.org")]
+    #[case("https://admin:hunter2@jamf.example.org")]
+    #[case("admin:hunter2@jamf.example.org/path")]
+    #[case("https://admin:hunter2@")]
+    fn never_repeats_a_password_typed_into_the_address(#[case] input: &str) {
+        let err = ServerUrl::parse(input).unwrap_err();
+        let said = format!("{err} {err:?}");
+        assert!(!said.contains("hunter2"), "{said}");
+    }
+
+    #[test]
+    fn hides_only_the_credentials() {
+        assert_eq!(
+            without_credentials("http://a:b@host:1/x@y"),
+            "http://…@host:1/x@y"
+        );
+        assert_eq!(without_credentials("host/p"), "host/p");
     }
 
     #[rstest]

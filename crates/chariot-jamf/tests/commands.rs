@@ -139,3 +139,45 @@ async fn a_send_that_timed_out_is_not_sent_again() {
     assert_eq!(commands_total(&sim).await, before + 1);
     sim.shutdown().await;
 }
+
+/// The server queues the command and the connection breaks while it answers (a load balancer
+/// reset, a cut-off answer): the write reached the server, so it is "unknown", never "not
+/// reached" (which the job list would send again), and it was sent once.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_write_whose_answer_was_cut_off_is_unknown_and_sent_once() {
+    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
+    let c = client(&sim, Duration::from_secs(10));
+    let (_, management_id) = supervised_device(&c).await;
+    c.sign_in().await.unwrap();
+    let before = commands_total(&sim).await;
+    sim.faults().update(|f| f.rate_truncate = 1.0);
+    let err = c
+        .send_mdm_command(&management_id, &json!({ "commandType": "RESTART_DEVICE" }))
+        .await
+        .unwrap_err();
+    sim.faults().clear();
+    assert!(
+        matches!(err, JamfError::WriteOutcomeUnknown { .. }),
+        "expected an unknown outcome, got: {err}"
+    );
+    assert_eq!(commands_total(&sim).await, before + 1);
+    sim.shutdown().await;
+}
+
+/// Nothing listens at the address: the write never left, and saying so lets it be sent later.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_write_to_a_server_that_cannot_be_reached_is_not_sent() {
+    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
+    let c = client(&sim, Duration::from_secs(10));
+    let (_, management_id) = supervised_device(&c).await;
+    c.sign_in().await.unwrap();
+    sim.shutdown().await;
+    let err = c
+        .send_mdm_command(&management_id, &json!({ "commandType": "RESTART_DEVICE" }))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, JamfError::Unreachable { .. }),
+        "expected unreachable, got: {err}"
+    );
+}

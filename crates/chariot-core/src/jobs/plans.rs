@@ -48,7 +48,7 @@ pub(super) async fn submit_plans(
             Err(e) => {
                 let (state, error) = match &e {
                     JamfError::Unreachable { .. } => (TargetState::NotSent, e.to_string()),
-                    JamfError::Timeout { .. } => (
+                    JamfError::Timeout { .. } | JamfError::WriteOutcomeUnknown { .. } => (
                         TargetState::Unknown,
                         format!("{e}. The plans may exist: check Jamf Pro before retrying."),
                     ),

@@ -119,7 +119,7 @@ pub async fn submit(client: &JamfClient, store: &mut Store, job: i64) -> Result<
             Err(e @ JamfError::Unreachable { .. }) => {
                 (TargetState::NotSent, None, Some(e.to_string()))
             }
-            Err(e @ JamfError::Timeout { .. }) => (
+            Err(e @ (JamfError::Timeout { .. } | JamfError::WriteOutcomeUnknown { .. })) => (
                 TargetState::Unknown,
                 None,
                 Some(format!(
