@@ -2,6 +2,7 @@
 //! parallel (the client caps requests in flight), a page that times out is split in two.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::client::{JamfClient, OnTimeout};
 use crate::error::JamfError;
@@ -11,6 +12,31 @@ use crate::models::{ClassicDeviceSecurity, ClassicSecurity, InventoryRecord, Lig
 pub const MAX_PAGE_SIZE: u32 = 2000;
 /// Below this a timed-out page is retried as it is rather than split further.
 const MIN_SPLIT_PAGE_SIZE: u32 = 25;
+
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// The size of the next piece of a span: the largest divisor of `aligned` (what keeps the
+/// piece on a multiple of its size) not above `learned`; never below the split floor when
+/// `aligned` has a divisor there (a handful of requests, not one per device).
+fn piece_size(aligned: u32, learned: u32) -> u32 {
+    let divisors = || (1..=aligned).filter(move |d| aligned.is_multiple_of(*d));
+    divisors()
+        .filter(|&d| d <= learned.max(1))
+        .filter(|&d| d >= MIN_SPLIT_PAGE_SIZE.min(aligned))
+        .max()
+        .or_else(|| divisors().find(|&d| d >= MIN_SPLIT_PAGE_SIZE))
+        .unwrap_or(aligned)
+}
+
+/// The size a timed-out piece is asked again in: its largest divisor up to half of it, if
+/// that is not below the floor (otherwise the piece is retried as it is).
+fn split_size(piece: u32) -> Option<u32> {
+    (MIN_SPLIT_PAGE_SIZE..=piece / 2)
+        .rev()
+        .find(|d| piece.is_multiple_of(*d))
+}
 
 /// Sections of `/api/v2/mobile-devices/detail` Chariot asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,13 +192,18 @@ impl JamfClient {
         // flight while the sink stores one, never the whole fleet waiting in memory when the
         // server answers faster than the sink writes.
         let window = self.max_in_flight() + 2;
+        // The page size the server manages without a gateway timeout, as learned so far.
+        let learned = std::sync::Arc::new(AtomicU32::new(requested));
         let mut tasks = tokio::task::JoinSet::new();
         let spawn = |tasks: &mut tokio::task::JoinSet<_>, page: u32, size: u32| {
             let client = self.clone();
             let query = query.clone();
             let map = map.clone();
+            let learned = learned.clone();
             tasks.spawn(async move {
-                let page = client.inventory_page_splitting(&query, page, size).await?;
+                let page = client
+                    .inventory_span(&query, u64::from(page) * u64::from(size), size, &learned)
+                    .await?;
                 let count = page.results.len() as u64;
                 Ok::<_, JamfError>((count, map(page.results)))
             });
@@ -188,7 +219,7 @@ impl JamfClient {
             spawn(&mut tasks, page, requested);
         }
         // Dropping `tasks` on an early return aborts the pages still in flight.
-        let first = self.inventory_page_splitting(query, 0, requested).await?;
+        let first = self.inventory_span(query, 0, requested, &learned).await?;
         let total = first.total_count;
         // A server may cap lower than 2000 without saying so: the first page tells us.
         let short = (first.results.len() as u64) < total.min(requested as u64);
@@ -258,38 +289,67 @@ impl JamfClient {
         })
     }
 
-    /// Page `page` of size `size`; after a timeout, the same rows as two half pages
-    /// (offset `page*size` = `2*page * size/2`), recursively down to a floor.
-    async fn inventory_page_splitting(
+    /// The rows `[first, first + len)` (`first` a multiple of `len`: one page of the pager),
+    /// in pieces of the size the server was last seen to manage (`learned`, shared by every
+    /// page of the read). A piece that times out makes the size smaller for the whole read,
+    /// not for that page only: on a slow server each later page would otherwise wait out its
+    /// own gateway timeout (~90 s on Jamf Cloud) before being split.
+    ///
+    /// Jamf pages by index and size, so a piece must start at a multiple of its size: pieces
+    /// always divide both `len` and what was already read, so no row is skipped or read
+    /// twice, whatever the size (an odd one cannot be halved: 333 becomes 3 × 111).
+    async fn inventory_span(
         &self,
         query: &InventoryQuery,
-        page: u32,
-        size: u32,
+        first: u64,
+        len: u32,
+        learned: &AtomicU32,
     ) -> Result<Paged<InventoryRecord>, JamfError> {
-        let policy = if size >= 2 * MIN_SPLIT_PAGE_SIZE {
-            OnTimeoutPolicy::Split
-        } else {
-            OnTimeoutPolicy::Retry
-        };
-        match self.inventory_page(query, page, size, policy).await {
-            Err(e) if e.is_timeout_like() && policy == OnTimeoutPolicy::Split => {
-                tracing::warn!(
-                    page,
-                    size,
-                    "inventory page timed out: fetching it as two halves"
-                );
-                let half = size / 2;
-                let a = Box::pin(self.inventory_page_splitting(query, page * 2, half)).await?;
-                let b = Box::pin(self.inventory_page_splitting(query, page * 2 + 1, half)).await?;
-                let mut results = a.results;
-                results.extend(b.results);
-                Ok(Paged {
-                    total_count: a.total_count.max(b.total_count),
-                    results,
-                })
+        let mut results = Vec::new();
+        let mut total_count = 0;
+        let mut done: u32 = 0;
+        while done < len {
+            let aligned = gcd(len, done);
+            let piece = piece_size(aligned, learned.load(Ordering::Relaxed));
+            let smaller = split_size(piece);
+            let policy = if smaller.is_some() {
+                OnTimeoutPolicy::Split
+            } else {
+                OnTimeoutPolicy::Retry
+            };
+            let at = first + u64::from(done);
+            let page = u32::try_from(at / u64::from(piece)).map_err(|_| JamfError::Decode {
+                what: "an inventory page".into(),
+                detail: format!("row {at} is beyond what paging can address"),
+            })?;
+            match self.inventory_page(query, page, piece, policy).await {
+                Ok(answer) => {
+                    total_count = total_count.max(answer.total_count);
+                    let short = answer.results.len() < piece as usize;
+                    results.extend(answer.results);
+                    // The end of the fleet: the next pieces of this page would be empty.
+                    if short {
+                        break;
+                    }
+                    done += piece;
+                }
+                Err(e) if e.is_timeout_like() && policy == OnTimeoutPolicy::Split => {
+                    let smaller = smaller.unwrap_or(piece);
+                    tracing::warn!(
+                        page,
+                        size = piece,
+                        smaller,
+                        "inventory page timed out: asking smaller pages from now on"
+                    );
+                    learned.fetch_min(smaller, Ordering::Relaxed);
+                }
+                Err(e) => return Err(e),
             }
-            other => other,
         }
+        Ok(Paged {
+            total_count,
+            results,
+        })
     }
 
     /// The light list of every device (id, name, serial, managementId): cheap, for
@@ -408,5 +468,32 @@ impl From<OnTimeoutPolicy> for OnTimeout {
             OnTimeoutPolicy::Split => OnTimeout::GiveUp,
             OnTimeoutPolicy::Retry => OnTimeout::Retry,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever size was learned, a piece divides the span left aligned (no row skipped or
+    /// read twice), and a split is smaller, divides the piece, and respects the floor.
+    #[test]
+    fn pieces_stay_aligned_and_splits_shrink() {
+        for aligned in 1..=2000 {
+            for learned in [1, 24, 25, 62, 111, 125, 250, 499, 500, 2000] {
+                let piece = piece_size(aligned, learned);
+                assert_eq!(aligned % piece, 0, "{aligned} / {learned} → {piece}");
+                if let Some(smaller) = split_size(piece) {
+                    assert!(smaller < piece && piece.is_multiple_of(smaller));
+                    assert!(smaller >= MIN_SPLIT_PAGE_SIZE);
+                }
+            }
+        }
+        assert_eq!(split_size(333), Some(111));
+        assert_eq!(split_size(500), Some(250));
+        assert_eq!(split_size(125), Some(25));
+        assert_eq!(split_size(49), None);
+        assert_eq!(piece_size(500, 250), 250);
+        assert_eq!(piece_size(500, 200), 125);
     }
 }

@@ -288,3 +288,44 @@ async fn the_caller_hears_when_every_page_has_arrived(#[case] page_size: u32, #[
         assert!(sunk_then < pages, "heard after the last page was stored");
     }
 }
+
+/// Pages bigger than the edge lets through time out (504 after a hold). The page that timed
+/// out is asked again in smaller pieces that still start on a multiple of their size — an odd
+/// size cannot be halved (333 is read as 3 × 111) — so every device comes back exactly once;
+/// and the smaller size holds for the rest of the read: only the first page waits out a
+/// gateway timeout, not every page.
+#[rstest]
+#[case::odd_size(333, 200)]
+#[case::even_size(500, 250)]
+#[case::twice_smaller(400, 150)]
+#[case::odd_after_halving(500, 100)]
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_too_big_for_the_edge_are_asked_smaller_for_the_rest_of_the_read(
+    #[case] page_size: u32,
+    #[case] edge_max: u32,
+) {
+    let sim = sim(2000).await;
+    sim.faults().update(|f| {
+        f.max_detail_page = Some(edge_max);
+        f.timeout_hold = Duration::from_millis(20);
+    });
+    let c = client(&sim, true);
+    let all = c
+        .fetch_inventory(
+            &InventoryQuery {
+                page_size,
+                ..InventoryQuery::default()
+            },
+            |_| {},
+        )
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 2000, "every device, once");
+    assert_eq!(ids(&all).await.len(), 2000, "no device twice");
+    let too_big = sim.faults().pages_too_big();
+    // One timeout per size tried on the first page (500 → 250 → 125 → 25 at most).
+    assert!(
+        (1..=3).contains(&too_big),
+        "{too_big} pages waited out a gateway timeout: the smaller size was not kept"
+    );
+}

@@ -50,6 +50,10 @@ pub struct FaultConfig {
     /// page 0 is served. So one device that still exists is on no page: what a live tenant
     /// does to a client listing it while an admin deletes a device.
     pub delete_while_paging: Option<PagedRead>,
+    /// Detail inventory pages (`/v2/mobile-devices/detail`) asking more rows than this are
+    /// held for `timeout_hold`, then answered 504 by the edge: big pages outlast the Jamf
+    /// Cloud edge's patience (reference §1.2) while smaller ones pass. Always applied.
+    pub max_detail_page: Option<u32>,
 }
 
 /// A paged read of the whole fleet, for [`FaultConfig::delete_while_paging`].
@@ -80,6 +84,7 @@ impl Default for FaultConfig {
             denied_privileges: Vec::new(),
             answer_delay: Duration::ZERO,
             delete_while_paging: None,
+            max_detail_page: None,
         }
     }
 }
@@ -158,6 +163,8 @@ struct FaultState {
 pub struct FaultHandle {
     inner: Arc<Mutex<FaultState>>,
     tokens: crate::auth::TokenStore,
+    /// Detail pages answered 504 because they were too big (`max_detail_page`).
+    too_big: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl FaultHandle {
@@ -169,6 +176,7 @@ impl FaultHandle {
                 rng: Rng::new(seed ^ 0xFA17),
             })),
             tokens,
+            too_big: Arc::default(),
         }
     }
 
@@ -233,6 +241,25 @@ impl FaultHandle {
     /// The one-shot deletion is done.
     pub(crate) fn deleted_while_paging(&self) {
         self.lock().config.delete_while_paging = None;
+    }
+
+    /// Whether a detail page of `rows` rows is too big to get through the edge; counted.
+    pub(crate) fn page_too_big(&self, rows: u32) -> bool {
+        let too_big = self
+            .lock()
+            .config
+            .max_detail_page
+            .is_some_and(|max| rows > max);
+        if too_big {
+            self.too_big
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        too_big
+    }
+
+    /// How many detail pages were answered 504 for being too big (`max_detail_page`).
+    pub fn pages_too_big(&self) -> u64 {
+        self.too_big.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Rolls for inventory churn on one page request.

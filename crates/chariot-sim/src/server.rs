@@ -143,6 +143,14 @@ async fn faults_layer(State(st): State<AppState>, req: Request, next: Next) -> R
             &format!("The authenticated user does not have the privilege {privilege}"),
         );
     }
+    if req.uri().path() == "/api/v2/mobile-devices/detail"
+        && st
+            .faults
+            .page_too_big(requested_page_size(req.uri().query()))
+    {
+        tokio::time::sleep(st.faults.get().timeout_hold).await;
+        return gateway_page(504);
+    }
     let answer_delay = st.faults.get().answer_delay;
     if decision == Decision::Pass && !answer_delay.is_zero() {
         // Run the handler on its own task, so it finishes even when the client hangs up.
@@ -192,6 +200,18 @@ async fn faults_layer(State(st): State<AppState>, req: Request, next: Next) -> R
             r
         }
     }
+}
+
+/// The `page-size` a request asks for (Jamf's default, 100, when absent), as the server
+/// would apply it: clamped to 2000.
+fn requested_page_size(query: Option<&str>) -> u32 {
+    query
+        .unwrap_or_default()
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page-size="))
+        .and_then(|v| v.parse::<u32>().ok())
+        .unwrap_or(100)
+        .min(2000)
 }
 
 /// A response whose `Content-Length` promises more than the body holds: the server closes
