@@ -250,11 +250,12 @@ pub fn export(rows: &[DeviceListRow], columns: &[&Column], options: ExportOption
     out
 }
 
-/// RFC 4180 quoting; also defuses spreadsheet formulas (`=`, `+`, `-`, `@` at the start of a
-/// server-supplied value) by prefixing a quote, so a device name cannot run code in Excel.
+/// RFC 4180 quoting; also defuses spreadsheet formulas (`=`, `+`, `-`, `@`, tab or carriage
+/// return at the start of a server-supplied value) by prefixing a quote, so a device name
+/// cannot run code in Excel. A plain negative number (a longitude) is left as it is.
 pub(crate) fn quote(value: &str, sep: char) -> String {
     let defused = match value.chars().next() {
-        Some('=' | '+' | '@') => format!("'{value}"),
+        Some('=' | '+' | '@' | '\t' | '\r') => format!("'{value}"),
         Some('-') if value.len() > 1 && !looks_numeric(value) => format!("'{value}"),
         _ => value.to_owned(),
     };
@@ -265,16 +266,25 @@ pub(crate) fn quote(value: &str, sep: char) -> String {
     }
 }
 
+/// `-12`, `-1.55`, `-1,55`: a sign, digits, at most one decimal separator between digits.
+/// (`-1+2` is not: a spreadsheet would compute it.)
 fn looks_numeric(v: &str) -> bool {
-    !v.is_empty()
-        && v.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | 'e' | 'E' | '-' | '+'))
-        && v.chars().any(|c| c.is_ascii_digit())
+    let unsigned = v.strip_prefix('-').unwrap_or(v);
+    let mut parts = unsigned.splitn(2, ['.', ',']);
+    let whole = parts.next().unwrap_or_default();
+    let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    digits(whole) && parts.next().is_none_or(digits)
 }
 
 fn xml_escape(v: &str) -> String {
     v.chars()
-        .filter(|c| !matches!(*c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}'))
+        // Not allowed anywhere in XML 1.0, even escaped: dropped.
+        .filter(|c| {
+            !matches!(
+                *c,
+                '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'
+            )
+        })
         .fold(String::with_capacity(v.len()), |mut s, c| {
             match c {
                 '&' => s.push_str("&amp;"),
@@ -406,6 +416,27 @@ mod tests {
             lines[1],
             "\"'=HYPERLINK(\"\"x\"\"), ok\",DMPX1,iPad (9e génération)"
         );
+    }
+
+    /// Every start a spreadsheet reads as a formula is defused; numbers (a longitude, a
+    /// French decimal) are kept as numbers.
+    #[rstest::rstest]
+    #[case("-1+2", "'-1+2")]
+    #[case("\t=1+1", "'\t=1+1")]
+    #[case("\r=1", "\"'\r=1\"")]
+    #[case("@SUM(A1)", "'@SUM(A1)")]
+    #[case("-1.55", "-1.55")]
+    #[case("-1,55", "\"-1,55\"")]
+    #[case("-12", "-12")]
+    #[case("-", "-")]
+    #[case("-Prof", "'-Prof")]
+    fn formulas_are_defused_and_numbers_kept(#[case] value: &str, #[case] written: &str) {
+        assert_eq!(quote(value, ','), written);
+    }
+
+    #[test]
+    fn xml_drops_the_characters_xml_cannot_hold() {
+        assert_eq!(xml_escape("a\u{fffe}b\u{ffff}c\u{1}d&"), "abcd&amp;");
     }
 
     #[test]
