@@ -153,5 +153,5 @@ pub async fn available_os_updates(state: State<'_, AppState>) -> Result<Vec<Stri
     client
         .available_ios_updates()
         .await
-        .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))
+        .map_err(|e| AppError::from(e))
 }

@@ -251,8 +251,8 @@ async fn act(t: &Targeting, action: Action, confirm: Option<String>) -> Result<(
         ));
     }
     let creds = credentials(&t.credentials, &server)?;
-    let client = JamfClient::new(server, creds, ClientOptions::default())
-        .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
+    let client =
+        JamfClient::new(server, creds, ClientOptions::default()).map_err(|e| AppError::from(e))?;
     let lang =
         chariot_core::locale::LanguagePref::System.resolve(sys_locale::get_locale().as_deref());
     let job = jobs::create(&mut store, &request, &ctx, account(&t.credentials), lang)?;

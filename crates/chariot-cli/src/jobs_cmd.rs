@@ -101,7 +101,7 @@ pub async fn run(args: JobsArgs) -> Result<(), AppError> {
             credentials(creds, &server)?,
             ClientOptions::default(),
         )
-        .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
+        .map_err(|e| AppError::from(e))?;
         crate::command::wait(&client, &mut store, id, args.timeout).await?;
         let _ = client.sign_out().await;
     }

@@ -44,11 +44,8 @@ pub async fn run(args: LoginArgs) -> Result<(), AppError> {
         }
     };
     let client = JamfClient::new(server.clone(), creds, ClientOptions::default())
-        .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
-    let version = client
-        .version()
-        .await
-        .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
+        .map_err(|e| AppError::from(e))?;
+    let version = client.version().await.map_err(|e| AppError::from(e))?;
     client.sign_out().await.ok();
     Keychain::default().store(&server.to_string(), account(&args.credentials), &secret)?;
     println!(

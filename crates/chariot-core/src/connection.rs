@@ -11,10 +11,10 @@ use chrono::{DateTime, TimeZone, Utc};
 use crate::error::{AppError, ErrorCode};
 use crate::profiles::{AuthKind, ConnectionCheck, PrivilegeCheck, ServerProfile};
 use crate::status::SyncOutcome;
-use crate::sync::{CancelFlag, SyncError, SyncMode, SyncProgress, SyncRequest};
+use crate::sync::{CancelFlag, SyncMode, SyncProgress, SyncRequest};
 
 fn jamf_error(e: JamfError) -> AppError {
-    SyncError::Jamf(e).into()
+    AppError::from(e)
 }
 
 /// The server address of a form, checked (https, or plain http on loopback only).

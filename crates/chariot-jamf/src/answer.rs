@@ -44,8 +44,51 @@ pub(crate) fn classify(path: &str, server: &ServerUrl, answer: Answer) -> JamfEr
             status,
             what,
             detail,
+            retry_after: answer.retry_after,
         },
     }
+}
+
+/// A refused sign-in. OAuth servers answer a bad client id or secret with 400 (RFC 6749
+/// §5.2) as often as with 401: both are wrong credentials, not a server fault to wait out.
+/// A server without API clients (before Jamf Pro 10.49) has no token endpoint at all.
+pub(crate) fn classify_sign_in(path: &str, server: &ServerUrl, answer: Answer) -> JamfError {
+    let host = server.host().to_owned();
+    match answer.status.as_u16() {
+        400 => {
+            let detail = error_detail(&answer.body);
+            let oauth_refusal = ["invalid_client", "unauthorized_client", "invalid_grant"]
+                .iter()
+                .any(|code| answer_mentions(&answer.body, code));
+            if oauth_refusal {
+                JamfError::Unauthorized {
+                    host,
+                    detail: if detail.is_empty() {
+                        "HTTP 400".into()
+                    } else {
+                        detail
+                    },
+                }
+            } else {
+                classify(path, server, answer)
+            }
+        }
+        404 => JamfError::Unauthorized {
+            host,
+            detail: "this server has no API clients (they need Jamf Pro 10.49 or later): \
+                     sign in with a user name and password"
+                .into(),
+        },
+        _ => classify(path, server, answer),
+    }
+}
+
+/// Whether a JSON error body's `error` field is `code`.
+fn answer_mentions(body: &[u8], code: &str) -> bool {
+    serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|json| json.get("error")?.as_str().map(|e| e == code))
+        .unwrap_or(false)
 }
 
 /// The readable part of an error body: Jamf Pro API `errors[].description`/`code`, OAuth
@@ -113,6 +156,42 @@ mod tests {
         // Accented names (UTF-8) still decode, as they did from bytes.
         let ok: serde_json::Value = decode("x", "{\"name\": \"iPad élève\"}".as_bytes()).unwrap();
         assert_eq!(ok["name"], "iPad élève");
+    }
+
+    fn answer(status: u16, body: &str) -> crate::client::Answer {
+        crate::client::Answer {
+            status: reqwest::StatusCode::from_u16(status).unwrap(),
+            retry_after: None,
+            date: None,
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    /// A bad client secret is wrong credentials (exit "auth", "check the secret"), whether
+    /// the server says it with 400 or 401; a 400 for anything else stays a server error;
+    /// a server without API clients says what to do instead.
+    #[test]
+    fn a_refused_client_secret_is_an_auth_error_whatever_the_status() {
+        let server = crate::ServerUrl::parse("https://x.jamfcloud.com").unwrap();
+        let path = "/api/oauth/token";
+        let bad =
+            r#"{"error":"invalid_client","error_description":"Client authentication failed"}"#;
+        for status in [400, 401] {
+            let err = super::classify_sign_in(path, &server, answer(status, bad));
+            assert!(
+                matches!(err, JamfError::Unauthorized { .. }),
+                "{status}: {err:?}"
+            );
+        }
+        let other =
+            super::classify_sign_in(path, &server, answer(400, r#"{"error":"invalid_scope"}"#));
+        assert!(
+            matches!(other, JamfError::Server { status: 400, .. }),
+            "{other:?}"
+        );
+        let old = super::classify_sign_in(path, &server, answer(404, ""));
+        assert!(matches!(old, JamfError::Unauthorized { .. }), "{old:?}");
+        assert!(old.to_string().contains("10.49"), "{old}");
     }
 
     proptest! {

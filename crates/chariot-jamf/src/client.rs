@@ -9,7 +9,7 @@ use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
 use tokio::sync::{Mutex, Semaphore};
 
-use crate::answer::{classify, decode, error_chain};
+use crate::answer::{classify, classify_sign_in, decode, error_chain};
 use crate::auth::{
     ClientTokenResponse, Credentials, Token, UserTokenResponse, user_token_lifetime,
 };
@@ -194,7 +194,8 @@ impl JamfClient {
                 Err(e) if e.is_timeout_like() && on_timeout == OnTimeout::GiveUp => return Err(e),
                 Err(e) if e.is_transient() && attempt < policy.max_attempts => {
                     let retry_after = match &e {
-                        JamfError::RateLimited { retry_after, .. } => *retry_after,
+                        JamfError::RateLimited { retry_after, .. }
+                        | JamfError::Server { retry_after, .. } => *retry_after,
                         _ => None,
                     };
                     let pause = policy.delay(attempt, retry_after);
@@ -443,7 +444,7 @@ impl JamfClient {
                     )
                     .await?;
                 if !answer.status.is_success() {
-                    return Err(classify(path, &self.inner.server, answer));
+                    return Err(classify_sign_in(path, &self.inner.server, answer));
                 }
                 let parsed: ClientTokenResponse = decode(path, &answer.body)?;
                 Ok(Token::new(

@@ -38,6 +38,8 @@ pub enum JamfError {
         status: u16,
         what: String,
         detail: String,
+        /// A 503 may say when to come back, as a 429 does.
+        retry_after: Option<Duration>,
     },
 
     #[error("the server's answer to {what} could not be read: {detail}")]

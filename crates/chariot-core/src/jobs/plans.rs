@@ -98,7 +98,7 @@ pub(super) async fn poll_plans(
                 TargetState::Failed,
                 Some("the update plan no longer exists on the server".to_owned()),
             ),
-            Err(e) => return Err(AppError::from(crate::sync::SyncError::Jamf(e))),
+            Err(e) => return Err(AppError::from(e)),
         };
         if state.is_in_flight() {
             still += 1;

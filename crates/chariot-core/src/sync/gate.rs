@@ -6,7 +6,7 @@
 use std::future::Future;
 use std::sync::OnceLock;
 
-use chariot_jamf::{JamfClient, JamfError, JamfVersion};
+use chariot_jamf::{JamfClient, JamfVersion};
 
 use super::error::SyncError;
 
@@ -19,11 +19,10 @@ pub(super) async fn check_version(
     let version = client.version().await.map_err(SyncError::Jamf)?;
     let _ = seen.set(version);
     if !version.at_least(10, 0) {
-        return Err(SyncError::Jamf(JamfError::Server {
-            status: 200,
-            what: "/api/v1/jamf-pro-version".into(),
-            detail: format!("Jamf Pro {version} is too old for Chariot (10.0 or later is needed)"),
-        }));
+        return Err(SyncError::ServerTooOld {
+            version: version.to_string(),
+            needed: "10.0",
+        });
     }
     tracing::info!(%version, server = %client.server(), "syncing");
     Ok(())
