@@ -150,8 +150,5 @@ pub async fn available_os_updates(state: State<'_, AppState>) -> Result<Vec<Stri
             .ok_or_else(|| AppError::new(ErrorCode::InvalidInput, "no server is configured"))
     })?;
     let client = crate::session::client_for(&state, &profile).await?;
-    client
-        .available_ios_updates()
-        .await
-        .map_err(|e| AppError::from(e))
+    client.available_ios_updates().await.map_err(AppError::from)
 }

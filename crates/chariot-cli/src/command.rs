@@ -252,7 +252,7 @@ async fn act(t: &Targeting, action: Action, confirm: Option<String>) -> Result<(
     }
     let creds = credentials(&t.credentials, &server)?;
     let client =
-        JamfClient::new(server, creds, ClientOptions::default()).map_err(|e| AppError::from(e))?;
+        JamfClient::new(server, creds, ClientOptions::default()).map_err(AppError::from)?;
     let lang =
         chariot_core::locale::LanguagePref::System.resolve(sys_locale::get_locale().as_deref());
     let job = jobs::create(&mut store, &request, &ctx, account(&t.credentials), lang)?;

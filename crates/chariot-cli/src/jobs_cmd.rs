@@ -101,7 +101,7 @@ pub async fn run(args: JobsArgs) -> Result<(), AppError> {
             credentials(creds, &server)?,
             ClientOptions::default(),
         )
-        .map_err(|e| AppError::from(e))?;
+        .map_err(AppError::from)?;
         crate::command::wait(&client, &mut store, id, args.timeout).await?;
         let _ = client.sign_out().await;
     }

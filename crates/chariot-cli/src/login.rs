@@ -43,9 +43,9 @@ pub async fn run(args: LoginArgs) -> Result<(), AppError> {
             ));
         }
     };
-    let client = JamfClient::new(server.clone(), creds, ClientOptions::default())
-        .map_err(|e| AppError::from(e))?;
-    let version = client.version().await.map_err(|e| AppError::from(e))?;
+    let client =
+        JamfClient::new(server.clone(), creds, ClientOptions::default()).map_err(AppError::from)?;
+    let version = client.version().await.map_err(AppError::from)?;
     client.sign_out().await.ok();
     Keychain::default().store(&server.to_string(), account(&args.credentials), &secret)?;
     println!(

@@ -24,9 +24,14 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let mut store = Store::attach(path)?;
         // An unfinished generation is a crash's leftover only if no live sync owns it.
-        if SyncLock::try_acquire(path)?.is_some() {
+        // The lock is held through the recovery (bound to a name: a temporary in the `if`
+        // condition would be released before the block runs, and a sync starting meanwhile
+        // would see its new generation taken for a leftover).
+        let lock = SyncLock::try_acquire(path)?;
+        if lock.is_some() {
             store.recover()?;
         }
+        drop(lock);
         Ok(store)
     }
 

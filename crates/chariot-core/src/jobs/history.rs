@@ -40,7 +40,7 @@ pub(super) async fn poll_history(
         let history = client
             .device_history(&target.jamf_id)
             .await
-            .map_err(|e| AppError::from(e))?;
+            .map_err(AppError::from)?;
         let answer = history
             .iter()
             .filter(|h| h.state != HistoryState::Pending && command_key(&h.name) == wanted)

@@ -38,7 +38,7 @@ pub async fn poll(client: &JamfClient, store: &mut Store, job: i64) -> Result<us
     let statuses = client
         .command_statuses(&uuids)
         .await
-        .map_err(|e| AppError::from(e))?;
+        .map_err(AppError::from)?;
     let mut still = 0;
     for target in &in_flight {
         let Some(status) = statuses

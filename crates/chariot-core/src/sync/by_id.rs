@@ -37,6 +37,14 @@ pub(super) async fn fetch_by_ids(
     ids: &[String],
     cancel: &CancelFlag,
 ) -> Result<Vec<InventoryRecord>, SyncError> {
+    // Jamf ids are numbers. Anything else (a record that came without an id) cannot be
+    // asked for — and would break the RSQL filter of every sync from then on: it is not
+    // found, so a stored one is dropped as gone.
+    let ids: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| is_jamf_id(id))
+        .collect();
     let mut out = Vec::new();
     for chunk in ids.chunks(IDS_PER_REQUEST) {
         check(cancel)?;
@@ -48,4 +56,21 @@ pub(super) async fn fetch_by_ids(
         out.extend(client.fetch_inventory(&query, |_| {}).await?);
     }
     Ok(out)
+}
+
+fn is_jamf_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_jamf_id;
+
+    #[test]
+    fn only_numbers_go_into_the_id_filter() {
+        assert!(is_jamf_id("42"));
+        for bad in ["", "1,2", "1)", " 3", "abc"] {
+            assert!(!is_jamf_id(bad), "{bad:?}");
+        }
+    }
 }
