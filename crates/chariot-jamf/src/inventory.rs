@@ -1,5 +1,6 @@
 //! Paging through the inventory: the first page tells the total, the rest are fetched in
-//! parallel (the client caps requests in flight), a page that times out is split in two.
+//! parallel (the client caps requests in flight), a page that times out is asked again in
+//! smaller pieces, and that smaller size holds for the rest of the read.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -21,6 +22,10 @@ fn gcd(a: u32, b: u32) -> u32 {
 /// piece on a multiple of its size) not above `learned`; never below the split floor when
 /// `aligned` has a divisor there (a handful of requests, not one per device).
 fn piece_size(aligned: u32, learned: u32) -> u32 {
+    // No timeout so far (every page of a healthy server): the page as asked.
+    if learned >= aligned {
+        return aligned;
+    }
     let divisors = || (1..=aligned).filter(move |d| aligned.is_multiple_of(*d));
     divisors()
         .filter(|&d| d <= learned.max(1))

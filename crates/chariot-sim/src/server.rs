@@ -202,16 +202,11 @@ async fn faults_layer(State(st): State<AppState>, req: Request, next: Next) -> R
     }
 }
 
-/// The `page-size` a request asks for (Jamf's default, 100, when absent), as the server
-/// would apply it: clamped to 2000.
+/// The `page-size` a request asks for, as the paging applies it (default 100, clamped to
+/// 2000); an invalid one is left for the handler to refuse.
 fn requested_page_size(query: Option<&str>) -> u32 {
-    query
-        .unwrap_or_default()
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("page-size="))
-        .and_then(|v| v.parse::<u32>().ok())
-        .unwrap_or(100)
-        .min(2000)
+    crate::paging::PageParams::from_query(&crate::paging::Query::parse(query))
+        .map_or(0, |p| p.page_size as u32)
 }
 
 /// A response whose `Content-Length` promises more than the body holds: the server closes
