@@ -33,11 +33,15 @@ struct TokenInfo {
     invalidated: bool,
 }
 
-/// Issued tokens.
+/// Issued tokens, and how many were issued and signed out: clients are expected to mint as
+/// few tokens as they can and to invalidate a user token when done, and tests check both.
 #[derive(Debug, Clone, Default)]
 pub struct TokenStore {
     inner: Arc<Mutex<HashMap<String, TokenInfo>>>,
+    /// Tokens issued so far (sign-ins, OAuth and keep-alive); also seeds each token.
     counter: Arc<AtomicU64>,
+    /// Tokens invalidated by `POST /api/v1/auth/invalidate-token` (not by keep-alive).
+    signed_out: Arc<AtomicU64>,
 }
 
 /// Why a token was refused.
@@ -101,6 +105,30 @@ impl TokenStore {
 
     pub fn invalidate(&self, token: &str) {
         if let Some(t) = self.lock().get_mut(token) {
+            t.invalidated = true;
+        }
+    }
+
+    /// A client signed out: the token is invalidated and counted.
+    pub fn sign_out(&self, token: &str) {
+        self.invalidate(token);
+        self.signed_out.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Tokens issued so far, by any route (user sign-in, OAuth, keep-alive).
+    pub fn issued(&self) -> u64 {
+        self.counter.load(Ordering::Relaxed)
+    }
+
+    /// Tokens a client invalidated with `POST /api/v1/auth/invalidate-token`.
+    pub fn signed_out(&self) -> u64 {
+        self.signed_out.load(Ordering::Relaxed)
+    }
+
+    /// Invalidates every token issued so far, as when an administrator revokes them (or the
+    /// account's password changes): the next call with any of them gets the empty 401.
+    pub fn revoke_all(&self) {
+        for t in self.lock().values_mut() {
             t.invalidated = true;
         }
     }
@@ -232,7 +260,7 @@ pub async fn invalidate(State(st): State<AppState>, headers: HeaderMap) -> Respo
     };
     match st.tokens.check(t) {
         Ok(_) => {
-            st.tokens.invalidate(t);
+            st.tokens.sign_out(t);
             axum::http::StatusCode::NO_CONTENT.into_response()
         }
         Err(r) => refusal_response(r),
@@ -344,5 +372,9 @@ mod tests {
         s.expire_all();
         assert_eq!(s.check(&t2), Err(Refusal::Expired));
         assert_eq!(s.check("nope"), Err(Refusal::Unknown));
+        let (t3, _) = s.issue(TokenKind::User, std::time::Duration::from_secs(60));
+        s.revoke_all();
+        assert_eq!(s.check(&t3), Err(Refusal::Invalidated));
+        assert_eq!((s.issued(), s.signed_out()), (3, 0));
     }
 }

@@ -1,5 +1,5 @@
 //! The `/_sim/` control API for out-of-process tests: read state, change fault knobs,
-//! expire tokens, move the simulated clock, make devices report new inventory. Served on loopback only, like everything else,
+//! expire or revoke tokens, move the simulated clock, make devices report new inventory. Served on loopback only, like everything else,
 //! and deliberately outside `/api` and `/JSSResource` so it can never be mistaken for Jamf.
 
 use crate::faults::FaultConfig;
@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .route("/state", get(state))
         .route("/faults", get(get_faults).post(set_faults))
         .route("/tokens/expire", post(expire_tokens))
+        .route("/tokens/revoke", post(revoke_tokens))
         .route("/clock/advance", post(advance))
         .route("/clock/speed", post(speed))
         .route("/inventory/touch", post(touch_inventory))
@@ -35,6 +36,7 @@ async fn state(State(st): State<AppState>) -> Json<serde_json::Value> {
         "sites": w.sites.iter().map(|s| json!({"id": s.id, "name": s.name, "rne": s.rne})).collect::<Vec<_>>(),
         "commands": { "total": w.commands.len(), "active": pending },
         "faults": st.faults.get(),
+        "tokens": { "issued": st.tokens.issued(), "signedOut": st.tokens.signed_out() },
         "credentials": st.credentials,
     }))
 }
@@ -78,6 +80,11 @@ async fn set_faults(State(st): State<AppState>, body: axum::body::Bytes) -> Resp
 
 async fn expire_tokens(State(st): State<AppState>) -> StatusCode {
     st.faults.expire_tokens_now();
+    StatusCode::NO_CONTENT
+}
+
+async fn revoke_tokens(State(st): State<AppState>) -> StatusCode {
+    st.faults.revoke_tokens_now();
     StatusCode::NO_CONTENT
 }
 

@@ -207,6 +207,12 @@ impl FaultHandle {
         self.tokens.expire_all();
     }
 
+    /// Revokes every token issued so far (an administrator's doing, or a password change):
+    /// the next call with any of them gets the empty 401 of an invalidated token.
+    pub fn revoke_tokens_now(&self) {
+        self.tokens.revoke_all();
+    }
+
     /// Rolls the dice for one Jamf request.
     pub(crate) fn decide(&self) -> (Duration, Decision) {
         let mut st = self.lock();

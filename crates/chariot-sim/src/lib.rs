@@ -57,6 +57,7 @@ pub struct RunningSim {
     faults: FaultHandle,
     clock: ClockHandle,
     world: touch::SharedWorld,
+    tokens: auth::TokenStore,
     stop: Option<oneshot::Sender<()>>,
     task: JoinHandle<()>,
 }
@@ -81,6 +82,18 @@ impl RunningSim {
 
     pub fn clock(&self) -> ClockHandle {
         self.clock.clone()
+    }
+
+    /// Bearer tokens issued so far (user sign-ins, OAuth, keep-alive): a client that re-signs
+    /// in more than it needs to shows here. Also `tokens.issued` in `GET /_sim/state`.
+    pub fn tokens_issued(&self) -> u64 {
+        self.tokens.issued()
+    }
+
+    /// Tokens clients invalidated with `POST /api/v1/auth/invalidate-token` (signed out).
+    /// Also `tokens.signedOut` in `GET /_sim/state`.
+    pub fn tokens_signed_out(&self) -> u64 {
+        self.tokens.signed_out()
     }
 
     /// Makes exactly `count` devices report a new inventory at the current simulated instant
@@ -139,7 +152,7 @@ pub async fn start(config: SimConfig) -> Result<RunningSim, SimError> {
         world: world.clone(),
         clock: clock.clone(),
         faults: faults.clone(),
-        tokens,
+        tokens: tokens.clone(),
         credentials: config.credentials.clone(),
         token_ttl: config.token_ttl,
         oauth_token_ttl: config.oauth_token_ttl,
@@ -173,6 +186,7 @@ pub async fn start(config: SimConfig) -> Result<RunningSim, SimError> {
         faults,
         clock,
         world: touch::SharedWorld(world),
+        tokens,
         stop: Some(tx),
         task,
     })

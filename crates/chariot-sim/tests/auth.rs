@@ -164,3 +164,41 @@ async fn tokens_expire_after_their_ttl_and_on_demand() {
     assert_eq!(get_json(&sim, &t2, "/api/v2/mobile-devices").await.0, 401);
     sim.shutdown().await;
 }
+
+/// What tests of clients read: every token issued (sign-in, OAuth, keep-alive) and every
+/// sign-out is counted, in process and on `/_sim/state`; a revocation kills every token with
+/// the empty 401 of an invalidated one.
+#[tokio::test]
+async fn token_issuance_and_sign_outs_are_counted_and_tokens_can_be_revoked() {
+    let sim = sim().await;
+    assert_eq!((sim.tokens_issued(), sim.tokens_signed_out()), (0, 0));
+    let t = user_token(&sim).await;
+    let (_, v) = post_json(&sim, &t, "/api/v1/auth/keep-alive", json!({})).await;
+    let t2 = v["token"].as_str().unwrap().to_string();
+    assert_eq!(sim.tokens_issued(), 2);
+    assert_eq!(sim.tokens_signed_out(), 0, "keep-alive is not a sign-out");
+    let (s, _) = post_json(&sim, &t2, "/api/v1/auth/invalidate-token", json!({})).await;
+    assert_eq!(s, 204);
+    assert_eq!(sim.tokens_signed_out(), 1);
+
+    let t3 = user_token(&sim).await;
+    let r = http()
+        .post(format!("{}/_sim/tokens/revoke", sim.base_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let (s, v) = get_json(&sim, &t3, "/api/v2/mobile-devices").await;
+    assert_eq!(s, 401);
+    assert_eq!(v, json!({"httpStatus": 401, "errors": []}));
+    let state: Value = http()
+        .get(format!("{}/_sim/state", sim.base_url()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(state["tokens"], json!({"issued": 3, "signedOut": 1}));
+    sim.shutdown().await;
+}
