@@ -106,6 +106,15 @@ impl RunningSim {
         touch::touch_inventory(&mut w, count, now)
     }
 
+    /// Makes the devices `ids` report a new inventory at the current simulated instant (see
+    /// [`touch::touch_devices`]) and returns the ids found.
+    pub fn touch_devices(&self, ids: &[u32]) -> Vec<u32> {
+        let mut w = self.world.0.lock().unwrap_or_else(|e| e.into_inner());
+        let now = self.clock.now();
+        school::engine::advance_to(&mut w, now);
+        touch::touch_devices(&mut w, ids, now)
+    }
+
     /// Stops accepting connections; requests still in flight get two seconds to finish.
     pub async fn shutdown(mut self) {
         if let Some(tx) = self.stop.take() {

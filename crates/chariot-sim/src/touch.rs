@@ -33,15 +33,31 @@ pub fn touch_inventory(w: &mut World, count: usize, now: DateTime<Utc>) -> Vec<u
     indices.dedup();
     let mut ids = Vec::with_capacity(indices.len());
     for i in indices {
-        let d = &mut w.devices[i];
-        d.last_inventory = now;
-        d.last_contact = d.last_contact.max(now);
-        d.battery = if d.battery > 5 { d.battery - 1 } else { 100 };
-        d.inventory_count += 1;
-        ids.push(d.id);
+        report(&mut w.devices[i], now);
+        ids.push(w.devices[i].id);
     }
     w.touch();
     ids
+}
+
+/// Makes the devices `ids` report a new inventory at `now` (as [`touch_inventory`] does), for
+/// a test that needs a given device to report at a given moment (e.g. one a client has
+/// already read while it pages). Returns the ids found, in id order.
+pub fn touch_devices(w: &mut World, ids: &[u32], now: DateTime<Utc>) -> Vec<u32> {
+    let mut touched = Vec::new();
+    for d in w.devices.iter_mut().filter(|d| ids.contains(&d.id)) {
+        report(d, now);
+        touched.push(d.id);
+    }
+    w.touch();
+    touched
+}
+
+fn report(d: &mut crate::school::model::Device, now: DateTime<Utc>) {
+    d.last_inventory = now;
+    d.last_contact = d.last_contact.max(now);
+    d.battery = if d.battery > 5 { d.battery - 1 } else { 100 };
+    d.inventory_count += 1;
 }
 
 /// The world as [`crate::RunningSim`] holds it: shared with the server, with a short `Debug`

@@ -221,6 +221,7 @@ async fn full(
         Some(s) => u64::from(s.device_count),
         None => (client.max_in_flight() as u64) * u64::from(request.page_size),
     };
+    let wall_start = Utc::now();
     let query = InventoryQuery {
         page_size: request.page_size,
         expected,
@@ -296,6 +297,7 @@ async fn full(
 
     check(cancel)?;
     progress(SyncProgress::measure(SyncPhase::Saving, 0, 0, started));
+    let watermark = watermark.held_back(took(started, wall_start));
     let summary = store.publish_full(generation, watermark.0.as_deref(), Utc::now())?;
     Ok(Published {
         summary,
@@ -316,6 +318,7 @@ async fn incremental(
     cancel: &CancelFlag,
     started: Instant,
 ) -> Result<Published, SyncError> {
+    let wall_start = Utc::now();
     let known_positions = store.lost_positions()?;
     let from = DateTime::parse_from_rfc3339(since)
         .map(|d| d.to_utc() - WATERMARK_OVERLAP)
@@ -449,9 +452,12 @@ async fn incremental(
     check(cancel)?;
 
     progress(SyncProgress::measure(SyncPhase::Saving, 0, 0, started));
-    let mut watermark = Watermark(Some(since.to_owned()));
+    let mut watermark = Watermark::default();
     changed.retain(|r| listed.contains(&r.mobile_device_id));
     changed.iter().for_each(|r| watermark.see(r));
+    let watermark = watermark
+        .held_back(took(started, wall_start))
+        .at_least(Some(since));
     let rows: Vec<DeviceRow> = changed
         .iter()
         .map(|r| positions::row_with_known_position(r, &known_positions))
@@ -468,6 +474,13 @@ async fn incremental(
         lost: changed.into_iter().filter(positions::is_lost).collect(),
         known: known_positions,
     })
+}
+
+/// How long the sync has taken: the longer of the monotonic and the wall-clock measures (a
+/// computer asleep mid-sync stops the first on some systems; the server's clock went on).
+fn took(started: Instant, wall_start: DateTime<Utc>) -> Duration {
+    let wall = (Utc::now() - wall_start).to_std().unwrap_or_default();
+    started.elapsed().max(wall)
 }
 
 pub(super) fn check(cancel: &CancelFlag) -> Result<(), SyncError> {

@@ -1,11 +1,11 @@
-//! Where the next incremental sync starts: the newest inventory date seen, and a page of
-//! records made ready to write with it.
+//! Where the next incremental sync starts: the newest inventory date seen, held back by the
+//! sync's own duration, and a page of records made ready to write with it.
 
 use std::collections::HashMap;
 
 use chariot_jamf::models::InventoryRecord;
 use chariot_store::{DeviceRow, LostPosition};
-use chrono::DateTime;
+use chrono::{DateTime, Utc};
 
 use super::positions;
 
@@ -61,6 +61,39 @@ impl Watermark {
         }
     }
 
+    /// The watermark a sync that took `elapsed` may store. Every date seen was at most the
+    /// server's time when its page was served, so the newest one minus the sync's duration is
+    /// at most the server's time when the sync began: a device read early that reported again
+    /// while later pages were read (a sync longer than the overlap: a slow server, page
+    /// timeouts) is still at or after it, and the next incremental sync reads it. Only the
+    /// server's dates and our own elapsed time are used, so a skewed local clock does not
+    /// matter (the server's clock could be read from its `Date` header, but a proxy may drop
+    /// it; a duration needs none).
+    pub(super) fn held_back(self, elapsed: std::time::Duration) -> Watermark {
+        let by = chrono::Duration::from_std(elapsed).unwrap_or(chrono::Duration::MAX);
+        let held = self
+            .instant()
+            .and_then(|newest| newest.checked_sub_signed(by))
+            .map(|w| w.to_rfc3339());
+        Watermark(held)
+    }
+
+    /// The later of the two (an incremental sync never moves the watermark back: what it
+    /// started from was already safe).
+    pub(super) fn at_least(mut self, floor: Option<&str>) -> Watermark {
+        if let Some(floor) = floor {
+            self.see_date(floor);
+        }
+        self
+    }
+
+    fn instant(&self) -> Option<DateTime<Utc>> {
+        self.0
+            .as_deref()
+            .and_then(|w| DateTime::parse_from_rfc3339(w).ok())
+            .map(|d| d.to_utc())
+    }
+
     fn see_date(&mut self, date: &str) {
         let Ok(instant) = DateTime::parse_from_rfc3339(date) else {
             return;
@@ -76,5 +109,41 @@ impl Watermark {
         if newer {
             self.0 = Some(instant.to_utc().to_rfc3339());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Watermark;
+    use std::time::Duration;
+
+    fn w(date: &str) -> Watermark {
+        Watermark(Some(date.to_owned()))
+    }
+
+    #[test]
+    fn the_newest_date_is_held_back_by_the_sync_duration() {
+        let held = w("2026-12-07T10:30:00.250Z").held_back(Duration::from_secs(754));
+        assert_eq!(held.0.as_deref(), Some("2026-12-07T10:17:26.250+00:00"));
+        assert_eq!(Watermark(None).held_back(Duration::from_secs(1)).0, None);
+    }
+
+    #[test]
+    fn an_incremental_sync_never_moves_the_watermark_back() {
+        let since = "2026-12-07T10:00:00Z";
+        let held = w("2026-12-07T10:00:30Z").held_back(Duration::from_secs(60));
+        assert_eq!(
+            held.at_least(Some(since)).0.as_deref(),
+            Some("2026-12-07T10:00:00+00:00")
+        );
+        let later = w("2026-12-07T11:00:00Z").held_back(Duration::from_secs(60));
+        assert_eq!(
+            later.at_least(Some(since)).0.as_deref(),
+            Some("2026-12-07T10:59:00+00:00")
+        );
+        assert_eq!(
+            Watermark(None).at_least(Some(since)).0.as_deref(),
+            Some("2026-12-07T10:00:00+00:00")
+        );
     }
 }
