@@ -65,6 +65,64 @@ impl Token {
     }
 }
 
+/// The client's current token, numbered: each token put in the cache gets the next
+/// generation. A request refused with 401 forgets the token only if the cache still holds the
+/// generation it was sent with; if a concurrent request already replaced it, the new token is
+/// simply used. Without this, N requests meeting one dead token would each clear the cache and
+/// sign in again, minting N tokens of which N − 1 are never invalidated (and, for a user
+/// account, one sign-in may end another's token).
+#[derive(Debug, Default)]
+pub(crate) struct TokenCache {
+    token: Option<Token>,
+    generation: u64,
+}
+
+/// A token as handed to one request: its value and the cache generation it came from.
+pub(crate) struct Bearer {
+    pub value: Secret,
+    pub generation: u64,
+}
+
+impl TokenCache {
+    pub fn current(&self) -> Option<&Token> {
+        self.token.as_ref()
+    }
+
+    /// The cached token, unless it is due for renewal.
+    pub fn usable(&self) -> Option<Bearer> {
+        self.token
+            .as_ref()
+            .filter(|t| !t.needs_renewal())
+            .map(|t| Bearer {
+                value: t.value.clone(),
+                generation: self.generation,
+            })
+    }
+
+    /// Caches a new token (a sign-in or a keep-alive) and hands it out.
+    pub fn put(&mut self, token: Token) -> Bearer {
+        self.generation += 1;
+        let value = token.value.clone();
+        self.token = Some(token);
+        Bearer {
+            value,
+            generation: self.generation,
+        }
+    }
+
+    /// After a 401 for the token of `generation`: forgets it unless it was already replaced.
+    pub fn forget(&mut self, generation: u64) {
+        if self.generation == generation {
+            self.token = None;
+        }
+    }
+
+    /// Empties the cache (signing out).
+    pub fn take(&mut self) -> Option<Token> {
+        self.token.take()
+    }
+}
+
 /// `AuthTokenV1`: `{"token": "...", "expires": "2020-04-21T21:09:31.626Z"}`.
 #[derive(Debug, Deserialize)]
 pub struct UserTokenResponse {
@@ -127,6 +185,23 @@ mod tests {
             lifetime: Duration::from_secs(1800),
         };
         assert!(short.needs_renewal() && !short.is_expired());
+    }
+
+    /// Two requests refused with the same dead token: the first forgets it and signs in
+    /// again; the second, refused a moment later, must keep the new token.
+    #[test]
+    fn a_401_forgets_only_the_token_it_was_sent_with() {
+        let mut cache = TokenCache::default();
+        let dead = cache.put(Token::new("dead".into(), Duration::from_secs(1800)));
+        cache.forget(dead.generation);
+        assert!(cache.current().is_none());
+        let fresh = cache.put(Token::new("fresh".into(), Duration::from_secs(1800)));
+        cache.forget(dead.generation);
+        let kept = cache.usable().expect("the new token is kept");
+        assert_eq!(kept.value.expose(), "fresh");
+        assert_eq!(kept.generation, fresh.generation);
+        cache.forget(fresh.generation);
+        assert!(cache.usable().is_none());
     }
 
     #[test]

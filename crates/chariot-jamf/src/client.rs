@@ -11,7 +11,8 @@ use tokio::sync::{Mutex, Semaphore};
 
 use crate::answer::{classify, classify_sign_in, decode, error_chain};
 use crate::auth::{
-    ClientTokenResponse, Credentials, Token, UserTokenResponse, user_token_lifetime,
+    Bearer, ClientTokenResponse, Credentials, Token, TokenCache, UserTokenResponse,
+    user_token_lifetime,
 };
 use crate::error::JamfError;
 pub use crate::retry::RetryPolicy;
@@ -77,7 +78,9 @@ struct Inner {
     server: ServerUrl,
     http: reqwest::Client,
     credentials: Credentials,
-    token: Mutex<Option<Token>>,
+    /// Held while a token is obtained or renewed, so concurrent requests wait for that one
+    /// renewal and share its token instead of each signing in.
+    token: Mutex<TokenCache>,
     permits: Semaphore,
     options: ClientOptions,
 }
@@ -114,7 +117,7 @@ impl JamfClient {
                 server,
                 http,
                 credentials,
-                token: Mutex::new(None),
+                token: Mutex::new(TokenCache::default()),
                 options,
             }),
         })
@@ -210,8 +213,8 @@ impl JamfClient {
 
     /// One write (POST), never retried: a timeout or a dropped connection
     /// leaves it unknown whether the server acted, so the caller must not send it again
-    /// blindly. Only a 401 is re-sent, once, after signing in again: the server refused it
-    /// before doing anything.
+    /// blindly. Only a 401 is re-sent, once, with a new token: the server refused it before
+    /// doing anything.
     pub(crate) async fn post_once(
         &self,
         path: &str,
@@ -226,7 +229,7 @@ impl JamfClient {
                     |http, url| {
                         let req = http
                             .post(url)
-                            .bearer_auth(token.expose())
+                            .bearer_auth(token.value.expose())
                             .header(ACCEPT, "application/json");
                         match body {
                             WriteBody::Json(json) => req.json(json),
@@ -242,7 +245,7 @@ impl JamfClient {
             match answer.status {
                 s if s.is_success() => return Ok(answer.body),
                 StatusCode::UNAUTHORIZED if !reauthenticated => {
-                    *self.inner.token.lock().await = None;
+                    self.forget(&token).await;
                     reauthenticated = true;
                 }
                 _ => return Err(classify(path, &self.inner.server, answer)),
@@ -256,14 +259,14 @@ impl JamfClient {
         loop {
             let token = self.bearer().await?;
             let answer = self
-                .send(Method::GET, path, query, Some(token.expose()))
+                .send(Method::GET, path, query, Some(token.value.expose()))
                 .await?;
             match answer.status {
                 s if s.is_success() => return Ok(answer.body),
                 StatusCode::UNAUTHORIZED if !reauthenticated => {
-                    // The token may have been revoked or expired early: sign in again, once.
+                    // The token may have been revoked or expired early: a new one, once.
                     tracing::info!(path, "401: signing in again");
-                    *self.inner.token.lock().await = None;
+                    self.forget(&token).await;
                     reauthenticated = true;
                 }
                 _ => return Err(classify(path, &self.inner.server, answer)),
@@ -357,26 +360,28 @@ impl JamfClient {
         })
     }
 
-    /// A valid bearer token: the cached one, renewed or replaced when close to expiry.
-    async fn bearer(&self) -> Result<crate::secret::Secret, JamfError> {
-        let mut slot = self.inner.token.lock().await;
-        if let Some(token) = slot.as_ref() {
-            if !token.needs_renewal() {
-                return Ok(token.value.clone());
-            }
-            if !token.is_expired()
-                && matches!(self.inner.credentials, Credentials::User { .. })
-                && let Ok(renewed) = self.keep_alive(token).await
-            {
-                let value = renewed.value.clone();
-                *slot = Some(renewed);
-                return Ok(value);
-            }
+    /// A valid bearer token: the cached one, renewed or replaced when close to expiry. The
+    /// cache stays locked meanwhile: requests arriving during a renewal get its token.
+    async fn bearer(&self) -> Result<Bearer, JamfError> {
+        let mut cache = self.inner.token.lock().await;
+        if let Some(usable) = cache.usable() {
+            return Ok(usable);
+        }
+        if let Some(token) = cache.current()
+            && !token.is_expired()
+            && matches!(self.inner.credentials, Credentials::User { .. })
+            && let Ok(renewed) = self.keep_alive(token).await
+        {
+            return Ok(cache.put(renewed));
         }
         let token = self.obtain_token().await?;
-        let value = token.value.clone();
-        *slot = Some(token);
-        Ok(value)
+        Ok(cache.put(token))
+    }
+
+    /// After a 401: forgets the token the request was sent with, unless a concurrent request
+    /// already replaced it (then the next `bearer()` hands out the replacement).
+    async fn forget(&self, used: &Bearer) {
+        self.inner.token.lock().await.forget(used.generation);
     }
 
     async fn keep_alive(&self, token: &Token) -> Result<Token, JamfError> {
