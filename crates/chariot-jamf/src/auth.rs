@@ -39,12 +39,12 @@ pub(crate) struct Token {
 }
 
 impl Token {
-    pub fn new(value: String, lifetime: Duration) -> Token {
+    pub fn new(value: Secret, lifetime: Duration) -> Token {
         // Bounded: a skewed clock or an odd `expires` must neither make every call re-login
         // nor keep a token far past its real end.
         let lifetime = lifetime.clamp(Duration::from_secs(10), Duration::from_secs(24 * 3600));
         Token {
-            value: Secret::new(value),
+            value,
             obtained: Instant::now(),
             lifetime,
         }
@@ -123,17 +123,18 @@ impl TokenCache {
     }
 }
 
-/// `AuthTokenV1`: `{"token": "...", "expires": "2020-04-21T21:09:31.626Z"}`.
+/// `AuthTokenV1`: `{"token": "...", "expires": "2020-04-21T21:09:31.626Z"}`. The token is a
+/// [`Secret`] so that printing the answer (`{:?}`) cannot leak it.
 #[derive(Debug, Deserialize)]
 pub struct UserTokenResponse {
-    pub token: String,
+    pub token: Secret,
     pub expires: String,
 }
 
-/// OAuth 2 client-credentials answer.
+/// OAuth 2 client-credentials answer (the token a [`Secret`], as above).
 #[derive(Debug, Deserialize)]
 pub struct ClientTokenResponse {
-    pub access_token: String,
+    pub access_token: Secret,
     #[serde(default)]
     pub expires_in: Option<u64>,
     #[serde(default)]
@@ -177,7 +178,7 @@ mod tests {
 
     #[test]
     fn renewal_happens_before_expiry() {
-        let t = Token::new("x".into(), Duration::from_secs(1800));
+        let t = Token::new(Secret::new("x"), Duration::from_secs(1800));
         assert!(!t.needs_renewal() && !t.is_expired());
         let short = Token {
             value: Secret::new("x"),
@@ -192,16 +193,36 @@ mod tests {
     #[test]
     fn a_401_forgets_only_the_token_it_was_sent_with() {
         let mut cache = TokenCache::default();
-        let dead = cache.put(Token::new("dead".into(), Duration::from_secs(1800)));
+        let dead = cache.put(Token::new(Secret::new("dead"), Duration::from_secs(1800)));
         cache.forget(dead.generation);
         assert!(cache.current().is_none());
-        let fresh = cache.put(Token::new("fresh".into(), Duration::from_secs(1800)));
+        let fresh = cache.put(Token::new(Secret::new("fresh"), Duration::from_secs(1800)));
         cache.forget(dead.generation);
         let kept = cache.usable().expect("the new token is kept");
         assert_eq!(kept.value.expose(), "fresh");
         assert_eq!(kept.generation, fresh.generation);
         cache.forget(fresh.generation);
         assert!(cache.usable().is_none());
+    }
+
+    /// A token answer may end up in a `{:?}` (a trace, an error's detail): the token is not
+    /// in it, the rest still is.
+    #[test]
+    fn token_answers_print_without_their_token() {
+        let user: UserTokenResponse = serde_json::from_str(
+            r#"{"token": "eyJhbGciOiJIUzUxMiJ9.user-token-value", "expires": "2026-11-22T10:30:00.000Z"}"#,
+        )
+        .unwrap();
+        let client: ClientTokenResponse = serde_json::from_str(
+            r#"{"access_token": "client-token-value", "scope": "api-role:1", "token_type": "Bearer", "expires_in": 599}"#,
+        )
+        .unwrap();
+        let shown = format!("{user:?} {client:?}");
+        assert!(!shown.contains("token-value"), "{shown}");
+        assert!(
+            shown.contains("2026-11-22T10:30") && shown.contains("599"),
+            "{shown}"
+        );
     }
 
     #[test]

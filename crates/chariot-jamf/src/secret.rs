@@ -3,7 +3,8 @@
 use std::fmt;
 
 /// Holds a secret value. `Debug` and `Display` print `[secret]`; there is no `Serialize`, so a
-/// secret can never end up in a log line, a JSON file or an error message.
+/// secret can never end up in a log line, a JSON file or an error message. It can be
+/// deserialised, so a token answer is parsed straight into one.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
 
@@ -15,6 +16,14 @@ impl Secret {
     /// The value itself, for the one place that must send it (an HTTP header or form).
     pub fn expose(&self) -> &str {
         &self.0
+    }
+}
+
+/// Read from a server's answer (a token) straight into a `Secret`, so the plain value never
+/// sits in a struct that prints it. Reading only: there is still no `Serialize`.
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Secret)
     }
 }
 

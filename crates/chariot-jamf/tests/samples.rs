@@ -67,7 +67,7 @@ fn version_and_tokens() {
     assert!(JamfVersion::parse(v["version"].as_str().unwrap()).is_some());
     let t: chariot_jamf::auth::UserTokenResponse =
         serde_json::from_str(&sample("auth/jamfpro-v1-auth-token.recorded.json")).unwrap();
-    assert!(!t.token.is_empty() && !t.expires.is_empty());
+    assert!(!t.token.expose().is_empty() && !t.expires.is_empty());
     let o: chariot_jamf::auth::ClientTokenResponse = serde_json::from_str(&sample(
         "auth/oauth-token-response.learn-jamf-docs-example.json",
     ))
