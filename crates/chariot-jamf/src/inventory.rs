@@ -3,7 +3,7 @@
 //! smaller pieces, and that smaller size holds for the rest of the read.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use crate::client::{JamfClient, OnTimeout};
 use crate::error::JamfError;
@@ -116,6 +116,64 @@ pub struct PageProgress {
     pub total: u64,
 }
 
+/// How a paged read went, once it is over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadSummary {
+    pub fetched: u64,
+    /// The total the first page announced.
+    pub total: u64,
+    /// Requests answered (pages, and the pieces of pages that timed out).
+    pub requests: u32,
+    /// Every answer announced the same total. Offset paging over a set that changes while it
+    /// is read can skip a row (a deletion shifts the later pages back by one); a total that
+    /// moved is the visible sign of it. (One request alone is always consistent.)
+    pub steady: bool,
+}
+
+/// Every device a read matched, each once, and how the read went.
+#[derive(Debug, Clone)]
+pub struct InventoryRead {
+    pub records: Vec<InventoryRecord>,
+    pub summary: ReadSummary,
+}
+
+/// The totals the answers of one read announced, and how many answers there were.
+#[derive(Debug)]
+struct TotalsSeen {
+    low: AtomicU64,
+    high: AtomicU64,
+    answers: AtomicU32,
+}
+
+impl Default for TotalsSeen {
+    fn default() -> Self {
+        TotalsSeen {
+            low: AtomicU64::new(u64::MAX),
+            high: AtomicU64::new(0),
+            answers: AtomicU32::new(0),
+        }
+    }
+}
+
+impl TotalsSeen {
+    fn saw(&self, total: u64) {
+        self.low.fetch_min(total, Ordering::Relaxed);
+        self.high.fetch_max(total, Ordering::Relaxed);
+        self.answers.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn summary(&self, fetched: u64, total: u64) -> ReadSummary {
+        let answers = self.answers.load(Ordering::Relaxed);
+        ReadSummary {
+            fetched,
+            total,
+            requests: answers,
+            steady: answers <= 1
+                || self.low.load(Ordering::Relaxed) == self.high.load(Ordering::Relaxed),
+        }
+    }
+}
+
 impl JamfClient {
     /// One page of the detail inventory (`LENIENT`: one broken device must not fail the sync).
     pub async fn inventory_page(
@@ -141,26 +199,41 @@ impl JamfClient {
             .await
     }
 
-    /// Every device matching `query`, each once (the last copy wins if paging saw it twice).
+    /// Every device matching `query`, each once (if paging saw one twice, the copy that
+    /// reported the newest inventory).
     pub async fn fetch_inventory(
         &self,
         query: &InventoryQuery,
-        mut on_progress: impl FnMut(PageProgress),
+        on_progress: impl FnMut(PageProgress),
     ) -> Result<Vec<InventoryRecord>, JamfError> {
+        Ok(self.fetch_inventory_read(query, on_progress).await?.records)
+    }
+
+    /// The same, with how the read went: whether the set it paged moved meanwhile (see
+    /// [`ReadSummary::steady`]), for a caller that must not miss a device.
+    pub async fn fetch_inventory_read(
+        &self,
+        query: &InventoryQuery,
+        mut on_progress: impl FnMut(PageProgress),
+    ) -> Result<InventoryRead, JamfError> {
         let mut by_id: BTreeMap<String, InventoryRecord> = BTreeMap::new();
-        self.fetch_inventory_pages(query, |records, progress| {
-            for r in records {
-                by_id.insert(r.mobile_device_id.clone(), r);
-            }
-            on_progress(progress);
-            Ok::<(), std::convert::Infallible>(())
+        let summary = self
+            .fetch_inventory_pages(query, |records, progress| {
+                for r in records {
+                    keep_newest(&mut by_id, r);
+                }
+                on_progress(progress);
+                Ok::<(), std::convert::Infallible>(())
+            })
+            .await
+            .map_err(|e| match e {
+                FetchError::Jamf(e) => e,
+                FetchError::Sink(never) => match never {},
+            })?;
+        Ok(InventoryRead {
+            records: by_id.into_values().collect(),
+            summary,
         })
-        .await
-        .map_err(|e| match e {
-            FetchError::Jamf(e) => e,
-            FetchError::Sink(never) => match never {},
-        })?;
-        Ok(by_id.into_values().collect())
     }
 
     /// Streams the inventory page by page to `sink` (which may stop the fetch by returning an
@@ -170,7 +243,7 @@ impl JamfClient {
         &self,
         query: &InventoryQuery,
         sink: impl FnMut(Vec<InventoryRecord>, PageProgress) -> Result<(), E>,
-    ) -> Result<PageProgress, FetchError<E>> {
+    ) -> Result<ReadSummary, FetchError<E>> {
         self.fetch_inventory_pages_then(query, std::convert::identity, sink, |_| {})
             .await
     }
@@ -187,7 +260,7 @@ impl JamfClient {
         map: impl Fn(Vec<InventoryRecord>) -> T + Send + Sync + 'static,
         mut sink: impl FnMut(T, PageProgress) -> Result<(), E>,
         on_all_received: impl FnOnce(u64),
-    ) -> Result<PageProgress, FetchError<E>>
+    ) -> Result<ReadSummary, FetchError<E>>
     where
         T: Send + 'static,
     {
@@ -199,15 +272,18 @@ impl JamfClient {
         let window = self.max_in_flight() + 2;
         // The page size the server manages without a gateway timeout, as learned so far.
         let learned = std::sync::Arc::new(AtomicU32::new(requested));
+        let totals = std::sync::Arc::new(TotalsSeen::default());
         let mut tasks = tokio::task::JoinSet::new();
         let spawn = |tasks: &mut tokio::task::JoinSet<_>, page: u32, size: u32| {
             let client = self.clone();
             let query = query.clone();
             let map = map.clone();
             let learned = learned.clone();
+            let totals = totals.clone();
             tasks.spawn(async move {
+                let first = u64::from(page) * u64::from(size);
                 let page = client
-                    .inventory_span(&query, u64::from(page) * u64::from(size), size, &learned)
+                    .inventory_span(&query, first, size, &learned, &totals)
                     .await?;
                 let count = page.results.len() as u64;
                 Ok::<_, JamfError>((count, map(page.results)))
@@ -224,7 +300,9 @@ impl JamfClient {
             spawn(&mut tasks, page, requested);
         }
         // Dropping `tasks` on an early return aborts the pages still in flight.
-        let first = self.inventory_span(query, 0, requested, &learned).await?;
+        let first = self
+            .inventory_span(query, 0, requested, &learned, &totals)
+            .await?;
         let total = first.total_count;
         // A server may cap lower than 2000 without saying so: the first page tells us.
         let short = (first.results.len() as u64) < total.min(requested as u64);
@@ -288,10 +366,7 @@ impl JamfClient {
             )
             .map_err(FetchError::Sink)?;
         }
-        Ok(PageProgress {
-            fetched: fetched.min(total),
-            total,
-        })
+        Ok(totals.summary(fetched, total))
     }
 
     /// The rows `[first, first + len)` (`first` a multiple of `len`: one page of the pager),
@@ -309,6 +384,7 @@ impl JamfClient {
         first: u64,
         len: u32,
         learned: &AtomicU32,
+        totals: &TotalsSeen,
     ) -> Result<Paged<InventoryRecord>, JamfError> {
         let mut results = Vec::new();
         let mut total_count = 0;
@@ -329,6 +405,7 @@ impl JamfClient {
             })?;
             match self.inventory_page(query, page, piece, policy).await {
                 Ok(answer) => {
+                    totals.saw(answer.total_count);
                     total_count = total_count.max(answer.total_count);
                     let short = answer.results.len() < piece as usize;
                     results.extend(answer.results);
@@ -451,6 +528,33 @@ impl JamfClient {
     }
 }
 
+/// Each device once, the copy that reported the newest inventory kept (on a tie, or when
+/// neither tells, the later one): a device seen twice while paging, or by two reads.
+pub fn newest_copies(records: impl IntoIterator<Item = InventoryRecord>) -> Vec<InventoryRecord> {
+    let mut by_id = BTreeMap::new();
+    for r in records {
+        keep_newest(&mut by_id, r);
+    }
+    by_id.into_values().collect()
+}
+
+/// Keeps `record` unless the copy already kept reported a newer inventory (a device seen twice
+/// while paging: the pages came in any order).
+fn keep_newest(by_id: &mut BTreeMap<String, InventoryRecord>, record: InventoryRecord) {
+    let reported = |r: &InventoryRecord| {
+        r.general
+            .as_ref()
+            .and_then(|g| g.last_inventory_update_date.as_deref())
+            .and_then(|d| chrono::DateTime::parse_from_rfc3339(d).ok())
+    };
+    match by_id.get(&record.mobile_device_id) {
+        Some(kept) if reported(kept) > reported(&record) => {}
+        _ => {
+            by_id.insert(record.mobile_device_id.clone(), record);
+        }
+    }
+}
+
 /// A paged fetch stopped by the server/network or by the page sink.
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError<E> {
@@ -500,5 +604,40 @@ mod tests {
         assert_eq!(split_size(49), None);
         assert_eq!(piece_size(500, 250), 250);
         assert_eq!(piece_size(500, 200), 125);
+    }
+
+    fn copy(id: &str, reported: Option<&str>, name: &str) -> InventoryRecord {
+        serde_json::from_value(serde_json::json!({
+            "mobileDeviceId": id,
+            "general": { "displayName": name, "lastInventoryUpdateDate": reported },
+        }))
+        .unwrap()
+    }
+
+    fn names(records: Vec<InventoryRecord>) -> Vec<String> {
+        records
+            .into_iter()
+            .map(|r| r.general.unwrap().display_name.unwrap())
+            .collect()
+    }
+
+    /// Pages come in any order: of two copies of a device, the one that reported last stays,
+    /// whichever came last; dates compare as instants (fractional digits vary), a copy with a
+    /// date beats one without, and on a tie the later copy wins.
+    #[test]
+    fn the_newest_copy_of_a_device_seen_twice_wins() {
+        let kept = newest_copies([
+            copy("1", Some("2026-12-07T10:00:00.5Z"), "newer"),
+            copy("1", Some("2026-12-07T10:00:00.25Z"), "older"),
+            copy("2", Some("2026-12-07T09:00:00Z"), "dated"),
+            copy("2", None, "undated"),
+            copy("3", Some("2026-12-07T11:00:00Z"), "first"),
+            copy(
+                "3",
+                Some("2026-12-07T12:00:00+01:00"),
+                "same instant, later",
+            ),
+        ]);
+        assert_eq!(names(kept), ["newer", "dated", "same instant, later"]);
     }
 }

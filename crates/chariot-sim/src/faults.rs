@@ -64,6 +64,9 @@ pub enum PagedRead {
     LightList,
     /// `GET /api/v2/mobile-devices/detail` without a filter, whatever its sections.
     Inventory,
+    /// `GET /api/v2/mobile-devices/detail` filtered on `lastInventoryUpdateDate` (an
+    /// incremental sync's delta): the device deleted is the lowest id the filter matches.
+    Delta,
 }
 
 impl Default for FaultConfig {

@@ -12,12 +12,13 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use chariot_jamf::JamfClient;
-use chariot_jamf::inventory::{FetchError, InventoryQuery, Section};
+use chariot_jamf::inventory::{FetchError, InventoryQuery, Section, newest_copies};
 use chariot_jamf::models::InventoryRecord;
 use chariot_store::{DeviceRow, LostPosition, PendingGeneration, PublishSummary, Store, SyncKind};
 use chrono::{DateTime, Utc};
 
 use super::by_id::{confirm_deleted, fetch_by_ids};
+use super::delta;
 use super::error::SyncError;
 use super::gate::{check_version, gated};
 use super::positions;
@@ -293,6 +294,8 @@ async fn full(
         Ok(listed)
     })
     .await?;
+    // A device on two pages (the fleet moved while paging) is listed once, newest copy.
+    let mut lost = newest_copies(lost);
     lost.retain(|r| listed.contains(&r.mobile_device_id));
 
     check(cancel)?;
@@ -333,7 +336,7 @@ async fn incremental(
     };
     // The three reads are independent: run them together (the client keeps at most 5 requests
     // in flight), so an incremental sync costs about its longest read, not their sum.
-    let delta = client.fetch_inventory(&query, |p| {
+    let delta = client.fetch_inventory_read(&query, |p| {
         progress(SyncProgress::measure(
             SyncPhase::Fetching,
             p.fetched,
@@ -386,8 +389,9 @@ async fn incremental(
         read.await
             .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
     };
-    let ((mut changed, lost_now, membership), (known, stored_lost, stored_groups)) =
+    let ((delta, lost_now, membership), (known, stored_lost, stored_groups)) =
         tokio::try_join!(gated(gate, reads), stored)?;
+    let mut changed = delta.records;
     check(cancel)?;
 
     progress(SyncProgress::measure(SyncPhase::Reconciling, 0, 0, started));
@@ -402,6 +406,15 @@ async fn incremental(
         .collect();
     let (removed, still_there) = confirm_deleted(client, unlisted, cancel).await?;
     listed.extend(still_there.iter().map(|r| r.mobile_device_id.clone()));
+    // A deletion while the delta was paged can have hidden a device from it: read it again.
+    let mut torn = false;
+    if delta::may_have_skipped(&delta.summary, &changed, &listed, &removed) {
+        tracing::info!("the fleet moved while the delta was read: reading it again");
+        let again = client.fetch_inventory_read(&query, |_| {}).await?;
+        torn = delta::torn(&again);
+        changed = newest_copies(changed.into_iter().chain(again.records));
+        check(cancel)?;
+    }
     changed.extend(still_there);
     // Devices the server has and the snapshot lacks (missed by the delta) are fetched whole.
     let fetched: HashSet<String> = changed.iter().map(|r| r.mobile_device_id.clone()).collect();
@@ -455,9 +468,14 @@ async fn incremental(
     let mut watermark = Watermark::default();
     changed.retain(|r| listed.contains(&r.mobile_device_id));
     changed.iter().for_each(|r| watermark.see(r));
-    let watermark = watermark
-        .held_back(took(started, wall_start))
-        .at_least(Some(since));
+    let watermark = if torn {
+        tracing::warn!("the delta was torn twice: the next sync reads the same span again");
+        Watermark(Some(since.to_owned()))
+    } else {
+        watermark
+            .held_back(took(started, wall_start))
+            .at_least(Some(since))
+    };
     let rows: Vec<DeviceRow> = changed
         .iter()
         .map(|r| positions::row_with_known_position(r, &known_positions))

@@ -2,6 +2,7 @@
 //! delta cannot see (deleted devices, lost-mode state that changes without an inventory).
 
 mod by_id;
+mod delta;
 mod engine;
 mod error;
 mod gate;

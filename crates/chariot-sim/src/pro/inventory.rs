@@ -97,7 +97,8 @@ pub async fn list(
     let sort = parse_sort(&q, "id:asc", LIST_SORT)?;
     // (No churn here: it is a fault of the detail pages, between which a client writes.)
     let mut w = st.world();
-    let deletion = DeletionWhilePaging::new(&st, &w, Some(PagedRead::LightList), page.page);
+    let deletion =
+        DeletionWhilePaging::new(&st, &w, Some(PagedRead::LightList), page.page, |_| true);
     let mut items: Vec<&Device> = w.devices.iter().filter(|d| !deletion.hides(d)).collect();
     sort_by_keys(&mut items, &sort, |d, f| light_value(d, f), |d| d.id as u64);
     let results: Vec<_> = page.slice(&items).iter().map(|d| light(d)).collect();
@@ -111,19 +112,25 @@ pub async fn list(
 }
 
 /// The fault knob [`crate::FaultConfig::delete_while_paging`] for one page: the device with
-/// the lowest id is hidden from the pages after the first while the first has not been
-/// served, then deleted once it has.
+/// the lowest id among those the read lists is hidden from the pages after the first while
+/// the first has not been served, then deleted once it has.
 struct DeletionWhilePaging {
     victim: Option<u32>,
     first_page: bool,
 }
 
 impl DeletionWhilePaging {
-    fn new(st: &AppState, w: &World, read: Option<PagedRead>, page: usize) -> Self {
+    fn new(
+        st: &AppState,
+        w: &World,
+        read: Option<PagedRead>,
+        page: usize,
+        listed: impl Fn(&Device) -> bool,
+    ) -> Self {
         let armed = read.is_some_and(|read| st.faults.deletes_while_paging(read));
         DeletionWhilePaging {
             victim: armed
-                .then(|| w.devices.iter().map(|d| d.id).min())
+                .then(|| w.devices.iter().filter(|d| listed(d)).map(|d| d.id).min())
                 .flatten(),
             first_page: page == 0,
         }
@@ -225,24 +232,31 @@ pub async fn detail(
     };
     let mut w = st.world();
     maybe_churn(&st, &mut w);
-    // A filtered read (a delta, the lost devices, devices by id) is not a read of the fleet.
-    let read = filter.is_none().then_some(PagedRead::Inventory);
-    let deletion = DeletionWhilePaging::new(&st, &w, read, page.page);
+    // A filtered read (the lost devices, devices by id) is not a read of the fleet; one on the
+    // inventory date is an incremental sync's delta.
+    let read = match q.get("filter").filter(|f| !f.trim().is_empty()) {
+        None => Some(PagedRead::Inventory),
+        Some(f) if f.to_ascii_lowercase().contains("lastinventoryupdatedate") => {
+            Some(PagedRead::Delta)
+        }
+        Some(_) => None,
+    };
     let groups = w.groups_by_device();
     let world: &World = &w;
     let ctx = FieldCtx {
         world,
         groups: &groups,
     };
+    let matches = |d: &Device| {
+        filter
+            .as_ref()
+            .is_none_or(|e| e.eval(&|f| fields::values(&ctx, d, f)))
+    };
+    let deletion = DeletionWhilePaging::new(&st, world, read, page.page, matches);
     let mut items: Vec<&Device> = world
         .devices
         .iter()
-        .filter(|d| {
-            !deletion.hides(d)
-                && filter
-                    .as_ref()
-                    .is_none_or(|e| e.eval(&|f| fields::values(&ctx, d, f)))
-        })
+        .filter(|d| !deletion.hides(d) && matches(d))
         .collect();
     sort_by_keys(
         &mut items,
