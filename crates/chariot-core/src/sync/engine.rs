@@ -88,7 +88,15 @@ async fn run(
     };
     let started_at = Utc::now();
     let run = store.start_sync_run(kind, started_at)?;
-    let generation = store.begin_generation(request.source, kind, started_at)?;
+    let generation = match store.begin_generation(request.source, kind, started_at) {
+        Ok(g) => g,
+        Err(e) => {
+            // The run is closed as failed now, not left "running" until the next start.
+            let err = SyncError::from(e);
+            let _ = store.finish_sync_run(run, Utc::now(), Err(("failed", &err.to_string())));
+            return Err(err);
+        }
+    };
     progress(SyncProgress::measure(SyncPhase::SigningIn, 0, 0, started));
     // Signs in, then reads the version beside the first pages (see `gate`): a wrong address
     // or password fails at once, a server too old fails before anything is published.
@@ -163,7 +171,11 @@ async fn run(
             if let Err(e) = positions {
                 tracing::error!(error = %e, "lost-mode positions could not be saved");
             }
-            store.finish_sync_run(run, Utc::now(), Ok(&summary))?;
+            // The snapshot is published: failing to record the run's figures must not turn
+            // the sync into a failure that says "the previous snapshot is unchanged".
+            if let Err(e) = store.finish_sync_run(run, Utc::now(), Ok(&summary)) {
+                tracing::error!(error = %e, "could not record the sync's summary");
+            }
             Ok(SyncReport {
                 kind,
                 summary,

@@ -1,0 +1,55 @@
+//! The record of each sync (`sync_runs`) when the local database fails at its edges, against
+//! chariot-sim over real HTTP: the run is never left "running", and a sync whose snapshot was
+//! published is never reported as failed.
+
+use chariot_core::sync::{CancelFlag, sync};
+use chariot_store::DeviceQuery;
+
+mod sync_support;
+use sync_support::*;
+
+/// Makes the database refuse a write, as a full disk or a damaged file would, through a
+/// trigger added on a connection of its own.
+fn refuse(dir: &tempfile::TempDir, trigger: &str) {
+    let conn = rusqlite::Connection::open(dir.path().join("sync.db")).unwrap();
+    conn.execute_batch(trigger).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sync_that_cannot_begin_its_generation_is_recorded_as_failed() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (dir, mut store) = store();
+    refuse(
+        &dir,
+        "CREATE TRIGGER refuse BEFORE INSERT ON snapshot_generations
+         BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    );
+    let err = sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("full"), "{err}");
+    let run = store.last_sync_run().unwrap().unwrap();
+    assert_eq!(run.status, "failed");
+    assert!(run.finished_at.is_some());
+    assert!(run.error.unwrap().contains("full"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_published_snapshot_is_a_success_even_if_its_figures_cannot_be_recorded() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (dir, mut store) = store();
+    refuse(
+        &dir,
+        "CREATE TRIGGER refuse BEFORE UPDATE OF status ON sync_runs
+         WHEN NEW.status = 'succeeded'
+         BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    );
+    let report = sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let shown = store.list_devices(&DeviceQuery::default()).unwrap();
+    assert_eq!(shown.len() as u32, report.summary.device_count);
+    assert_eq!(shown.len(), server_ids(&c).await.len());
+}
