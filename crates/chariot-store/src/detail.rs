@@ -9,9 +9,11 @@ use crate::rows::{AppRow, DeviceRow, GroupRow, LostPosition, ProfileRow, SharedU
 impl Store {
     /// The device with this Jamf id in the current snapshot; `None` when it is not there.
     pub fn device(&self, jamf_id: &str) -> Result<Option<DeviceRow>, StoreError> {
-        let Some(g) = self.current_generation_id()? else {
-            return Ok(None);
-        };
+        Ok(self.read_current(|g| self.device_in(g, jamf_id))?.flatten())
+    }
+
+    /// [`Store::device`] in generation `g` (see [`Store::read_current`]).
+    fn device_in(&self, g: i64, jamf_id: &str) -> Result<Option<DeviceRow>, StoreError> {
         let found = self
             .conn
             .query_row(

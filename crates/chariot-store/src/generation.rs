@@ -45,14 +45,19 @@ const VISIBLE: &str = "valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)"
 impl Store {
     /// The id of the current generation, if any.
     pub fn current_generation_id(&self) -> Result<Option<i64>, StoreError> {
-        Ok(self
+        let id = self
             .conn
             .query_row(
                 "SELECT id FROM snapshot_generations WHERE is_current = 1",
                 [],
                 |r| r.get(0),
             )
-            .optional()?)
+            .optional()?;
+        #[cfg(test)]
+        if let Some(hook) = self.after_generation_read.take() {
+            hook();
+        }
+        Ok(id)
     }
 
     /// Where the next incremental sync should start from.
@@ -305,16 +310,17 @@ impl Store {
 
     /// Ids of the devices the current snapshot shows in lost mode.
     pub fn lost_mode_ids(&self) -> Result<Vec<String>, StoreError> {
-        let Some(g) = self.current_generation_id()? else {
-            return Ok(Vec::new());
-        };
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT jamf_id FROM devices WHERE {VISIBLE} AND lost_mode_enabled = 1"
-        ))?;
-        let ids = stmt
-            .query_map([g], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        Ok(ids)
+        Ok(self
+            .read_current(|g| {
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "SELECT jamf_id FROM devices WHERE {VISIBLE} AND lost_mode_enabled = 1"
+                ))?;
+                let ids = stmt
+                    .query_map([g], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                Ok(ids)
+            })?
+            .unwrap_or_default())
     }
 
     /// Drops a generation that will not be published (failed or cancelled sync).

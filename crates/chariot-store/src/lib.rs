@@ -14,6 +14,7 @@ mod journal;
 mod migrate;
 mod open;
 mod query;
+mod read;
 mod rows;
 mod search;
 mod snapshot;

@@ -14,6 +14,10 @@ pub struct Store {
     /// The last ordered id list a big search walked (see `list_device_ids`), kept for the next
     /// keystroke: the same filters on the same snapshot give the same order.
     pub(crate) ordered: std::cell::RefCell<Option<crate::search::OrderedList>>,
+    /// Tests only: runs once right after [`Store::current_generation_id`] has read the id, so
+    /// a test can have another connection publish and clean up at that very moment.
+    #[cfg(test)]
+    pub(crate) after_generation_read: std::cell::Cell<Option<Box<dyn FnOnce() + Send>>>,
 }
 
 impl Store {
@@ -67,6 +71,8 @@ impl Store {
             conn,
             path: path.to_owned(),
             ordered: Default::default(),
+            #[cfg(test)]
+            after_generation_read: Default::default(),
         })
     }
 

@@ -123,9 +123,17 @@ pub struct DeviceListRow {
 impl Store {
     /// Devices of the current snapshot matching `query` (empty when nothing was synced).
     pub fn list_devices(&self, query: &DeviceQuery) -> Result<Vec<DeviceListRow>, StoreError> {
-        let Some(g) = self.current_generation_id()? else {
-            return Ok(Vec::new());
-        };
+        Ok(self
+            .read_current(|g| self.list_devices_in(g, query))?
+            .unwrap_or_default())
+    }
+
+    /// [`Store::list_devices`] in generation `g` (see [`Store::read_current`]).
+    fn list_devices_in(
+        &self,
+        g: i64,
+        query: &DeviceQuery,
+    ) -> Result<Vec<DeviceListRow>, StoreError> {
         let (sql, args) = filtered(LIST_COLUMNS, g, query);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
@@ -136,9 +144,13 @@ impl Store {
 
     /// The list rows of these devices, in the order given; ids not in the snapshot are skipped.
     pub fn devices_by_ids(&self, ids: &[String]) -> Result<Vec<DeviceListRow>, StoreError> {
-        let Some(g) = self.current_generation_id()? else {
-            return Ok(Vec::new());
-        };
+        Ok(self
+            .read_current(|g| self.devices_by_ids_in(g, ids))?
+            .unwrap_or_default())
+    }
+
+    /// [`Store::devices_by_ids`] in generation `g` (see [`Store::read_current`]).
+    fn devices_by_ids_in(&self, g: i64, ids: &[String]) -> Result<Vec<DeviceListRow>, StoreError> {
         let mut by_id: std::collections::HashMap<String, DeviceListRow> =
             std::collections::HashMap::with_capacity(ids.len());
         // SQLite limits bound parameters; 500 per statement stays far below every limit.
@@ -164,9 +176,13 @@ impl Store {
 
     /// Devices in lost mode, with their last reported position when known (the lost-mode map).
     pub fn lost_mode_devices(&self) -> Result<Vec<LostDeviceRow>, StoreError> {
-        let Some(g) = self.current_generation_id()? else {
-            return Ok(Vec::new());
-        };
+        Ok(self
+            .read_current(|g| self.lost_mode_devices_in(g))?
+            .unwrap_or_default())
+    }
+
+    /// [`Store::lost_mode_devices`] in generation `g` (see [`Store::read_current`]).
+    fn lost_mode_devices_in(&self, g: i64) -> Result<Vec<LostDeviceRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT jamf_id, name, battery_level, lost_mode_message, lost_latitude, lost_longitude,
                     lost_accuracy_m, lost_reported_at
@@ -211,9 +227,16 @@ impl Store {
     pub fn device_group_ids(
         &self,
     ) -> Result<std::collections::HashMap<String, Vec<String>>, StoreError> {
-        let Some(g) = self.current_generation_id()? else {
-            return Ok(Default::default());
-        };
+        Ok(self
+            .read_current(|g| self.device_group_ids_in(g))?
+            .unwrap_or_default())
+    }
+
+    /// [`Store::device_group_ids`] in generation `g` (see [`Store::read_current`]).
+    fn device_group_ids_in(
+        &self,
+        g: i64,
+    ) -> Result<std::collections::HashMap<String, Vec<String>>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.jamf_id, gr.group_id FROM devices d
              LEFT JOIN device_groups gr ON gr.device_row = d.row_id
@@ -238,9 +261,16 @@ impl Store {
     pub fn device_inventory_dates(
         &self,
     ) -> Result<std::collections::HashMap<String, Option<String>>, StoreError> {
-        let Some(g) = self.current_generation_id()? else {
-            return Ok(Default::default());
-        };
+        Ok(self
+            .read_current(|g| self.device_inventory_dates_in(g))?
+            .unwrap_or_default())
+    }
+
+    /// [`Store::device_inventory_dates`] in generation `g` (see [`Store::read_current`]).
+    fn device_inventory_dates_in(
+        &self,
+        g: i64,
+    ) -> Result<std::collections::HashMap<String, Option<String>>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT jamf_id, last_inventory_update FROM devices
              WHERE valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)",

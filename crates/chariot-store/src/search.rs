@@ -11,9 +11,13 @@ impl Store {
     /// The Jamf ids of the devices matching `query`, in display order: what a virtualised
     /// table keeps, reading the rows it scrolls to with [`Store::devices_by_ids`].
     pub fn list_device_ids(&self, query: &DeviceQuery) -> Result<Vec<String>, StoreError> {
-        let Some(g) = self.current_generation_id()? else {
-            return Ok(Vec::new());
-        };
+        Ok(self
+            .read_current(|g| self.list_device_ids_in(g, query))?
+            .unwrap_or_default())
+    }
+
+    /// [`Store::list_device_ids`] in generation `g` (see [`Store::read_current`]).
+    fn list_device_ids_in(&self, g: i64, query: &DeviceQuery) -> Result<Vec<String>, StoreError> {
         let phrase = query
             .search
             .as_deref()

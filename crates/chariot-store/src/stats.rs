@@ -39,9 +39,13 @@ const CURRENT: &str = "d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to 
 
 impl Store {
     pub fn fleet_stats(&self, t: &StatsThresholds) -> Result<FleetStats, StoreError> {
-        let Some(g) = self.current_generation_id()? else {
-            return Ok(FleetStats::default());
-        };
+        Ok(self
+            .read_current(|g| self.fleet_stats_in(g, t))?
+            .unwrap_or_default())
+    }
+
+    /// [`Store::fleet_stats`] in generation `g` (see [`Store::read_current`]).
+    fn fleet_stats_in(&self, g: i64, t: &StatsThresholds) -> Result<FleetStats, StoreError> {
         // `extra` may use ?2, bound to `value` when given.
         let count = |extra: &str, value: Option<Value>| -> Result<u32, StoreError> {
             let sql = format!("SELECT count(*) FROM devices d WHERE {CURRENT} {extra}");
