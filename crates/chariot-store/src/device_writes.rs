@@ -12,21 +12,6 @@ use rusqlite::{OptionalExtension, ToSql, Transaction, params};
 
 use crate::rows::DeviceRow;
 
-/// The devices of one batch, in order, keeping only the last copy of a device given twice (a
-/// device seen twice while paging: the later copy is the newer).
-pub(crate) fn last_copies(devices: &[DeviceRow]) -> impl Iterator<Item = &DeviceRow> {
-    let last: HashMap<&str, usize> = devices
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.jamf_id.as_str(), i))
-        .collect();
-    devices
-        .iter()
-        .enumerate()
-        .filter(move |(i, d)| last.get(d.jamf_id.as_str()) == Some(i))
-        .map(|(_, d)| d)
-}
-
 type Text<'a> = &'a Option<String>;
 
 /// Device rows inserted in this transaction, and their lists waiting to be written.
@@ -45,7 +30,7 @@ pub(crate) struct Batch<'a> {
 
 impl<'a> Batch<'a> {
     /// Inserts the device version; its lists are kept for [`Batch::finish`]. The caller
-    /// must not delete this row before `finish` (see [`last_copies`]).
+    /// must not delete this row before `finish` (see [`crate::newest::newest_copies`]).
     pub(crate) fn insert(
         &mut self,
         tx: &Transaction<'_>,

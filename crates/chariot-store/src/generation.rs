@@ -5,8 +5,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::Store;
-use crate::device_writes::{Batch, last_copies};
+use crate::device_writes::Batch;
 use crate::error::StoreError;
+use crate::newest::{newest_copies, replaces};
 use crate::rows::DeviceRow;
 
 /// A generation being written; invisible until published.
@@ -107,10 +108,12 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         let mut batch = Batch::default();
-        for device in last_copies(devices) {
-            // A device seen twice while paging (the fleet moved between pages): last copy wins.
-            delete_version(&tx, &device.jamf_id, generation.id)?;
-            batch.insert(&tx, device, generation.id)?;
+        // A device seen twice while paging (the fleet moved between pages, which arrive in
+        // any order), in this batch or an earlier one: the newest copy stays.
+        for device in newest_copies(devices) {
+            if make_way(&tx, device, generation.id)? {
+                batch.insert(&tx, device, generation.id)?;
+            }
         }
         batch.finish(&tx)?;
         tx.commit()?;
@@ -175,7 +178,7 @@ impl Store {
         // Statements prepared once for the whole batch (a few hundred devices at each sync).
         let current_version =
             format!("SELECT row_id, content_hash FROM devices WHERE jamf_id = ?2 AND {VISIBLE}");
-        for device in last_copies(changed_devices) {
+        for device in newest_copies(changed_devices) {
             let old: Option<(i64, i64)> = tx
                 .prepare_cached(&current_version)?
                 .query_row(params![previous, device.jamf_id], |r| {
@@ -408,15 +411,41 @@ fn make_current(
     Ok(device_count)
 }
 
+/// Makes way for `device` in generation `g`, where an earlier batch may have staged it too:
+/// that copy is deleted, unless it reported a newer inventory (see [`replaces`]), in which
+/// case it stays and `false` says so.
+fn make_way(tx: &Transaction<'_>, device: &DeviceRow, g: i64) -> Result<bool, rusqlite::Error> {
+    let staged: Option<(i64, Option<String>)> = tx
+        .prepare_cached(
+            "SELECT row_id, last_inventory_update FROM devices WHERE jamf_id = ?1 AND valid_from = ?2",
+        )?
+        .query_row(params![device.jamf_id, g], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((row_id, reported)) = staged else {
+        return Ok(true);
+    };
+    if !replaces(device.last_inventory_update.as_deref(), reported.as_deref()) {
+        return Ok(false);
+    }
+    delete_row(tx, row_id)?;
+    Ok(true)
+}
+
 fn delete_version(tx: &Transaction<'_>, jamf_id: &str, g: i64) -> Result<(), rusqlite::Error> {
     let rows: Vec<i64> = tx
         .prepare_cached("SELECT row_id FROM devices WHERE jamf_id = ?1 AND valid_from = ?2")?
         .query_map(params![jamf_id, g], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for row_id in rows {
-        tx.execute("DELETE FROM device_search WHERE rowid = ?1", [row_id])?;
-        tx.execute("DELETE FROM devices WHERE row_id = ?1", [row_id])?;
+        delete_row(tx, row_id)?;
     }
+    Ok(())
+}
+
+/// Deletes one device version and its search entry (its lists go with it).
+fn delete_row(tx: &Transaction<'_>, row_id: i64) -> Result<(), rusqlite::Error> {
+    tx.execute("DELETE FROM device_search WHERE rowid = ?1", [row_id])?;
+    tx.execute("DELETE FROM devices WHERE row_id = ?1", [row_id])?;
     Ok(())
 }
 

@@ -12,6 +12,7 @@ mod history;
 mod jobs;
 mod journal;
 mod migrate;
+mod newest;
 mod open;
 mod query;
 mod read;
@@ -33,4 +34,4 @@ pub use rows::{AppRow, DeviceRow, GroupRow, LostPosition, ProfileRow, SharedUser
 pub use snapshot::CurrentSnapshot;
 pub use stats::{FleetStats, StatsThresholds};
 pub use sync_lock::SyncLock;
-pub use sync_runs::SyncRun;
+pub use sync_runs::{RunProblems, SyncRun};
