@@ -31,7 +31,7 @@ pub struct SimArgs {
     #[arg(long, default_value_t = 0)]
     latency_ms: u64,
     /// Fault rate, e.g. `--fault 429=0.1 --fault reset=0.01`
-    /// (429, 500, 502, 503, 504, reset, timeout, truncate, churn).
+    /// (429, 500, 502, 503, 504, reset, timeout, truncate, html, churn).
     #[arg(long = "fault", value_name = "NAME=RATE")]
     faults: Vec<String>,
     /// Simulated seconds per real second.

@@ -192,6 +192,7 @@ async fn the_device_list_reads_every_page_of_a_district(#[case] expected: Option
 #[case("reset")]
 #[case("timeout")]
 #[case("truncate")]
+#[case("html")]
 #[tokio::test(flavor = "multi_thread")]
 async fn survives_each_fault_with_exactly_the_fleet(#[case] name: &str) {
     let sim = sim(300).await;

@@ -58,6 +58,7 @@ async fn set_faults(State(st): State<AppState>, body: axum::body::Bytes) -> Resp
                 c.rate_reset,
                 c.rate_timeout,
                 c.rate_truncate,
+                c.rate_html,
                 c.rate_churn,
             ];
             if rates.iter().any(|r| !(0.0..=1.0).contains(r)) {

@@ -32,6 +32,10 @@ pub struct FaultConfig {
     pub timeout_hold: Duration,
     /// The body is cut in half while `Content-Length` announces the full size.
     pub rate_truncate: f64,
+    /// 200 with an HTML page instead of the data: what a captive portal, a filtering proxy or
+    /// a maintenance page in front of the server answers. Unreadable, though the server was
+    /// reached and said "OK".
+    pub rate_html: f64,
     /// Per detail inventory page request (`/v2/mobile-devices/detail`): a device is enrolled
     /// or deleted just before the page is cut, as happens on a live tenant while a client
     /// walks the pages. (Deletions while the light list is read: `delete_while_paging`.)
@@ -83,6 +87,7 @@ impl Default for FaultConfig {
             rate_timeout: 0.0,
             timeout_hold: Duration::from_secs(90),
             rate_truncate: 0.0,
+            rate_html: 0.0,
             rate_churn: 0.0,
             denied_privileges: Vec::new(),
             answer_delay: Duration::ZERO,
@@ -94,7 +99,7 @@ impl Default for FaultConfig {
 
 /// Names accepted by `--fault NAME=RATE` and by `POST /_sim/faults` `{"set": {"NAME": RATE}}`.
 pub const FAULT_NAMES: &[&str] = &[
-    "429", "500", "502", "503", "504", "reset", "timeout", "truncate", "churn",
+    "429", "500", "502", "503", "504", "reset", "timeout", "truncate", "html", "churn",
 ];
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -102,7 +107,7 @@ pub enum FaultParseError {
     #[error("expected NAME=RATE, got {0:?}")]
     Syntax(String),
     #[error(
-        "unknown fault {0:?} (known: 429, 500, 502, 503, 504, reset, timeout, truncate, churn)"
+        "unknown fault {0:?} (known: 429, 500, 502, 503, 504, reset, timeout, truncate, html, churn)"
     )]
     UnknownName(String),
     #[error("rate must be a number between 0 and 1, got {0:?}")]
@@ -124,6 +129,7 @@ impl FaultConfig {
             "reset" => &mut self.rate_reset,
             "timeout" => &mut self.rate_timeout,
             "truncate" => &mut self.rate_truncate,
+            "html" => &mut self.rate_html,
             "churn" => &mut self.rate_churn,
             other => return Err(FaultParseError::UnknownName(other.to_string())),
         };
@@ -153,6 +159,7 @@ pub enum Decision {
     Reset,
     Timeout,
     Truncate,
+    Html,
 }
 
 #[derive(Debug)]
@@ -230,6 +237,7 @@ impl FaultHandle {
             (c.rate_reset, Decision::Reset),
             (c.rate_timeout, Decision::Timeout),
             (c.rate_truncate, Decision::Truncate),
+            (c.rate_html, Decision::Html),
         ];
         let mut acc = 0.0;
         for (rate, decision) in table {

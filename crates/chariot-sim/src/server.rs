@@ -184,6 +184,7 @@ async fn faults_layer(State(st): State<AppState>, req: Request, next: Next) -> R
             gateway_page(504)
         }
         Decision::Reset => broken(axum::body::Bytes::from_static(b" "), 4096, StatusCode::OK),
+        Decision::Html => portal_page(),
         Decision::Truncate => {
             let resp = next.run(req).await;
             let (parts, body) = resp.into_parts();
@@ -234,6 +235,21 @@ impl http_body::Body for CutBody {
     ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
         std::task::Poll::Ready(self.0.take().map(|b| Ok(http_body::Frame::data(b))))
     }
+}
+
+/// A captive portal's or filtering proxy's page, served with 200 in place of the answer.
+fn portal_page() -> Response {
+    let mut r = (
+        StatusCode::OK,
+        "<!DOCTYPE html><html><head><title>Connexion au réseau</title></head>\
+         <body><p>Veuillez vous identifier pour accéder à Internet.</p></body></html>",
+    )
+        .into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html;charset=UTF-8"),
+    );
+    r
 }
 
 fn gateway_page(status: u16) -> Response {

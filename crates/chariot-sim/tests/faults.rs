@@ -92,3 +92,41 @@ async fn churn_adds_or_removes_devices_between_pages() {
     assert!(totals.len() > 1, "{totals:?}");
     sim.shutdown().await;
 }
+
+/// `html`: the request is answered "200 OK" with a portal's HTML page, on either API and at
+/// sign-in, as a captive portal or filtering proxy in front of the server does.
+#[tokio::test]
+async fn html_answers_200_with_a_page_instead_of_the_data() {
+    let sim = sim().await;
+    let t = user_token(&sim).await;
+    let mut spec = chariot_sim::FaultConfig::default();
+    spec.apply_spec("html=1").unwrap();
+    sim.faults().set(spec);
+    for path in ["/api/v1/jamf-pro-version", "/JSSResource/mobiledevices"] {
+        let r = http()
+            .get(format!("{}{path}", sim.base_url()))
+            .bearer_auth(&t)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
+        let body = r.text().await.unwrap();
+        assert!(body.starts_with("<!DOCTYPE html>"), "{path}: {body}");
+    }
+    let c = sim.credentials();
+    let r = http()
+        .post(format!("{}/api/v1/auth/token", sim.base_url()))
+        .basic_auth(&c.username, Some(&c.password))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(serde_json::from_str::<serde_json::Value>(&r.text().await.unwrap()).is_err());
+    sim.shutdown().await;
+}
