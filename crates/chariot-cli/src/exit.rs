@@ -7,9 +7,13 @@ use chariot_core::{AppError, ErrorCode};
 
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes: 0 success · 1 internal error · 2 usage (bad option or value) · 3 authentication or
-privilege · 4 network (server unreachable, timeout) · 5 server error · 6 local data (database,
-files) · 130 cancelled.";
+privilege · 4 network (server unreachable, timeout) · 5 server error (including an answer Chariot
+cannot read) · 6 local data (database, files on this computer) · 130 cancelled.";
 
+/// The exit code of an error, by its class. A server answer Chariot cannot read (cut off, not
+/// JSON, an unexpected value: chariot-jamf's `ErrorClass::Data`) arrives here as
+/// `ErrorCode::Server` on purpose: it is the server's (or a proxy's) doing, so 5, not the 6
+/// that sends the IT manager to their own disk.
 pub fn code_for(err: &AppError) -> u8 {
     match err.code {
         ErrorCode::Internal => 1,
@@ -32,4 +36,31 @@ pub fn fail(err: AppError) -> ExitCode {
 
 pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> AppError {
     AppError::new(ErrorCode::InvalidInput, message).with_hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_for;
+    use chariot_core::AppError;
+    use chariot_core::sync::SyncError;
+    use chariot_jamf::JamfError;
+    use rstest::rstest;
+
+    fn unreadable() -> JamfError {
+        JamfError::Decode {
+            what: "/api/v2/mobile-devices/detail".into(),
+            detail: "expected value at line 1 column 1".into(),
+        }
+    }
+
+    /// During a sync and outside one (a command, a job's poll), an unreadable answer is a
+    /// server error, and its message and hint speak of the server.
+    #[rstest]
+    #[case::during_a_sync(AppError::from(SyncError::Jamf(unreadable())))]
+    #[case::outside_a_sync(AppError::from(unreadable()))]
+    fn an_unreadable_answer_is_a_server_error(#[case] err: AppError) {
+        assert_eq!(code_for(&err), 5, "{err:?}");
+        assert!(err.message.contains("server's answer"), "{err:?}");
+        assert!(!err.message.to_lowercase().contains("database"), "{err:?}");
+    }
 }

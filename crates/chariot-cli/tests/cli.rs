@@ -1,65 +1,10 @@
 //! The `chariot` binary against chariot-sim over loopback: sync, offline reads, exports and the
 //! exit code of each class of failure.
 
-use assert_cmd::Command;
-use chariot_sim::{RunningSim, SimConfig};
+mod common;
+
+use common::{env, stdout};
 use rstest::rstest;
-use tempfile::TempDir;
-
-struct Env {
-    _rt: tokio::runtime::Runtime,
-    sim: RunningSim,
-    home: TempDir,
-}
-
-fn env() -> Env {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let sim = rt
-        .block_on(chariot_sim::start(SimConfig::default()))
-        .unwrap();
-    Env {
-        _rt: rt,
-        sim,
-        home: tempfile::tempdir().unwrap(),
-    }
-}
-
-impl Env {
-    fn chariot(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("chariot").unwrap();
-        cmd.env("CHARIOT_HOME", self.home.path())
-            .env("DEMO_SECRET", self.sim.credentials().client_secret)
-            .env("DEMO_PASSWORD", self.sim.credentials().password)
-            .args(args);
-        cmd
-    }
-
-    fn sync(&self, extra: &[&str]) -> Command {
-        let url = self.sim.base_url();
-        let id = self.sim.credentials().client_id;
-        let mut args = vec![
-            "sync",
-            "--server",
-            &url,
-            "--client-id",
-            &id,
-            "--secret-env",
-            "DEMO_SECRET",
-        ];
-        args.extend_from_slice(extra);
-        self.chariot(&args)
-    }
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn sync_then_read_offline() {

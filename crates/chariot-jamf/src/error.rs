@@ -125,5 +125,8 @@ pub enum ErrorClass {
     Auth,
     Network,
     Server,
+    /// The server's answer could not be read (cut off, not JSON, an unexpected value). Still
+    /// the server's (or a proxy's) doing, never a problem with this computer's data: front
+    /// ends report it as a server error (`chariot` exits 5, not 6).
     Data,
 }
