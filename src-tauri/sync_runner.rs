@@ -84,6 +84,8 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, full: bool) -> Result<AppStatus, Ap
                 added: 0,
                 changed: 0,
                 removed: 0,
+                incomplete: 0,
+                positions_unread: 0,
                 duration_ms: 0,
                 error: Some(error),
             },

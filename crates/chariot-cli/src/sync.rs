@@ -83,8 +83,39 @@ pub async fn run(args: SyncArgs) -> Result<(), AppError> {
         s.removed,
         report.duration.as_secs_f64()
     );
+    // On standard error, so that the summary line stays the same for scripts.
+    for warning in problem_lines(&report.problems) {
+        eprintln!("warning: {warning}");
+    }
     let _ = client.sign_out().await;
     Ok(())
+}
+
+/// What the sync survived, in words (nothing when it read everything).
+fn problem_lines(p: &chariot_core::sync::RunProblems) -> Vec<String> {
+    let mut lines = Vec::new();
+    if p.incomplete > 0 {
+        lines.push(format!(
+            "Jamf Pro could only partly read the inventory of {} device{} (it answered some \
+             sections empty); they are kept with what it sent. Jamf Pro's logs say why.",
+            p.incomplete,
+            if p.incomplete == 1 { "" } else { "s" }
+        ));
+    }
+    if p.positions_unread > 0 {
+        lines.push(format!(
+            "the position of {} lost device{} could not be read; {} the last known one. \
+             Check the account's \"Read Mobile Devices\" privilege in the Classic API.",
+            p.positions_unread,
+            if p.positions_unread == 1 { "" } else { "s" },
+            if p.positions_unread == 1 {
+                "it keeps"
+            } else {
+                "they keep"
+            }
+        ));
+    }
+    lines
 }
 
 /// `[#########.........]  420/1000 devices · 310/s · 2 s left`

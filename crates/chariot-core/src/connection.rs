@@ -146,6 +146,8 @@ pub async fn sync_profile(
         added: 0,
         changed: 0,
         removed: 0,
+        incomplete: 0,
+        positions_unread: 0,
         duration_ms: started.elapsed().as_millis() as u32,
         error: Some(error),
     };
@@ -173,6 +175,8 @@ pub async fn sync_profile(
             added: r.summary.added,
             changed: r.summary.changed,
             removed: r.summary.removed,
+            incomplete: r.problems.incomplete,
+            positions_unread: r.problems.positions_unread,
             duration_ms: r.duration.as_millis() as u32,
             error: None,
         },

@@ -83,6 +83,10 @@ pub struct SyncOutcome {
     pub added: u32,
     pub changed: u32,
     pub removed: u32,
+    /// Devices Jamf Pro could only partly read (kept with what it sent).
+    pub incomplete: u32,
+    /// Lost devices whose position could not be read (they keep the last known one).
+    pub positions_unread: u32,
     pub duration_ms: u32,
     /// Why it failed or was cancelled; the previous snapshot is then unchanged.
     pub error: Option<crate::error::AppError>,

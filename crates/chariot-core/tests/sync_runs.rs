@@ -53,3 +53,61 @@ async fn a_published_snapshot_is_a_success_even_if_its_figures_cannot_be_recorde
     assert_eq!(shown.len() as u32, report.summary.device_count);
     assert_eq!(shown.len(), server_ids(&c).await.len());
 }
+
+/// What a sync survived is counted in its summary and kept with its run: devices Jamf Pro
+/// could only partly read (LENIENT answers their broken sections empty), and lost devices
+/// whose position could not be read (here the account loses the privilege once the
+/// inventory is read).
+#[tokio::test(flavor = "multi_thread")]
+async fn what_a_sync_survived_is_counted_in_its_summary() {
+    let sim = chariot_sim::start(chariot_sim::SimConfig {
+        unprocessable_devices: 2,
+        ..chariot_sim::SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    let faults = sim.faults();
+    let report = sync(
+        &c,
+        &mut store,
+        &full(),
+        |p| {
+            if p.phase == chariot_core::sync::SyncPhase::Saving {
+                faults.update(|f| f.denied_privileges = vec!["Read Mobile Devices".into()]);
+            }
+        },
+        &CancelFlag::default(),
+    )
+    .await
+    .unwrap();
+    let lost = store.lost_mode_devices().unwrap().len() as u32;
+    assert!(lost > 0, "the demo school has devices in lost mode");
+    let expected = chariot_core::sync::RunProblems {
+        incomplete: 2,
+        positions_unread: lost,
+    };
+    assert_eq!(report.problems, expected);
+    let run = store.last_sync_run().unwrap().unwrap();
+    assert_eq!(run.status, "succeeded");
+    assert_eq!(run.problems, Some(expected));
+
+    // A sync that reads everything says so.
+    let (_d2, mut clean) = self::store();
+    let healthy = sync_support::sim(0).await;
+    let report = sync(
+        &client(&healthy),
+        &mut clean,
+        &full(),
+        |_| {},
+        &CancelFlag::default(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.problems, Default::default());
+    assert_eq!(
+        clean.last_sync_run().unwrap().unwrap().problems,
+        Some(Default::default())
+    );
+}

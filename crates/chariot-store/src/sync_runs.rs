@@ -18,7 +18,26 @@ pub struct SyncRun {
     pub added: Option<u32>,
     pub changed: Option<u32>,
     pub removed: Option<u32>,
+    /// What a successful sync survived (`None` for runs recorded by an older Chariot).
+    pub problems: Option<RunProblems>,
     pub error: Option<String>,
+}
+
+/// What a sync survived without failing, counted per device: shown with its summary so that
+/// "synced" never hides a partial read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunProblems {
+    /// Devices Jamf Pro could only partly read: sections it answered empty (LENIENT: it does
+    /// so rather than fail the whole page for one device). Their other fields are up to date.
+    pub incomplete: u32,
+    /// Lost devices whose position could not be read or saved: they keep the last known one.
+    pub positions_unread: u32,
+}
+
+impl RunProblems {
+    pub fn total(&self) -> u32 {
+        self.incomplete + self.positions_unread
+    }
 }
 
 impl Store {
@@ -34,12 +53,13 @@ impl Store {
         &mut self,
         run: i64,
         at: DateTime<Utc>,
-        outcome: Result<&PublishSummary, (&str, &str)>,
+        outcome: Result<(&PublishSummary, RunProblems), (&str, &str)>,
     ) -> Result<(), StoreError> {
         match outcome {
-            Ok(s) => self.conn.execute(
+            Ok((s, p)) => self.conn.execute(
                 "UPDATE sync_runs SET status = 'succeeded', finished_at = ?2, generation_id = ?3,
-                        device_count = ?4, added = ?5, changed = ?6, removed = ?7 WHERE id = ?1",
+                        device_count = ?4, added = ?5, changed = ?6, removed = ?7,
+                        incomplete = ?8, positions_unread = ?9 WHERE id = ?1",
                 params![
                     run,
                     at.to_rfc3339(),
@@ -47,7 +67,9 @@ impl Store {
                     s.device_count,
                     s.added,
                     s.changed,
-                    s.removed
+                    s.removed,
+                    p.incomplete,
+                    p.positions_unread
                 ],
             )?,
             Err((status, error)) => self.conn.execute(
@@ -62,7 +84,8 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT id, kind, started_at, finished_at, status, device_count, added, changed, removed, error
+                "SELECT id, kind, started_at, finished_at, status, device_count, added, changed,
+                        removed, error, incomplete, positions_unread
                  FROM sync_runs ORDER BY id DESC LIMIT 1",
                 [],
                 |r| {
@@ -77,6 +100,13 @@ impl Store {
                         changed: r.get(7)?,
                         removed: r.get(8)?,
                         error: r.get(9)?,
+                        problems: match (r.get(10)?, r.get(11)?) {
+                            (Some(incomplete), Some(positions_unread)) => Some(RunProblems {
+                                incomplete,
+                                positions_unread,
+                            }),
+                            _ => None,
+                        },
                     })
                 },
             )

@@ -327,7 +327,15 @@ export type SyncOutcome = { finishedAt: string,
 /**
  * `full` or `incremental`; `None` when it failed before choosing.
  */
-kind: string | null, deviceCount: number, added: number, changed: number, removed: number, durationMs: number, 
+kind: string | null, deviceCount: number, added: number, changed: number, removed: number, 
+/**
+ * Devices Jamf Pro could only partly read (kept with what it sent).
+ */
+incomplete: number, 
+/**
+ * Lost devices whose position could not be read (they keep the last known one).
+ */
+positionsUnread: number, durationMs: number, 
 /**
  * Why it failed or was cancelled; the previous snapshot is then unchanged.
  */

@@ -14,13 +14,16 @@ use std::time::{Duration, Instant};
 use chariot_jamf::JamfClient;
 use chariot_jamf::inventory::{FetchError, InventoryQuery, Section, newest_copies};
 use chariot_jamf::models::InventoryRecord;
-use chariot_store::{DeviceRow, LostPosition, PendingGeneration, PublishSummary, Store, SyncKind};
+use chariot_store::{
+    DeviceRow, LostPosition, PendingGeneration, PublishSummary, RunProblems, Store, SyncKind,
+};
 use chrono::{DateTime, Utc};
 
 use super::by_id::{confirm_deleted, fetch_by_ids};
 use super::delta;
 use super::error::SyncError;
 use super::gate::{check_version, gated};
+use super::mapping::is_incomplete;
 use super::positions;
 use super::progress::{CancelFlag, SyncPhase, SyncProgress};
 use super::watermark::{StagedPage, Watermark};
@@ -58,6 +61,8 @@ impl Default for SyncRequest {
 pub struct SyncReport {
     pub kind: SyncKind,
     pub summary: PublishSummary,
+    /// What the sync survived (devices partly read, positions not read).
+    pub problems: RunProblems,
     pub duration: Duration,
 }
 
@@ -146,13 +151,14 @@ async fn run(
             summary,
             lost,
             known,
+            incomplete,
         }) => {
             // The snapshot is published (the inventory is usable); positions are extra. A
-            // failure to store them must not undo the sync: it is logged, the next sync
-            // reads them again (they still differ from the stored ones).
+            // failure to read or store them must not undo the sync: it is counted, the next
+            // sync reads them again (they still differ from the stored ones).
             // The pace (and so the time left) of this phase is its own, not the sync's.
             let phase_started = Instant::now();
-            let positions = positions::read_after_publish(
+            let positions_unread = positions::read_after_publish(
                 client,
                 store,
                 &lost,
@@ -168,17 +174,19 @@ async fn run(
                 },
             )
             .await;
-            if let Err(e) = positions {
-                tracing::error!(error = %e, "lost-mode positions could not be saved");
-            }
+            let problems = RunProblems {
+                incomplete,
+                positions_unread,
+            };
             // The snapshot is published: failing to record the run's figures must not turn
             // the sync into a failure that says "the previous snapshot is unchanged".
-            if let Err(e) = store.finish_sync_run(run, Utc::now(), Ok(&summary)) {
+            if let Err(e) = store.finish_sync_run(run, Utc::now(), Ok((&summary, problems))) {
                 tracing::error!(error = %e, "could not record the sync's summary");
             }
             Ok(SyncReport {
                 kind,
                 summary,
+                problems,
                 duration: started.elapsed(),
             })
         }
@@ -191,6 +199,8 @@ struct Published {
     summary: PublishSummary,
     lost: Vec<InventoryRecord>,
     known: HashMap<String, LostPosition>,
+    /// Devices published that Jamf Pro could only partly read.
+    incomplete: u32,
 }
 
 /// The key under which the server's version is kept in the store.
@@ -243,6 +253,7 @@ async fn full(
     let known = Arc::new(store.lost_positions()?);
     let mut watermark = Watermark::default();
     let mut lost: Vec<InventoryRecord> = Vec::new();
+    let mut incomplete = 0;
     // Records become rows on the worker thread that fetched them; this one only writes.
     let to_rows = {
         let known = known.clone();
@@ -265,6 +276,7 @@ async fn full(
                 store.stage_devices(generation, &page.rows)?;
                 watermark.merge(page.watermark);
                 lost.extend(page.lost);
+                incomplete += page.incomplete;
                 progress(SyncProgress::measure(
                     SyncPhase::Fetching,
                     p.fetched,
@@ -303,6 +315,7 @@ async fn full(
         watermark.merge(page.watermark);
         store.unstage(generation, &deleted)?;
         lost.extend(page.lost);
+        incomplete += page.incomplete;
         Ok(listed)
     })
     .await?;
@@ -318,6 +331,9 @@ async fn full(
         summary,
         lost,
         known: Arc::unwrap_or_clone(known),
+        // (Counted per page: a device seen on two pages, or deleted meanwhile, may count
+        // twice or for nothing; it is a count of reads Jamf Pro could not complete.)
+        incomplete,
     })
 }
 
@@ -501,6 +517,7 @@ async fn incremental(
     )?;
     Ok(Published {
         summary,
+        incomplete: changed.iter().filter(|r| is_incomplete(r)).count() as u32,
         lost: changed.into_iter().filter(positions::is_lost).collect(),
         known: known_positions,
     })

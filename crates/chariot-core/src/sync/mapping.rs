@@ -6,6 +6,20 @@ use chariot_store::{AppRow, DeviceRow, GroupRow, ProfileRow, SharedUserRow};
 
 use crate::fleet::{cart_from_groups, classify_name};
 
+/// Whether Jamf Pro answered one of the sections a sync asks for empty: with LENIENT it does
+/// so for a device it cannot fully process, rather than fail the page (reference §4.2). The
+/// device is kept with what could be read; the sync counts it in its summary.
+pub fn is_incomplete(r: &InventoryRecord) -> bool {
+    r.general.is_none()
+        || r.hardware.is_none()
+        || r.user_and_location.is_none()
+        || r.security.is_none()
+        || r.applications.is_none()
+        || r.profiles.is_none()
+        || r.shared_users.is_none()
+        || r.groups.is_none()
+}
+
 pub fn device_row(r: &InventoryRecord) -> DeviceRow {
     let g = r.general.clone().unwrap_or_default();
     let h = r.hardware.clone().unwrap_or_default();

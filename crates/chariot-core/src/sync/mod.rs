@@ -11,7 +11,8 @@ mod positions;
 mod progress;
 mod watermark;
 
+pub use chariot_store::RunProblems;
 pub use engine::{SyncMode, SyncReport, SyncRequest, VERSION_FACT, sync};
 pub use error::SyncError;
-pub use mapping::device_row;
+pub use mapping::{device_row, is_incomplete};
 pub use progress::{CancelFlag, SyncPhase, SyncProgress};

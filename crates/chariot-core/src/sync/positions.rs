@@ -6,7 +6,7 @@
 use chariot_jamf::models::ClassicSecurity;
 use chariot_jamf::models::InventoryRecord;
 use chariot_jamf::{JamfClient, JamfError};
-use chariot_store::{DeviceRow, LostPosition, Store, StoreError};
+use chariot_store::{DeviceRow, LostPosition, Store};
 use std::collections::{HashMap, HashSet};
 
 use chrono::DateTime;
@@ -69,8 +69,9 @@ impl PositionReads {
         lost: &[InventoryRecord],
         cancel: &CancelFlag,
         mut on_read: impl FnMut(usize),
-    ) -> Vec<DeviceRow> {
+    ) -> (Vec<DeviceRow>, u32) {
         let mut read: HashMap<String, Option<LostPosition>> = HashMap::new();
+        let mut unread = 0;
         while !cancel.is_cancelled() {
             let Some(Ok((id, answer))) = self.tasks.join_next().await else {
                 break;
@@ -90,20 +91,23 @@ impl PositionReads {
                 }
                 Err(e) => {
                     tracing::warn!(device = %id, error = %e, "lost-mode position not readable");
+                    unread += 1;
                     read.insert(id, None);
                 }
             }
             on_read(read.len());
         }
         // The others were published with their known position already.
-        lost.iter()
+        let rows = lost
+            .iter()
             .filter_map(|record| {
                 let position = read.remove(&record.mobile_device_id)?;
                 let mut row = device_row(record);
                 row.lost_position = position;
                 Some(row)
             })
-            .collect()
+            .collect();
+        (rows, unread)
     }
 }
 
@@ -122,7 +126,8 @@ pub fn row_with_known_position(
 
 /// After the snapshot is published: reads the positions of the lost devices that reported
 /// since the known one, and writes them into the snapshot. `progress(done, total)` after each
-/// answer. Returns how many devices got a new position.
+/// answer. Returns how many positions could not be read or saved (those devices keep the
+/// position they were published with; the next sync reads them again, as they still differ).
 pub async fn read_after_publish(
     client: &JamfClient,
     store: &mut Store,
@@ -130,7 +135,7 @@ pub async fn read_after_publish(
     known: HashMap<String, LostPosition>,
     cancel: &CancelFlag,
     mut progress: impl FnMut(u64, u64),
-) -> Result<u32, StoreError> {
+) -> u32 {
     let mut reads = PositionReads::new(known);
     reads.start(client, lost);
     let total = reads.pending() as u64;
@@ -138,12 +143,19 @@ pub async fn read_after_publish(
     // (and the bench) learn that the snapshot is published.
     progress(0, total);
     if total == 0 {
-        return Ok(0);
+        return 0;
     }
-    let rows = reads
+    let (rows, unread) = reads
         .rows(lost, cancel, |done| progress(done as u64, total))
         .await;
-    store.update_lost_positions(&rows)
+    match store.update_lost_positions(&rows) {
+        Ok(_) => unread,
+        Err(e) => {
+            // The snapshot is published; positions are extra: a failure must not undo it.
+            tracing::error!(error = %e, "lost-mode positions could not be saved");
+            unread + rows.len() as u32
+        }
+    }
 }
 
 /// Whether a lost device's position is as the snapshot has it: the same report, or still no

@@ -10,11 +10,13 @@ use chrono::{DateTime, Utc};
 use super::positions;
 
 /// A page of records made ready to write: the rows, the lost devices (their positions are
-/// read after publication) and the newest inventory date seen.
+/// read after publication), the newest inventory date seen and how many devices Jamf Pro
+/// could only partly read.
 pub(super) struct StagedPage {
     pub rows: Vec<DeviceRow>,
     pub lost: Vec<InventoryRecord>,
     pub watermark: Watermark,
+    pub incomplete: u32,
 }
 
 impl StagedPage {
@@ -30,11 +32,13 @@ impl StagedPage {
                 positions::row_with_known_position(r, known)
             })
             .collect();
+        let incomplete = records.iter().filter(|r| super::is_incomplete(r)).count() as u32;
         let lost = records.into_iter().filter(positions::is_lost).collect();
         StagedPage {
             rows,
             lost,
             watermark,
+            incomplete,
         }
     }
 }

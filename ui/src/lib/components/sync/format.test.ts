@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { etaLabel, formatCount, formatDuration, fraction, outcomeSummary, phaseLabel } from "./format";
+import {
+  etaLabel,
+  formatCount,
+  formatDuration,
+  fraction,
+  outcomeProblems,
+  outcomeSummary,
+  phaseLabel,
+} from "./format";
 import { format } from "../../i18n/index.svelte";
 import { fr } from "../../i18n/fr";
 import { en } from "../../i18n/en";
@@ -19,6 +27,8 @@ const outcome = (o: Partial<SyncOutcome> = {}): SyncOutcome => ({
   added: 0,
   changed: 2,
   removed: 0,
+  incomplete: 0,
+  positionsUnread: 0,
   durationMs: 1234,
   error: null,
   ...o,
@@ -83,5 +93,24 @@ describe("sync words", () => {
       "Synchronisé (relecture complète) : 1 appareil, aucun changement, en 1,2 s",
     );
     expect(outcomeSummary(outcome(), "en", tEn)).toBe("Synced: 38 devices, 2 changed, in 1.2 s");
+  });
+});
+
+describe("what a sync survived", () => {
+  it("says nothing when everything was read", () => {
+    expect(outcomeProblems(outcome(), "fr", tFr)).toEqual([]);
+  });
+
+  it("says which reads Jamf Pro could not complete, one sentence each, in both languages", () => {
+    const partial = outcome({ incomplete: 1200, positionsUnread: 1 });
+    const fr = outcomeProblems(partial, "fr", tFr).map(plain);
+    expect(fr).toHaveLength(2);
+    expect(fr[0]).toContain("une partie de l'inventaire de 1 200 appareils");
+    expect(fr[1]).toBe(
+      "Position non lue pour un appareil perdu : il garde sa dernière position connue.",
+    );
+    const en = outcomeProblems(outcome({ incomplete: 1, positionsUnread: 3 }), "en", tEn);
+    expect(en[0]).toContain("partly read the inventory of one device");
+    expect(en[1]).toBe("Position not read for 3 lost devices: they keep their last known position.");
   });
 });

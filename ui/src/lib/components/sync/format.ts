@@ -73,3 +73,14 @@ export function outcomeSummary(outcome: SyncOutcome, lang: Lang, t: Translate): 
   };
   return outcome.kind === "full" ? t("sync.result.doneFull", params) : t("sync.result.done", params);
 }
+
+/** What a successful sync survived, a sentence each (none when it read everything). */
+export function outcomeProblems(outcome: SyncOutcome, lang: Lang, t: Translate): string[] {
+  const lines: string[] = [];
+  const say = (n: number, key: "sync.problems.incomplete" | "sync.problems.positions") => {
+    if (n > 0) lines.push(n === 1 ? t(`${key}.one`) : t(key, { n: formatCount(n, lang) }));
+  };
+  say(outcome.incomplete, "sync.problems.incomplete");
+  say(outcome.positionsUnread, "sync.problems.positions");
+  return lines;
+}

@@ -32,6 +32,14 @@ export const fr = {
   "sync.result.removed": "{n} supprimés",
   "sync.result.removed.one": "1 supprimé",
   "sync.result.noChange": "aucun changement",
+  "sync.problems.incomplete":
+    "Jamf Pro n'a pu lire qu'une partie de l'inventaire de {n} appareils : ils sont gardés avec ce qu'il a envoyé (le journal de Jamf Pro dit pourquoi).",
+  "sync.problems.incomplete.one":
+    "Jamf Pro n'a pu lire qu'une partie de l'inventaire d'un appareil : il est gardé avec ce qu'il a envoyé (le journal de Jamf Pro dit pourquoi).",
+  "sync.problems.positions":
+    "Position non lue pour {n} appareils perdus : ils gardent leur dernière position connue.",
+  "sync.problems.positions.one":
+    "Position non lue pour un appareil perdu : il garde sa dernière position connue.",
   "sync.result.failed": "La synchronisation a échoué",
   "sync.result.cancelled": "Synchronisation annulée",
   "sync.result.kept": "L'instantané précédent est conservé.",
@@ -80,6 +88,14 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "sync.result.removed": "{n} removed",
   "sync.result.removed.one": "1 removed",
   "sync.result.noChange": "no change",
+  "sync.problems.incomplete":
+    "Jamf Pro could only partly read the inventory of {n} devices: they are kept with what it sent (Jamf Pro's log says why).",
+  "sync.problems.incomplete.one":
+    "Jamf Pro could only partly read the inventory of one device: it is kept with what it sent (Jamf Pro's log says why).",
+  "sync.problems.positions":
+    "Position not read for {n} lost devices: they keep their last known position.",
+  "sync.problems.positions.one":
+    "Position not read for one lost device: it keeps its last known position.",
   "sync.result.failed": "The sync failed",
   "sync.result.cancelled": "Sync cancelled",
   "sync.result.kept": "The previous snapshot is kept.",

@@ -126,6 +126,8 @@ describe("sync result", () => {
           added: 0,
           changed: 2,
           removed: 0,
+          incomplete: 0,
+          positionsUnread: 0,
           durationMs: 1200,
           error: null,
         },
@@ -139,6 +141,37 @@ describe("sync result", () => {
     byTestId(view.target, "sync-result-dismiss").click();
     view.flush();
     expect(view.target.querySelector("[data-testid=sync-result]")).toBeNull();
+  });
+
+  it("says what a successful sync could not read, under its summary", async () => {
+    await start();
+    await updateStatus(() => api.startSync(false));
+    const view = render(SyncResult);
+    await emit(EVENTS.statusChanged, {
+      ...idle,
+      sync: {
+        running: false,
+        last: {
+          finishedAt: new Date(Date.now() + 2000).toISOString(),
+          kind: "full",
+          deviceCount: 38,
+          added: 38,
+          changed: 0,
+          removed: 0,
+          incomplete: 2,
+          positionsUnread: 0,
+          durationMs: 900,
+          error: null,
+        },
+      },
+    } satisfies AppStatus);
+    await settle(view);
+    const result = byTestId(view.target, "sync-result");
+    expect(result.classList.contains("partial")).toBe(true);
+    const problems = [...result.querySelectorAll("[data-testid=sync-problem]")];
+    expect(problems.map((p) => p.textContent)).toEqual([
+      "Jamf Pro n'a pu lire qu'une partie de l'inventaire de 2 appareils : ils sont gardés avec ce qu'il a envoyé (le journal de Jamf Pro dit pourquoi).",
+    ]);
   });
 
   it("gives the error and its hint, and says the previous snapshot is kept", async () => {
@@ -156,6 +189,8 @@ describe("sync result", () => {
           added: 0,
           changed: 0,
           removed: 0,
+          incomplete: 0,
+          positionsUnread: 0,
           durationMs: 800,
           error: {
             code: "auth",
