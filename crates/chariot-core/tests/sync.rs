@@ -325,6 +325,78 @@ async fn an_incremental_sync_sees_group_changes_without_new_inventory() {
     assert_eq!(after[0].cart.as_deref(), Some("Chariot 1"));
 }
 
+/// A cart renamed in Jamf Pro (the same group, a new name) changes no membership and no
+/// inventory, yet every device of the cart must show the new name after the next incremental
+/// sync.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_incremental_sync_sees_a_renamed_cart() {
+    let sim = sim(0).await;
+    let c = client(&sim);
+    let (_d, mut store) = store();
+    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    let in_cart = |store: &chariot_store::Store, cart: &str| {
+        store
+            .list_devices(&DeviceQuery {
+                cart: Some(cart.into()),
+                ..DeviceQuery::default()
+            })
+            .unwrap()
+            .len()
+    };
+    let cart2 = in_cart(&store, "Chariot 2");
+    assert!(cart2 > 0);
+
+    let (http, bearer) = admin(&sim).await;
+    let groups: serde_json::Value = http
+        .get(format!("{}/JSSResource/mobiledevicegroups", sim.base_url()))
+        .bearer_auth(&bearer)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let group = groups["mobile_device_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"].as_str().unwrap().ends_with("Chariot 2"))
+        .unwrap();
+    let renamed = group["name"]
+        .as_str()
+        .unwrap()
+        .replace("Chariot 2", "Chariot 3");
+    let put = http
+        .put(format!(
+            "{}/JSSResource/mobiledevicegroups/id/{}",
+            sim.base_url(),
+            group["id"]
+        ))
+        .bearer_auth(&bearer)
+        .header("Content-Type", "application/xml")
+        .body(format!(
+            "<mobile_device_group><name>{renamed}</name></mobile_device_group>"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert!(put.status().is_success(), "{}", put.text().await.unwrap());
+
+    let auto = SyncRequest {
+        mode: SyncMode::Auto,
+        ..full()
+    };
+    let report = sync(&c, &mut store, &auto, |_| {}, &CancelFlag::default())
+        .await
+        .unwrap();
+    assert_eq!(report.kind, SyncKind::Incremental);
+    assert_eq!(in_cart(&store, "Chariot 2"), 0);
+    assert_eq!(in_cart(&store, "Chariot 3"), cart2);
+}
+
 /// Chariot asks LENIENT: a device Jamf cannot fully process still syncs, without its apps.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_unprocessable_device_does_not_stop_the_sync() {

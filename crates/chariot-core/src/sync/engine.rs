@@ -381,8 +381,9 @@ async fn incremental(
         page_size: 2000,
         ..InventoryQuery::default()
     };
-    // Group membership (carts, smart groups) changes without an inventory update either: the
-    // GROUPS section alone is cheap, compare it with the snapshot's. It names every device
+    // Group membership (carts, smart groups) changes without an inventory update either, and
+    // so does a group's name (a cart renamed): the GROUPS section alone is cheap, compare its
+    // (id, name) pairs with the snapshot's. It names every device
     // on the server, so it is also the list deletions are reconciled against (a separate
     // read of the light list cost a wave of requests more). The snapshot tells about how
     // many devices to expect: its pages are asked at once.
@@ -411,7 +412,7 @@ async fn incremental(
             Ok((
                 snapshot.device_inventory_dates()?,
                 snapshot.lost_mode_ids()?,
-                snapshot.device_group_ids()?,
+                snapshot.device_groups()?,
             ))
         });
         read.await
@@ -471,11 +472,16 @@ async fn incremental(
             .cloned(),
     );
     for r in membership {
-        let mut now: Vec<String> = r
+        let mut now: Vec<(String, String)> = r
             .groups
             .iter()
             .flatten()
-            .filter_map(|g| g.group_id.clone())
+            .filter_map(|g| {
+                Some((
+                    g.group_id.clone()?,
+                    g.group_name.clone().unwrap_or_default(),
+                ))
+            })
             .collect();
         now.sort();
         if stored_groups
