@@ -17,6 +17,7 @@ use chariot_store::{DeviceQuery, Store};
 use clap::{Args, ValueEnum};
 
 use crate::credentials::{CredentialArgs, account, credentials};
+use crate::session::Interrupt;
 
 /// Where the command goes and to which devices (shared by `command` and `lost-mode`).
 #[derive(Debug, Args)]
@@ -256,28 +257,66 @@ async fn act(t: &Targeting, action: Action, confirm: Option<String>) -> Result<(
     let lang =
         chariot_core::locale::LanguagePref::System.resolve(sys_locale::get_locale().as_deref());
     let job = jobs::create(&mut store, &request, &ctx, account(&t.credentials), lang)?;
-    jobs::submit(&client, &mut store, job).await?;
-    if t.wait {
-        wait(&client, &mut store, job, t.timeout).await?;
+    // After the confirmation (it reads the terminal) and before signing in.
+    let interrupt = Interrupt::install(
+        "stopping once every command of the job is sent and recorded, then signing out…",
+        || {},
+    );
+    // Ctrl-C does not cut the sending short: a command dropped between its request and its
+    // recorded outcome could be sent a second time later.
+    let sent = async {
+        jobs::submit(&client, &mut store, job).await?;
+        if t.wait && !interrupt.is_pressed() {
+            wait(&client, &mut store, job, t.timeout, &interrupt).await?;
+        }
+        Ok::<(), AppError>(())
     }
-    let _ = client.sign_out().await;
-    crate::jobs_cmd::report(&store, job)
+    .await;
+    crate::session::sign_out(&client).await;
+    sent?;
+    let reported = crate::jobs_cmd::report(&store, job);
+    if interrupt.is_pressed() {
+        return Err(stopped(job));
+    }
+    reported
 }
 
+/// Polls the job until every device has answered, `timeout` seconds pass, or Ctrl-C (then
+/// the caller reports where the devices stand and exits 130).
 pub(crate) async fn wait(
     client: &JamfClient,
     store: &mut Store,
     job: i64,
     timeout: u64,
+    interrupt: &Interrupt,
 ) -> Result<(), AppError> {
     let deadline = std::time::Instant::now() + Duration::from_secs(timeout);
     let mut pause = Duration::from_secs(1);
-    while jobs::poll(client, store, job).await? > 0 && std::time::Instant::now() < deadline {
-        tokio::time::sleep(pause).await;
+    loop {
+        // Dropping a poll on Ctrl-C is safe: it records each answer as soon as it has it, and
+        // the next poll reads again whatever was not recorded.
+        let waiting = tokio::select! {
+            polled = jobs::poll(client, store, job) => polled?,
+            () = interrupt.pressed() => return Ok(()),
+        };
+        if waiting == 0 || std::time::Instant::now() >= deadline {
+            return Ok(());
+        }
+        tokio::select! {
+            () = tokio::time::sleep(pause) => {}
+            () = interrupt.pressed() => return Ok(()),
+        }
         // Back off: devices answer within seconds when awake, minutes when not.
         pause = (pause * 3 / 2).min(Duration::from_secs(15));
     }
-    Ok(())
+}
+
+/// A job left on Ctrl-C: exit 130, and how to follow it.
+pub(crate) fn stopped(job: i64) -> AppError {
+    crate::session::cancelled(format!(
+        "stopped following job {job}: what was sent stays sent and the devices still answer; \
+         `chariot jobs {job} --wait` follows them"
+    ))
 }
 
 /// Jamf ids of the devices named or matched, each once, in order.

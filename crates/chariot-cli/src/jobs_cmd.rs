@@ -84,6 +84,7 @@ pub async fn run(args: JobsArgs) -> Result<(), AppError> {
         }
         return Ok(());
     };
+    let mut interrupted = false;
     if args.wait {
         let creds = (args.username.is_some() || args.client_id.is_some()).then(|| CredentialArgs {
             username: args.username.clone(),
@@ -102,17 +103,24 @@ pub async fn run(args: JobsArgs) -> Result<(), AppError> {
             ClientOptions::default(),
         )
         .map_err(AppError::from)?;
-        crate::command::wait(&client, &mut store, id, args.timeout).await?;
-        let _ = client.sign_out().await;
+        let interrupt = crate::session::Interrupt::install("stopping: signing out…", || {});
+        let waited = crate::command::wait(&client, &mut store, id, args.timeout, &interrupt).await;
+        crate::session::sign_out(&client).await;
+        waited?;
+        interrupted = interrupt.is_pressed();
     }
     let view = jobs::view(&store, id)?;
-    match args.format {
+    let shown = match args.format {
         Format::Json => {
             println!("{}", to_json(&view)?);
             outcome(&view)
         }
         Format::Table => report(&store, id),
+    };
+    if interrupted {
+        return Err(crate::command::stopped(id));
     }
+    shown
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String, AppError> {

@@ -45,8 +45,16 @@ pub async fn run(args: LoginArgs) -> Result<(), AppError> {
     };
     let client =
         JamfClient::new(server.clone(), creds, ClientOptions::default()).map_err(AppError::from)?;
-    let version = client.version().await.map_err(AppError::from)?;
-    client.sign_out().await.ok();
+    // The secret is read: Ctrl-C may now stop the check, which still signs out.
+    let interrupt = crate::session::Interrupt::install("stopping: signing out…", || {});
+    let version = tokio::select! {
+        version = client.version() => version.map_err(AppError::from),
+        () = interrupt.pressed() => Err(crate::session::cancelled(
+            "login cancelled: nothing was saved in the keychain",
+        )),
+    };
+    crate::session::sign_out(&client).await;
+    let version = version?;
     Keychain::default().store(&server.to_string(), account(&args.credentials), &secret)?;
     println!(
         "signed in to {server} (Jamf Pro {version}) as {}; the secret is saved in the system keychain",

@@ -8,6 +8,7 @@ mod exit;
 mod jobs_cmd;
 mod login;
 mod paths;
+mod session;
 mod sim;
 mod sync;
 

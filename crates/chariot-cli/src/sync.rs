@@ -42,12 +42,10 @@ pub async fn run(args: SyncArgs) -> Result<(), AppError> {
     let mut store = Store::open_for_sync(&db, &lock)?;
     let cancel = CancelFlag::default();
     let on_ctrl_c = cancel.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            eprintln!("\ncancelling: the previous snapshot stays as it was…");
-            on_ctrl_c.cancel();
-        }
-    });
+    crate::session::Interrupt::install(
+        "cancelling: the previous snapshot stays as it was…",
+        move || on_ctrl_c.cancel(),
+    );
     let request = SyncRequest {
         mode: if args.full {
             SyncMode::Full
@@ -73,6 +71,8 @@ pub async fn run(args: SyncArgs) -> Result<(), AppError> {
     if tty {
         eprint!("\r\x1b[2K");
     }
+    // Done, failed or cancelled: the token goes before the process does.
+    crate::session::sign_out(&client).await;
     let report = report?;
     let s = report.summary;
     println!(
@@ -87,7 +87,6 @@ pub async fn run(args: SyncArgs) -> Result<(), AppError> {
     for warning in problem_lines(&report.problems) {
         eprintln!("warning: {warning}");
     }
-    let _ = client.sign_out().await;
     Ok(())
 }
 
