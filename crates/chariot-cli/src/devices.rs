@@ -85,6 +85,10 @@ pub struct ExportArgs {
     /// For Excel: UTF-8 BOM, `;` separators (French Excel), number-like ids kept as text
     #[arg(long)]
     pub excel: bool,
+    /// CSV only: `,` `;` or `tab` (default: `;` with --excel, else `,`). An English-locale
+    /// Excel wants `--excel --separator ,`
+    #[arg(long, value_name = "SEP")]
+    pub separator: Option<String>,
     /// Write here instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -197,6 +201,7 @@ pub fn devices(args: DevicesArgs) -> Result<(), AppError> {
                 format: ExportFormat::Csv,
                 lang,
                 excel: false,
+                separator: None,
             },
         )),
         "table" => {
@@ -228,6 +233,11 @@ pub fn export(args: ExportArgs) -> Result<(), AppError> {
             "Use csv, txt or xml.",
         )
     })?;
+    let separator = args
+        .separator
+        .as_deref()
+        .map(|s| separator(s, format))
+        .transpose()?;
     let store = open(&args.filter)?;
     let rows = store.list_devices(&query(&args.filter)?)?;
     let text = export::export(
@@ -237,6 +247,7 @@ pub fn export(args: ExportArgs) -> Result<(), AppError> {
             format,
             lang: lang(&args.filter),
             excel: args.excel,
+            separator,
         },
     );
     match &args.output {
@@ -253,6 +264,27 @@ pub fn export(args: ExportArgs) -> Result<(), AppError> {
         None => emit(&text),
     }
     Ok(())
+}
+
+/// `--separator`: `,` `;` or `tab`, for CSV only (TXT is tab-separated by definition, XML
+/// has no separator): a value that cannot apply is refused rather than ignored.
+fn separator(value: &str, format: ExportFormat) -> Result<char, AppError> {
+    if format != ExportFormat::Csv {
+        return Err(crate::exit::usage(
+            "--separator applies to --format csv only",
+            "TXT is always tab-separated and XML has no separator: drop --separator, or use --format csv.",
+        ));
+    }
+    match value {
+        "," => Ok(','),
+        ";" => Ok(';'),
+        // A literal tab, or `\t` as typed in a shell.
+        "tab" | "\t" | "\\t" => Ok('\t'),
+        other => Err(crate::exit::usage(
+            format!("unknown --separator `{other}`"),
+            "Use `,` (English-locale Excel), `;` (French Excel) or tab.",
+        )),
+    }
 }
 
 /// Writes to standard output; a reader that went away (`| head`) just ends the output.

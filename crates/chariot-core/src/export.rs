@@ -2,8 +2,9 @@
 //! offers, with the columns the user chose, headers in the UI language.
 //!
 //! Spreadsheets are the main reader: `excel` mode adds a UTF-8 BOM (so accents survive),
-//! uses `;` (what French Excel expects from a CSV) and keeps number-like identifiers such as
-//! asset tags `00123` as text instead of letting Excel turn them into numbers.
+//! uses `;` (what French Excel expects from a CSV; an English-locale Excel wants `,`, which
+//! `separator` gives) and keeps number-like identifiers such as asset tags `00123` as text
+//! instead of letting Excel turn them into numbers.
 
 use std::fmt::Write;
 
@@ -197,6 +198,9 @@ pub struct ExportOptions {
     pub lang: Lang,
     /// BOM, `;` separators, identifiers protected as text.
     pub excel: bool,
+    /// CSV only: the separator, instead of `;` with `excel` and `,` without. TXT is always
+    /// tab-separated; XML has none.
+    pub separator: Option<char>,
 }
 
 pub fn export(rows: &[DeviceListRow], columns: &[&Column], options: ExportOptions) -> String {
@@ -207,10 +211,11 @@ pub fn export(rows: &[DeviceListRow], columns: &[&Column], options: ExportOption
     }
     match options.format {
         ExportFormat::Csv | ExportFormat::Txt => {
-            let sep = match (options.format, options.excel) {
-                (ExportFormat::Txt, _) => '\t',
-                (_, true) => ';',
-                _ => ',',
+            let sep = match (options.format, options.separator, options.excel) {
+                (ExportFormat::Txt, _, _) => '\t',
+                (_, Some(sep), _) => sep,
+                (_, None, true) => ';',
+                (_, None, false) => ',',
             };
             let line = |cells: Vec<String>| cells.join(&sep.to_string()) + "\r\n";
             out.push_str(&line(
@@ -323,6 +328,7 @@ pub fn export_to_file(
             format: request.format,
             lang,
             excel: request.excel,
+            separator: None,
         },
     );
     let path = write_atomically(&request.path, &text)?;
@@ -399,6 +405,7 @@ mod tests {
             format,
             lang: Lang::Fr,
             excel,
+            separator: None,
         }
     }
 
@@ -446,6 +453,22 @@ mod tests {
         assert!(out.starts_with('\u{feff}'));
         assert!(
             out.contains("\"=\"\"00123\"\"\";\"=\"\"17.5\"\"\";87\r\n"),
+            "{out}"
+        );
+    }
+
+    /// An English-locale Excel: commas, with the BOM and the ids kept as text all the same.
+    #[test]
+    fn excel_mode_takes_the_separator_asked_for() {
+        let cols = columns(&["asset-tag", "name", "battery"]).unwrap();
+        let options = ExportOptions {
+            separator: Some(','),
+            ..opts(ExportFormat::Csv, true)
+        };
+        let out = export(&[row("iPad, CDI", "b")], &cols, options);
+        assert!(out.starts_with('\u{feff}'));
+        assert!(
+            out.ends_with("\"=\"\"00123\"\"\",\"iPad, CDI\",87\r\n"),
             "{out}"
         );
     }
