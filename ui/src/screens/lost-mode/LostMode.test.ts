@@ -12,6 +12,14 @@ import { byTestId } from "../../lib/testing/dom";
 import { setStatus } from "../inventory/testHelpers";
 import LostMode from "./LostMode.svelte";
 
+// Ages ("il y a 5 h") are read from the clock, which the app reads when its module loads: it is
+// frozen here, before the imports run, five hours after the fixtures' reports (a real clock
+// made these tests fail once the fixtures were a few days old).
+vi.hoisted(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-11-22T12:00:00Z"));
+});
+
 const none: PositionStatus = { position: null, note: null, error: null, requestedAt: null };
 
 function lost(n: number, status: Partial<PositionStatus>, overrides: Partial<LostDevice> = {}): LostDevice {
@@ -94,7 +102,7 @@ describe("lost mode", () => {
     expect(text(first)).toContain("Message\u00a0: «\u00a0iPad du collège, merci de le rapporter\u00a0»");
     expect(text(first)).toContain("Tél.\u00a005 61 00 00 00");
     expect(text(first.querySelector('[data-testid="lost-reported"]'))).toMatch(
-      /^Position relevée il y a \d+ h \(22\/11\/2026 \d\d:00\) · précision ±\u00a065\u00a0m$/,
+      /^Position relevée il y a 5 h \(22\/11\/2026 \d\d:00\) · précision ±\u00a065\u00a0m$/,
     );
     expect(first.querySelector('[data-testid="position-reason"]')).toBeNull();
   });
