@@ -273,40 +273,13 @@ async fn an_incremental_sync_sees_group_changes_without_new_inventory() {
         .remove(0);
 
     // Add it to the "Chariot 1" static group through the Classic API, as an admin would.
-    let (http, bearer) = admin(&sim).await;
-    let groups: serde_json::Value = http
-        .get(format!("{}/JSSResource/mobiledevicegroups", sim.base_url()))
-        .bearer_auth(&bearer)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let cart1 = groups["mobile_device_groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["name"].as_str().unwrap().ends_with("Chariot 1"))
-        .unwrap()["id"]
-        .clone();
-    let body = format!(
-        "<mobile_device_group><mobile_device_additions><mobile_device><id>{}</id></mobile_device></mobile_device_additions></mobile_device_group>",
-        moved.jamf_id
-    );
-    let put = http
-        .put(format!(
-            "{}/JSSResource/mobiledevicegroups/id/{cart1}",
-            sim.base_url()
-        ))
-        .bearer_auth(&bearer)
-        .header("Content-Type", "application/xml")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    assert!(put.status().is_success(), "{}", put.text().await.unwrap());
+    change_cart_group(&sim, "Chariot 1", |_| {
+        format!(
+            "<mobile_device_additions><mobile_device><id>{}</id></mobile_device></mobile_device_additions>",
+            moved.jamf_id
+        )
+    })
+    .await;
 
     let auto = SyncRequest {
         mode: SyncMode::Auto,
@@ -348,42 +321,10 @@ async fn an_incremental_sync_sees_a_renamed_cart() {
     let cart2 = in_cart(&store, "Chariot 2");
     assert!(cart2 > 0);
 
-    let (http, bearer) = admin(&sim).await;
-    let groups: serde_json::Value = http
-        .get(format!("{}/JSSResource/mobiledevicegroups", sim.base_url()))
-        .bearer_auth(&bearer)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let group = groups["mobile_device_groups"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["name"].as_str().unwrap().ends_with("Chariot 2"))
-        .unwrap();
-    let renamed = group["name"]
-        .as_str()
-        .unwrap()
-        .replace("Chariot 2", "Chariot 3");
-    let put = http
-        .put(format!(
-            "{}/JSSResource/mobiledevicegroups/id/{}",
-            sim.base_url(),
-            group["id"]
-        ))
-        .bearer_auth(&bearer)
-        .header("Content-Type", "application/xml")
-        .body(format!(
-            "<mobile_device_group><name>{renamed}</name></mobile_device_group>"
-        ))
-        .send()
-        .await
-        .unwrap();
-    assert!(put.status().is_success(), "{}", put.text().await.unwrap());
+    change_cart_group(&sim, "Chariot 2", |name| {
+        format!("<name>{}</name>", name.replace("Chariot 2", "Chariot 3"))
+    })
+    .await;
 
     let auto = SyncRequest {
         mode: SyncMode::Auto,

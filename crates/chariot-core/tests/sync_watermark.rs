@@ -6,39 +6,13 @@
 use std::time::Duration;
 
 use chariot_core::sync::{CancelFlag, SyncMode, SyncPhase, SyncRequest, sync};
-use chariot_jamf::client::RetryPolicy;
+use chariot_jamf::JamfClient;
 use chariot_jamf::inventory::{InventoryQuery, OnTimeoutPolicy, Section};
-use chariot_jamf::{ClientOptions, Credentials, JamfClient, Secret, ServerUrl};
-use chariot_sim::RunningSim;
 use chrono::{DateTime, Utc};
 use rstest::rstest;
 
 mod sync_support;
 use sync_support::*;
-
-/// One request at a time, so the pages are read in order and a device on a late page is read
-/// well after the first page was stored.
-fn one_at_a_time(sim: &RunningSim) -> JamfClient {
-    let c = sim.credentials();
-    JamfClient::new(
-        ServerUrl::parse(&sim.base_url()).unwrap(),
-        Credentials::ApiClient {
-            client_id: c.client_id,
-            client_secret: Secret::new(c.client_secret),
-        },
-        ClientOptions {
-            max_in_flight: 1,
-            request_timeout: Duration::from_secs(10),
-            retry: RetryPolicy {
-                max_attempts: 4,
-                base: Duration::from_millis(10),
-                max_delay: Duration::from_millis(50),
-            },
-            ..ClientOptions::default()
-        },
-    )
-    .unwrap()
-}
 
 /// The devices `filter` matches, in the order the sync pages them, with their inventory date.
 async fn paging_order(c: &JamfClient, filter: Option<String>) -> Vec<(u32, DateTime<Utc>)> {
@@ -69,7 +43,9 @@ fn instant(date: &str) -> DateTime<Utc> {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_device_that_reports_during_the_sync_is_not_behind_the_watermark(#[case] mode: SyncMode) {
     let sim = sim(400).await;
-    let c = one_at_a_time(&sim);
+    // One request at a time, so the pages are read in order and a device on a late page is
+    // read well after the first page was stored.
+    let c = client_with(&sim, 1);
     let (_d, mut store) = store();
     let request = SyncRequest {
         mode,

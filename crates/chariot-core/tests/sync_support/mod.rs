@@ -22,24 +22,7 @@ pub async fn sim(devices: usize) -> RunningSim {
 }
 
 pub fn client(sim: &RunningSim) -> JamfClient {
-    let c = sim.credentials();
-    JamfClient::new(
-        ServerUrl::parse(&sim.base_url()).unwrap(),
-        Credentials::ApiClient {
-            client_id: c.client_id,
-            client_secret: Secret::new(c.client_secret),
-        },
-        ClientOptions {
-            request_timeout: Duration::from_secs(10),
-            retry: RetryPolicy {
-                max_attempts: 8,
-                base: Duration::from_millis(10),
-                max_delay: Duration::from_millis(100),
-            },
-            ..ClientOptions::default()
-        },
-    )
-    .unwrap()
+    client_with(sim, ClientOptions::default().max_in_flight)
 }
 
 pub fn store() -> (TempDir, Store) {
@@ -92,4 +75,66 @@ pub async fn server_ids(c: &JamfClient) -> BTreeSet<String> {
         .into_iter()
         .map(|d| d.id)
         .collect()
+}
+
+/// Changes the Jamf group of cart `cart` (the group whose name ends with it) through the
+/// Classic API, as an admin would: `change(name)` gives the XML inside
+/// `<mobile_device_group>`, from the group's current name.
+pub async fn change_cart_group(sim: &RunningSim, cart: &str, change: impl FnOnce(&str) -> String) {
+    let (http, bearer) = admin(sim).await;
+    let groups: serde_json::Value = http
+        .get(format!("{}/JSSResource/mobiledevicegroups", sim.base_url()))
+        .bearer_auth(&bearer)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let group = groups["mobile_device_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"].as_str().unwrap().ends_with(cart))
+        .unwrap();
+    let put = http
+        .put(format!(
+            "{}/JSSResource/mobiledevicegroups/id/{}",
+            sim.base_url(),
+            group["id"]
+        ))
+        .bearer_auth(&bearer)
+        .header("Content-Type", "application/xml")
+        .body(format!(
+            "<mobile_device_group>{}</mobile_device_group>",
+            change(group["name"].as_str().unwrap())
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert!(put.status().is_success(), "{}", put.text().await.unwrap());
+}
+
+/// A client for the simulator that keeps at most `max_in_flight` requests in flight.
+pub fn client_with(sim: &RunningSim, max_in_flight: usize) -> JamfClient {
+    let c = sim.credentials();
+    JamfClient::new(
+        ServerUrl::parse(&sim.base_url()).unwrap(),
+        Credentials::ApiClient {
+            client_id: c.client_id,
+            client_secret: Secret::new(c.client_secret),
+        },
+        ClientOptions {
+            max_in_flight,
+            request_timeout: Duration::from_secs(10),
+            retry: RetryPolicy {
+                max_attempts: 8,
+                base: Duration::from_millis(10),
+                max_delay: Duration::from_millis(100),
+            },
+            ..ClientOptions::default()
+        },
+    )
+    .unwrap()
 }
