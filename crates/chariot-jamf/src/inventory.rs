@@ -3,6 +3,7 @@
 //! smaller pieces, and that smaller size holds for the rest of the read.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use crate::client::{JamfClient, OnTimeout};
@@ -547,10 +548,16 @@ fn keep_newest(by_id: &mut BTreeMap<String, InventoryRecord>, record: InventoryR
             .and_then(|g| g.last_inventory_update_date.as_deref())
             .and_then(|d| chrono::DateTime::parse_from_rfc3339(d).ok())
     };
-    match by_id.get(&record.mobile_device_id) {
-        Some(kept) if reported(kept) > reported(&record) => {}
-        _ => {
-            by_id.insert(record.mobile_device_id.clone(), record);
+    // One lookup per record (every record of a district's read passes here); dates are only
+    // parsed for a device seen twice.
+    match by_id.entry(record.mobile_device_id.clone()) {
+        Entry::Vacant(slot) => {
+            slot.insert(record);
+        }
+        Entry::Occupied(mut kept) => {
+            if reported(kept.get()) <= reported(&record) {
+                kept.insert(record);
+            }
         }
     }
 }

@@ -29,8 +29,10 @@ pub use history::HistoryRow;
 pub use jobs::{JobCounts, JobRow, JobTargetRow, NewTarget};
 pub use journal::{JournalRow, NewJournalEntry};
 pub use open::Store;
-pub use query::{DeviceListRow, DeviceQuery, GroupKeys, LostDeviceRow, SortKey};
-pub use rows::{AppRow, DeviceRow, GroupRow, LostPosition, ProfileRow, SharedUserRow};
+pub use query::{DeviceListRow, DeviceQuery, LostDeviceRow, SortKey};
+pub use rows::{
+    AppRow, DeviceRow, GroupRow, LostPosition, ProfileRow, SharedUserRow, group_set_fingerprint,
+};
 pub use snapshot::CurrentSnapshot;
 pub use stats::{FleetStats, StatsThresholds};
 pub use sync_lock::SyncLock;

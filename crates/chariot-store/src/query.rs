@@ -223,46 +223,47 @@ impl Store {
             .collect())
     }
 
-    /// jamf id → its groups as sorted (id, name) pairs, for every device in the current
-    /// snapshot: an incremental sync compares them with the server's (a device that changed
-    /// groups, or a group renamed — a cart's name is its group's — is read again).
-    pub fn device_groups(
+    /// jamf id → the fingerprint of its groups' (id, name) pairs
+    /// ([`crate::group_set_fingerprint`]), for every device in the current snapshot: an
+    /// incremental sync compares them with the server's (a device that changed groups, or a
+    /// group renamed — a cart's name is its group's — is read again).
+    pub fn device_group_fingerprints(
         &self,
-    ) -> Result<std::collections::HashMap<String, GroupKeys>, StoreError> {
+    ) -> Result<std::collections::HashMap<String, u64>, StoreError> {
         Ok(self
-            .read_current(|g| self.device_groups_in(g))?
+            .read_current(|g| self.device_group_fingerprints_in(g))?
             .unwrap_or_default())
     }
 
-    /// [`Store::device_groups`] in generation `g` (see [`Store::read_current`]).
-    fn device_groups_in(
+    /// [`Store::device_group_fingerprints`] in generation `g` (see [`Store::read_current`]).
+    fn device_group_fingerprints_in(
         &self,
         g: i64,
-    ) -> Result<std::collections::HashMap<String, GroupKeys>, StoreError> {
+    ) -> Result<std::collections::HashMap<String, u64>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.jamf_id, gr.group_id, gr.group_name FROM devices d
              LEFT JOIN device_groups gr ON gr.device_row = d.row_id
              WHERE d.valid_from <= ?1 AND (d.valid_to IS NULL OR d.valid_to > ?1)",
         )?;
-        let mut map: std::collections::HashMap<String, GroupKeys> = Default::default();
-        let rows = stmt.query_map([g], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, group, name) = row?;
-            let entry = map.entry(id).or_default();
-            // A device in no group has one row of NULLs (the LEFT JOIN).
-            if let Some(group) = group {
-                entry.push((group, name.unwrap_or_default()));
+        let mut map: std::collections::HashMap<String, u64> = Default::default();
+        let mut rows = stmt.query([g])?;
+        while let Some(row) = rows.next()? {
+            // Borrowed, not copied: a district has tens of thousands of memberships.
+            let text = |i: usize| -> rusqlite::Result<Option<&str>> {
+                Ok(row.get_ref(i)?.as_str_or_null()?)
+            };
+            let id = text(0)?.unwrap_or_default();
+            let sum = match map.get_mut(id) {
+                Some(sum) => sum,
+                None => map.entry(id.to_owned()).or_default(),
+            };
+            // A device in no group has one row of NULLs (the LEFT JOIN); a group without an
+            // id is not compared (nor is it on the server's side).
+            if let Some(group) = text(1)? {
+                let pair = (group, text(2)?.unwrap_or_default());
+                *sum = sum.wrapping_add(crate::group_set_fingerprint([pair]));
             }
         }
-        // Sorted here rather than by SQL: ordering every membership row by device id first
-        // took half of the query's time, for a map.
-        map.values_mut().for_each(|groups| groups.sort_unstable());
         Ok(map)
     }
 
@@ -295,9 +296,6 @@ pub(crate) const LIST_COLUMNS: &str =
     "d.jamf_id, d.name, d.role, d.cart, d.serial_number, d.asset_tag, d.model,
     d.os_version, d.battery_level, d.capacity_mb, d.available_mb, d.username, d.supervised,
     d.shared_ipad, d.lost_mode_enabled, d.last_inventory_update, d.management_id";
-
-/// A device's groups as (id, name) pairs, sorted.
-pub type GroupKeys = Vec<(String, String)>;
 
 pub(crate) fn list_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DeviceListRow> {
     Ok(DeviceListRow {

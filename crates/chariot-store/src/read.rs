@@ -101,7 +101,7 @@ mod tests {
     #[case::device(|s: &Store| format!("{:?}", s.device("3").unwrap()))]
     #[case::lost_mode_devices(|s: &Store| format!("{:?}", s.lost_mode_devices().unwrap()))]
     #[case::lost_mode_ids(|s: &Store| format!("{:?}", s.lost_mode_ids().unwrap()))]
-    #[case::device_groups(|s: &Store| format!("{:?}", sorted(s.device_groups().unwrap())))]
+    #[case::device_group_fingerprints(|s: &Store| format!("{:?}", sorted(s.device_group_fingerprints().unwrap())))]
     #[case::device_inventory_dates(|s: &Store| format!("{:?}", sorted(s.device_inventory_dates().unwrap())))]
     #[case::fleet_stats(|s: &Store| format!("{:?}", s.fleet_stats(&StatsThresholds {
         stale_before: "2026-11-04T00:00:00Z".into(),

@@ -147,6 +147,16 @@ impl DeviceRow {
     }
 }
 
+/// A fingerprint of a device's groups as (id, name) pairs, whatever their order (the sum of
+/// each pair's): an incremental sync compares the server's with the snapshot's to see a
+/// device that changed groups, or a group renamed (a cart's name is its group's), without
+/// copying every name of the fleet. 0 for no group.
+pub fn group_set_fingerprint<'a>(groups: impl IntoIterator<Item = (&'a str, &'a str)>) -> u64 {
+    groups.into_iter().fold(0u64, |sum, pair| {
+        sum.wrapping_add(fingerprint(&pair) as u64)
+    })
+}
+
 fn list_fingerprint<T: std::hash::Hash>(items: &[T]) -> Option<i64> {
     (!items.is_empty()).then(|| fingerprint(&items))
 }
@@ -172,6 +182,24 @@ mod tests {
                 ..Default::default()
             }],
             ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_group_set_fingerprint_ignores_order_and_follows_ids_and_names() {
+        let set =
+            |pairs: &[(&'static str, &'static str)]| group_set_fingerprint(pairs.iter().copied());
+        let carts = [("12", "0311234A - Chariot 2"), ("3", "All Managed iPads")];
+        assert_eq!(set(&carts), set(&[carts[1], carts[0]]));
+        assert_eq!(set(&[]), 0);
+        let others = [
+            set(&[("12", "0311234A - Chariot 3"), carts[1]]),
+            set(&[("13", "0311234A - Chariot 2"), carts[1]]),
+            set(&[carts[0]]),
+            set(&[("3", "0311234A - Chariot 2"), ("12", "All Managed iPads")]),
+        ];
+        for other in others {
+            assert_ne!(other, set(&carts));
         }
     }
 

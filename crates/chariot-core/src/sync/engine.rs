@@ -16,6 +16,7 @@ use chariot_jamf::inventory::{FetchError, InventoryQuery, Section, newest_copies
 use chariot_jamf::models::InventoryRecord;
 use chariot_store::{
     DeviceRow, LostPosition, PendingGeneration, PublishSummary, RunProblems, Store, SyncKind,
+    group_set_fingerprint,
 };
 use chrono::{DateTime, Utc};
 
@@ -383,10 +384,10 @@ async fn incremental(
     };
     // Group membership (carts, smart groups) changes without an inventory update either, and
     // so does a group's name (a cart renamed): the GROUPS section alone is cheap, compare its
-    // (id, name) pairs with the snapshot's. It names every device
-    // on the server, so it is also the list deletions are reconciled against (a separate
-    // read of the light list cost a wave of requests more). The snapshot tells about how
-    // many devices to expect: its pages are asked at once.
+    // (id, name) pairs with the snapshot's (as fingerprints: no name is copied). It names
+    // every device on the server, so it is also the list deletions are reconciled against (a
+    // separate read of the light list cost a wave of requests more). The snapshot tells
+    // about how many devices to expect: its pages are asked at once.
     let expected = store
         .current_snapshot()?
         .map_or(0, |s| u64::from(s.device_count));
@@ -412,7 +413,7 @@ async fn incremental(
             Ok((
                 snapshot.device_inventory_dates()?,
                 snapshot.lost_mode_ids()?,
-                snapshot.device_groups()?,
+                snapshot.device_group_fingerprints()?,
             ))
         });
         read.await
@@ -472,18 +473,12 @@ async fn incremental(
             .cloned(),
     );
     for r in membership {
-        let mut now: Vec<(String, String)> = r
-            .groups
-            .iter()
-            .flatten()
-            .filter_map(|g| {
-                Some((
-                    g.group_id.clone()?,
-                    g.group_name.clone().unwrap_or_default(),
-                ))
-            })
-            .collect();
-        now.sort();
+        let now = group_set_fingerprint(r.groups.iter().flatten().filter_map(|g| {
+            Some((
+                g.group_id.as_deref()?,
+                g.group_name.as_deref().unwrap_or(""),
+            ))
+        }));
         if stored_groups
             .get(&r.mobile_device_id)
             .is_some_and(|before| *before != now)
