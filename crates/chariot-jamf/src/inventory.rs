@@ -123,6 +123,8 @@ pub struct ReadSummary {
     pub fetched: u64,
     /// The total the first page announced.
     pub total: u64,
+    /// The highest total any answer announced.
+    pub highest_total: u64,
     /// Requests answered (pages, and the pieces of pages that timed out).
     pub requests: u32,
     /// Every answer announced the same total. Offset paging over a set that changes while it
@@ -168,6 +170,7 @@ impl TotalsSeen {
         ReadSummary {
             fetched,
             total,
+            highest_total: self.high.load(Ordering::Relaxed).max(total),
             requests: answers,
             steady: answers <= 1
                 || self.low.load(Ordering::Relaxed) == self.high.load(Ordering::Relaxed),

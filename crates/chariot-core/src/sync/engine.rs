@@ -438,11 +438,11 @@ async fn incremental(
     listed.extend(still_there.iter().map(|r| r.mobile_device_id.clone()));
     // A deletion while the delta was paged can have hidden a device from it: read it again.
     let mut torn = false;
-    if delta::may_have_skipped(&delta.summary, &changed, &listed, &removed) {
+    if delta::may_have_skipped(&delta.summary, &changed, &listed) {
         tracing::info!("the fleet moved while the delta was read: reading it again");
         let again = client.fetch_inventory_read(&query, |_| {}).await?;
-        torn = delta::torn(&again);
         changed = newest_copies(changed.into_iter().chain(again.records));
+        torn = delta::may_have_skipped(&again.summary, &changed, &listed);
         check(cancel)?;
     }
     changed.extend(still_there);
