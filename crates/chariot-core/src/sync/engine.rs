@@ -503,7 +503,7 @@ async fn incremental(
     } else {
         watermark
             .held_back(took(started, wall_start))
-            .at_least(Some(since))
+            .at_least(since)
     };
     let rows: Vec<DeviceRow> = changed
         .iter()

@@ -153,7 +153,8 @@ pub async fn read_after_publish(
         Err(e) => {
             // The snapshot is published; positions are extra: a failure must not undo it.
             tracing::error!(error = %e, "lost-mode positions could not be saved");
-            unread + rows.len() as u32
+            // Every device read, its position found or not (`unread` are among them).
+            rows.len() as u32
         }
     }
 }

@@ -84,10 +84,8 @@ impl Watermark {
 
     /// The later of the two (an incremental sync never moves the watermark back: what it
     /// started from was already safe).
-    pub(super) fn at_least(mut self, floor: Option<&str>) -> Watermark {
-        if let Some(floor) = floor {
-            self.see_date(floor);
-        }
+    pub(super) fn at_least(mut self, floor: &str) -> Watermark {
+        self.see_date(floor);
         self
     }
 
@@ -102,15 +100,7 @@ impl Watermark {
         let Ok(instant) = DateTime::parse_from_rfc3339(date) else {
             return;
         };
-        let newer = match self
-            .0
-            .as_deref()
-            .and_then(|w| DateTime::parse_from_rfc3339(w).ok())
-        {
-            Some(current) => instant > current,
-            None => true,
-        };
-        if newer {
+        if self.instant().is_none_or(|current| instant > current) {
             self.0 = Some(instant.to_utc().to_rfc3339());
         }
     }
@@ -137,16 +127,16 @@ mod tests {
         let since = "2026-12-07T10:00:00Z";
         let held = w("2026-12-07T10:00:30Z").held_back(Duration::from_secs(60));
         assert_eq!(
-            held.at_least(Some(since)).0.as_deref(),
+            held.at_least(since).0.as_deref(),
             Some("2026-12-07T10:00:00+00:00")
         );
         let later = w("2026-12-07T11:00:00Z").held_back(Duration::from_secs(60));
         assert_eq!(
-            later.at_least(Some(since)).0.as_deref(),
+            later.at_least(since).0.as_deref(),
             Some("2026-12-07T10:59:00+00:00")
         );
         assert_eq!(
-            Watermark(None).at_least(Some(since)).0.as_deref(),
+            Watermark(None).at_least(since).0.as_deref(),
             Some("2026-12-07T10:00:00+00:00")
         );
     }

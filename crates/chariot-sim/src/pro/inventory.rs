@@ -234,11 +234,9 @@ pub async fn detail(
     maybe_churn(&st, &mut w);
     // A filtered read (the lost devices, devices by id) is not a read of the fleet; one on the
     // inventory date is an incremental sync's delta.
-    let read = match q.get("filter").filter(|f| !f.trim().is_empty()) {
+    let read = match &filter {
         None => Some(PagedRead::Inventory),
-        Some(f) if f.to_ascii_lowercase().contains("lastinventoryupdatedate") => {
-            Some(PagedRead::Delta)
-        }
+        Some(e) if e.fields().contains(&"lastInventoryUpdateDate") => Some(PagedRead::Delta),
         Some(_) => None,
     };
     let groups = w.groups_by_device();
