@@ -41,7 +41,6 @@ mod tests {
             total: 4,
             highest_total,
             requests,
-            steady: highest_total == 4,
         }
     }
 

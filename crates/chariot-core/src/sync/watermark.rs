@@ -43,6 +43,13 @@ impl StagedPage {
     }
 }
 
+/// How long the sync has taken: the longer of the monotonic and the wall-clock measures (a
+/// computer asleep mid-sync stops the first on some systems; the server's clock went on).
+pub(super) fn took(started: std::time::Instant, wall_start: DateTime<Utc>) -> std::time::Duration {
+    let wall = (Utc::now() - wall_start).to_std().unwrap_or_default();
+    started.elapsed().max(wall)
+}
+
 /// The newest `lastInventoryUpdateDate` seen, compared as instants (not as text: servers vary
 /// in fractional digits).
 #[derive(Default)]

@@ -3,12 +3,20 @@
 //! smaller pieces, and that smaller size holds for the rest of the read.
 
 use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::client::{JamfClient, OnTimeout};
 use crate::error::JamfError;
-use crate::models::{ClassicDeviceSecurity, ClassicSecurity, InventoryRecord, LightDevice, Paged};
+use crate::models::{InventoryRecord, Paged};
+
+mod light;
+mod newest;
+mod read;
+
+use newest::keep_newest;
+pub use newest::newest_copies;
+use read::TotalsSeen;
+pub use read::{InventoryRead, ReadSummary};
 
 /// Jamf silently clamps `page-size` to this (reference §1.2).
 pub const MAX_PAGE_SIZE: u32 = 2000;
@@ -117,67 +125,6 @@ pub struct PageProgress {
     pub total: u64,
 }
 
-/// How a paged read went, once it is over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReadSummary {
-    pub fetched: u64,
-    /// The total the first page announced.
-    pub total: u64,
-    /// The highest total any answer announced.
-    pub highest_total: u64,
-    /// Requests answered (pages, and the pieces of pages that timed out).
-    pub requests: u32,
-    /// Every answer announced the same total. Offset paging over a set that changes while it
-    /// is read can skip a row (a deletion shifts the later pages back by one); a total that
-    /// moved is the visible sign of it. (One request alone is always consistent.)
-    pub steady: bool,
-}
-
-/// Every device a read matched, each once, and how the read went.
-#[derive(Debug, Clone)]
-pub struct InventoryRead {
-    pub records: Vec<InventoryRecord>,
-    pub summary: ReadSummary,
-}
-
-/// The totals the answers of one read announced, and how many answers there were.
-#[derive(Debug)]
-struct TotalsSeen {
-    low: AtomicU64,
-    high: AtomicU64,
-    answers: AtomicU32,
-}
-
-impl Default for TotalsSeen {
-    fn default() -> Self {
-        TotalsSeen {
-            low: AtomicU64::new(u64::MAX),
-            high: AtomicU64::new(0),
-            answers: AtomicU32::new(0),
-        }
-    }
-}
-
-impl TotalsSeen {
-    fn saw(&self, total: u64) {
-        self.low.fetch_min(total, Ordering::Relaxed);
-        self.high.fetch_max(total, Ordering::Relaxed);
-        self.answers.fetch_add(1, Ordering::Relaxed);
-    }
-
-    fn summary(&self, fetched: u64, total: u64) -> ReadSummary {
-        let answers = self.answers.load(Ordering::Relaxed);
-        ReadSummary {
-            fetched,
-            total,
-            highest_total: self.high.load(Ordering::Relaxed).max(total),
-            requests: answers,
-            steady: answers <= 1
-                || self.low.load(Ordering::Relaxed) == self.high.load(Ordering::Relaxed),
-        }
-    }
-}
-
 impl JamfClient {
     /// One page of the detail inventory (`LENIENT`: one broken device must not fail the sync).
     pub async fn inventory_page(
@@ -213,8 +160,8 @@ impl JamfClient {
         Ok(self.fetch_inventory_read(query, on_progress).await?.records)
     }
 
-    /// The same, with how the read went: whether the set it paged moved meanwhile (see
-    /// [`ReadSummary::steady`]), for a caller that must not miss a device.
+    /// The same, with how the read went: whether the set it paged may have moved meanwhile
+    /// (see [`ReadSummary::highest_total`]), for a caller that must not miss a device.
     pub async fn fetch_inventory_read(
         &self,
         query: &InventoryQuery,
@@ -437,132 +384,6 @@ impl JamfClient {
             results,
         })
     }
-
-    /// The light list of every device (id, name, serial, managementId): cheap, for
-    /// reconciling deletions. The first page tells the total; the others are then read
-    /// together (the client caps requests in flight), as the inventory pages are.
-    pub async fn device_list(&self) -> Result<Vec<LightDevice>, JamfError> {
-        self.device_list_of_about(0).await
-    }
-
-    /// The same when about `expected` devices are known to exist (the inventory's total, the
-    /// snapshot's count): the pages that many devices fill are all asked at once, one round
-    /// trip instead of two. A fleet that grew is read on; one that shrank leaves pages empty.
-    pub async fn device_list_of_about(&self, expected: u64) -> Result<Vec<LightDevice>, JamfError> {
-        let mut all: BTreeMap<String, LightDevice> = BTreeMap::new();
-        let guessed = expected
-            .div_ceil(MAX_PAGE_SIZE as u64)
-            .clamp(1, u32::MAX as u64) as u32;
-        let mut answers = self.device_list_pages(0..guessed, MAX_PAGE_SIZE).await?;
-        let first = answers.remove(0);
-        let total = first.total_count;
-        // Page size as the server applied it (it may cap lower than asked, silently; the
-        // other pages were then cut at that size too: the server computes offsets itself).
-        let size = first.results.len() as u32;
-        for page in std::iter::once(first).chain(answers) {
-            all.extend(page.results.into_iter().map(|d| (d.id.clone(), d)));
-        }
-        if size == 0 || all.len() as u64 >= total {
-            return Ok(all.into_values().collect());
-        }
-        let pages = total.div_ceil(size as u64) as u32;
-        if pages > guessed {
-            for page in self.device_list_pages(guessed..pages, size).await? {
-                all.extend(page.results.into_iter().map(|d| (d.id.clone(), d)));
-            }
-        }
-        // The fleet may have grown while paging: walk on until a page comes back empty (never
-        // stop on a "short" page: the silent cap makes every page look short).
-        let mut page = pages.max(guessed);
-        while (all.len() as u64) < total {
-            let answer = self.device_list_page_sized(page, size).await?;
-            if answer.results.is_empty() {
-                break;
-            }
-            all.extend(answer.results.into_iter().map(|d| (d.id.clone(), d)));
-            page += 1;
-        }
-        Ok(all.into_values().collect())
-    }
-
-    /// Pages `pages` of the light list, read together; in page order.
-    async fn device_list_pages(
-        &self,
-        pages: std::ops::Range<u32>,
-        size: u32,
-    ) -> Result<Vec<Paged<LightDevice>>, JamfError> {
-        let mut tasks = tokio::task::JoinSet::new();
-        for page in pages.clone() {
-            let client = self.clone();
-            tasks.spawn(async move {
-                let answer = client.device_list_page_sized(page, size).await;
-                (page, answer)
-            });
-        }
-        let mut answers = Vec::with_capacity(pages.len());
-        while let Some(joined) = tasks.join_next().await {
-            let (page, answer) = joined.map_err(|e| JamfError::Decode {
-                what: "the device list".into(),
-                detail: format!("the page task failed: {e}"),
-            })?;
-            answers.push((page, answer?));
-        }
-        answers.sort_by_key(|(page, _)| *page);
-        Ok(answers.into_iter().map(|(_, answer)| answer).collect())
-    }
-
-    async fn device_list_page_sized(
-        &self,
-        page: u32,
-        size: u32,
-    ) -> Result<Paged<LightDevice>, JamfError> {
-        let params = [
-            ("page", page.to_string()),
-            ("page-size", size.to_string()),
-            ("sort", "id:asc".to_owned()),
-        ];
-        self.get_json("/api/v2/mobile-devices", &params).await
-    }
-
-    /// Classic `security` subset of one device: lost-mode state and coordinates.
-    pub async fn classic_security(&self, device_id: &str) -> Result<ClassicSecurity, JamfError> {
-        let path = format!("/JSSResource/mobiledevices/id/{device_id}/subset/Security");
-        let answer: ClassicDeviceSecurity = self.get_json(&path, &[]).await?;
-        Ok(answer.into_security())
-    }
-}
-
-/// Each device once, the copy that reported the newest inventory kept (on a tie, or when
-/// neither tells, the later one): a device seen twice while paging, or by two reads.
-pub fn newest_copies(records: impl IntoIterator<Item = InventoryRecord>) -> Vec<InventoryRecord> {
-    let mut by_id = BTreeMap::new();
-    for r in records {
-        keep_newest(&mut by_id, r);
-    }
-    by_id.into_values().collect()
-}
-
-/// Keeps `record` unless the copy already kept reported a newer inventory (a device seen twice
-/// while paging: the pages came in any order).
-fn keep_newest(by_id: &mut BTreeMap<String, InventoryRecord>, record: InventoryRecord) {
-    let reported = |r: &InventoryRecord| {
-        r.general
-            .as_ref()
-            .and_then(|g| g.last_inventory_update_date.as_deref())
-            .and_then(|d| chrono::DateTime::parse_from_rfc3339(d).ok())
-    };
-    // One lookup per record (every record of a district's read passes here); dates are only
-    // parsed for a device seen twice.
-    match by_id.entry(record.mobile_device_id.clone()) {
-        Entry::Vacant(slot) => {
-            slot.insert(record);
-        }
-        Entry::Occupied(mut kept) => {
-            if reported(kept.get()) <= reported(&record) {
-                kept.insert(record);
-            }
-        }
-    }
 }
 
 /// A paged fetch stopped by the server/network or by the page sink.
@@ -614,40 +435,5 @@ mod tests {
         assert_eq!(split_size(49), None);
         assert_eq!(piece_size(500, 250), 250);
         assert_eq!(piece_size(500, 200), 125);
-    }
-
-    fn copy(id: &str, reported: Option<&str>, name: &str) -> InventoryRecord {
-        serde_json::from_value(serde_json::json!({
-            "mobileDeviceId": id,
-            "general": { "displayName": name, "lastInventoryUpdateDate": reported },
-        }))
-        .unwrap()
-    }
-
-    fn names(records: Vec<InventoryRecord>) -> Vec<String> {
-        records
-            .into_iter()
-            .map(|r| r.general.unwrap().display_name.unwrap())
-            .collect()
-    }
-
-    /// Pages come in any order: of two copies of a device, the one that reported last stays,
-    /// whichever came last; dates compare as instants (fractional digits vary), a copy with a
-    /// date beats one without, and on a tie the later copy wins.
-    #[test]
-    fn the_newest_copy_of_a_device_seen_twice_wins() {
-        let kept = newest_copies([
-            copy("1", Some("2026-12-07T10:00:00.5Z"), "newer"),
-            copy("1", Some("2026-12-07T10:00:00.25Z"), "older"),
-            copy("2", Some("2026-12-07T09:00:00Z"), "dated"),
-            copy("2", None, "undated"),
-            copy("3", Some("2026-12-07T11:00:00Z"), "first"),
-            copy(
-                "3",
-                Some("2026-12-07T12:00:00+01:00"),
-                "same instant, later",
-            ),
-        ]);
-        assert_eq!(names(kept), ["newer", "dated", "same instant, later"]);
     }
 }
