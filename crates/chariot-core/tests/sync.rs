@@ -50,25 +50,15 @@ async fn an_incremental_sync_matches_a_fresh_full_sync() {
     let sim = sim(120).await;
     let c = client(&sim);
     let (_d1, mut store) = store();
-    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_full(&c, &mut store).await;
     // Time passes at school: devices check in and send new inventory.
     sim.clock().advance(Duration::from_secs(6 * 3600));
-    let auto = SyncRequest {
-        mode: SyncMode::Auto,
-        ..full()
-    };
-    let report = sync(&c, &mut store, &auto, |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    let report = sync_auto(&c, &mut store).await;
     assert_eq!(report.kind, SyncKind::Incremental);
     assert!(report.summary.changed > 0, "{report:?}");
     assert!((report.summary.changed as usize) < 120);
     let (_d2, mut fresh) = self::store();
-    sync(&c, &mut fresh, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_full(&c, &mut fresh).await;
     assert_eq!(snapshot(&store), snapshot(&fresh));
 }
 
@@ -161,9 +151,7 @@ async fn a_failed_or_cancelled_sync_leaves_the_snapshot_unchanged(#[case] server
     let sim = sim(60).await;
     let c = client(&sim);
     let (_d, mut store) = store();
-    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_full(&c, &mut store).await;
     let before = snapshot(&store);
     let status_before = store.current_snapshot().unwrap();
     sim.clock().advance(Duration::from_secs(3600));
@@ -261,9 +249,7 @@ async fn an_incremental_sync_sees_group_changes_without_new_inventory() {
     let sim = sim(0).await;
     let c = client(&sim);
     let (_d, mut store) = store();
-    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_full(&c, &mut store).await;
     let moved = store
         .list_devices(&DeviceQuery {
             cart: Some("Chariot 2".into()),
@@ -281,13 +267,7 @@ async fn an_incremental_sync_sees_group_changes_without_new_inventory() {
     })
     .await;
 
-    let auto = SyncRequest {
-        mode: SyncMode::Auto,
-        ..full()
-    };
-    let report = sync(&c, &mut store, &auto, |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    let report = sync_auto(&c, &mut store).await;
     assert_eq!(report.kind, SyncKind::Incremental);
     let after = store
         .list_devices(&DeviceQuery {
@@ -306,9 +286,7 @@ async fn an_incremental_sync_sees_a_renamed_cart() {
     let sim = sim(0).await;
     let c = client(&sim);
     let (_d, mut store) = store();
-    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_full(&c, &mut store).await;
     let in_cart = |store: &chariot_store::Store, cart: &str| {
         store
             .list_devices(&DeviceQuery {
@@ -326,13 +304,7 @@ async fn an_incremental_sync_sees_a_renamed_cart() {
     })
     .await;
 
-    let auto = SyncRequest {
-        mode: SyncMode::Auto,
-        ..full()
-    };
-    let report = sync(&c, &mut store, &auto, |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    let report = sync_auto(&c, &mut store).await;
     assert_eq!(report.kind, SyncKind::Incremental);
     assert_eq!(in_cart(&store, "Chariot 2"), 0);
     assert_eq!(in_cart(&store, "Chariot 3"), cart2);
@@ -349,9 +321,7 @@ async fn an_unprocessable_device_does_not_stop_the_sync() {
     .unwrap();
     let c = client(&sim);
     let (_d, mut store) = store();
-    let report = sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    let report = sync_full(&c, &mut store).await;
     assert_eq!(
         report.summary.device_count as usize,
         server_ids(&c).await.len()

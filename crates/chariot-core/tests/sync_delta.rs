@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use chariot_core::sync::{CancelFlag, SyncMode, SyncRequest, sync};
 use chariot_sim::PagedRead;
 use chariot_store::SyncKind;
 
@@ -21,21 +20,13 @@ async fn a_deletion_while_the_delta_is_paged_hides_no_report() {
     let sim = sim(400).await;
     let c = client(&sim);
     let (_d1, mut store) = store();
-    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_full(&c, &mut store).await;
     // A day at school: most devices send a new inventory; the delta spans many pages.
     sim.clock().advance(Duration::from_secs(24 * 3600));
     let before = server_ids(&c).await;
     sim.faults()
         .update(|f| f.delete_while_paging = Some(PagedRead::Delta));
-    let auto = SyncRequest {
-        mode: SyncMode::Auto,
-        ..full()
-    };
-    let report = sync(&c, &mut store, &auto, |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    let report = sync_auto(&c, &mut store).await;
     assert_eq!(report.kind, SyncKind::Incremental);
     assert!(report.summary.changed > 16 * 3, "{report:?}");
     let after = server_ids(&c).await;
@@ -43,9 +34,7 @@ async fn a_deletion_while_the_delta_is_paged_hides_no_report() {
     assert_eq!(deleted.len(), 1, "a device was deleted during the sync");
 
     let (_d2, mut fresh) = self::store();
-    sync(&c, &mut fresh, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_full(&c, &mut fresh).await;
     let synced: Vec<_> = snapshot(&store)
         .into_iter()
         .filter(|(id, ..)| !deleted.contains(id))

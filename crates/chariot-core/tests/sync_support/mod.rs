@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use chariot_core::sync::{SyncMode, SyncRequest};
+use chariot_core::sync::{CancelFlag, SyncMode, SyncReport, SyncRequest, sync};
 use chariot_jamf::client::RetryPolicy;
 use chariot_jamf::{ClientOptions, Credentials, JamfClient, Secret, ServerUrl};
 use chariot_sim::{RunningSim, SimConfig};
@@ -29,6 +29,25 @@ pub fn store() -> (TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("sync.db")).unwrap();
     (dir, store)
+}
+
+/// A full sync with [`full`]'s small pages; it must succeed.
+pub async fn sync_full(c: &JamfClient, store: &mut Store) -> SyncReport {
+    sync(c, store, &full(), |_| {}, &CancelFlag::default())
+        .await
+        .unwrap()
+}
+
+/// The next sync as the app runs it (Auto: incremental once a snapshot exists), with
+/// [`full`]'s small pages; it must succeed.
+pub async fn sync_auto(c: &JamfClient, store: &mut Store) -> SyncReport {
+    let auto = SyncRequest {
+        mode: SyncMode::Auto,
+        ..full()
+    };
+    sync(c, store, &auto, |_| {}, &CancelFlag::default())
+        .await
+        .unwrap()
 }
 
 pub fn full() -> SyncRequest {

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
-import type { AppStatus, SyncProgress } from "../../bindings";
+import type { AppStatus, SyncOutcome, SyncProgress } from "../../bindings";
 import { EVENTS } from "../../bindings";
 import { start, updateStatus } from "../../app.svelte";
 import { api } from "../../api";
@@ -28,6 +28,24 @@ const idle = statusFixture({
   snapshot: { syncedAt: "2026-11-22T08:30:00Z", deviceCount: 38 },
 });
 const running: AppStatus = { ...idle, sync: { running: true, last: null } };
+
+/** The status once a sync ended as `outcome` says (the rest: a quiet incremental sync). */
+function ended(outcome: Partial<SyncOutcome>): AppStatus {
+  const last: SyncOutcome = {
+    finishedAt: new Date().toISOString(),
+    kind: "incremental",
+    deviceCount: 38,
+    added: 0,
+    changed: 0,
+    removed: 0,
+    incomplete: 0,
+    positionsUnread: 0,
+    durationMs: 1200,
+    error: null,
+    ...outcome,
+  };
+  return { ...idle, sync: { running: false, last } };
+}
 
 let calls: [string, unknown][] = [];
 let current: AppStatus = idle;
@@ -115,24 +133,7 @@ describe("sync result", () => {
     const view = render(SyncResult);
     expect(view.target.querySelector("[data-testid=sync-result]")).toBeNull();
 
-    const done: AppStatus = {
-      ...idle,
-      sync: {
-        running: false,
-        last: {
-          finishedAt: new Date().toISOString(),
-          kind: "incremental",
-          deviceCount: 38,
-          added: 0,
-          changed: 2,
-          removed: 0,
-          incomplete: 0,
-          positionsUnread: 0,
-          durationMs: 1200,
-          error: null,
-        },
-      },
-    };
+    const done = ended({ changed: 2 });
     await emit(EVENTS.statusChanged, done);
     await settle(view);
     expect(byTestId(view.target, "sync-result").textContent).toContain(
@@ -147,24 +148,16 @@ describe("sync result", () => {
     await start();
     await updateStatus(() => api.startSync(false));
     const view = render(SyncResult);
-    await emit(EVENTS.statusChanged, {
-      ...idle,
-      sync: {
-        running: false,
-        last: {
-          finishedAt: new Date(Date.now() + 2000).toISOString(),
-          kind: "full",
-          deviceCount: 38,
-          added: 38,
-          changed: 0,
-          removed: 0,
-          incomplete: 2,
-          positionsUnread: 0,
-          durationMs: 900,
-          error: null,
-        },
-      },
-    } satisfies AppStatus);
+    await emit(
+      EVENTS.statusChanged,
+      ended({
+        finishedAt: new Date(Date.now() + 2000).toISOString(),
+        kind: "full",
+        added: 38,
+        incomplete: 2,
+        durationMs: 900,
+      }),
+    );
     await settle(view);
     const result = byTestId(view.target, "sync-result");
     expect(result.classList.contains("partial")).toBe(true);
@@ -178,29 +171,21 @@ describe("sync result", () => {
     await start();
     await updateStatus(() => api.startSync(false));
     const view = render(SyncResult);
-    await emit(EVENTS.statusChanged, {
-      ...idle,
-      sync: {
-        running: false,
-        last: {
-          finishedAt: new Date(Date.now() + 1000).toISOString(),
-          kind: null,
-          deviceCount: 0,
-          added: 0,
-          changed: 0,
-          removed: 0,
-          incomplete: 0,
-          positionsUnread: 0,
-          durationMs: 800,
-          error: {
-            code: "auth",
-            message: "Jamf Pro a refusé le secret du client API.",
-            hint: "Vérifiez le secret dans Réglages › Serveurs.",
-            retryable: false,
-          },
+    await emit(
+      EVENTS.statusChanged,
+      ended({
+        finishedAt: new Date(Date.now() + 1000).toISOString(),
+        kind: null,
+        deviceCount: 0,
+        durationMs: 800,
+        error: {
+          code: "auth",
+          message: "Jamf Pro a refusé le secret du client API.",
+          hint: "Vérifiez le secret dans Réglages › Serveurs.",
+          retryable: false,
         },
-      },
-    } satisfies AppStatus);
+      }),
+    );
     await settle(view);
     const text = byTestId(view.target, "sync-result").textContent ?? "";
     expect(text).toContain("La synchronisation a échoué");
