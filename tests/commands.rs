@@ -127,7 +127,7 @@ fn commands_read_and_write_the_console_through_ipc() {
     let path = invoke(
         &window,
         "choose_export_path",
-        json!({"defaultName": "inventaire.csv"}),
+        json!({"request": {"defaultName": "inventaire.csv"}}),
     )
     .unwrap();
     let written = invoke(

@@ -26,10 +26,10 @@ fn a_saved_server_keeps_its_secret_in_the_keychain_only() {
         "id": null, "label": "Collège de test", "serverUrl": sim.base_url(), "auth": "user",
         "account": creds.username, "secret": creds.password,
     });
-    let check = invoke(&window, "test_connection", json!({ "draft": draft })).unwrap();
+    let check = invoke(&window, "test_connection", json!({ "request": draft })).unwrap();
     assert_eq!(check["signedIn"], true, "{check}");
     assert_eq!(check["problem"], serde_json::Value::Null, "{check}");
-    let status = invoke(&window, "save_profile", json!({ "draft": draft })).unwrap();
+    let status = invoke(&window, "save_profile", json!({ "request": draft })).unwrap();
     let id = status["profile"]["id"].as_str().unwrap().to_owned();
     assert_eq!(status["connection"], "online");
     let status = wait_for_sync(&window);
@@ -59,7 +59,7 @@ fn a_saved_server_keeps_its_secret_in_the_keychain_only() {
         "id": id, "label": "Collège de test", "serverUrl": sim.base_url(), "auth": "user",
         "account": creds.username, "secret": null,
     });
-    let check = invoke(&window, "test_connection", json!({ "draft": edit })).unwrap();
+    let check = invoke(&window, "test_connection", json!({ "request": edit })).unwrap();
     assert_eq!(check["signedIn"], true, "{check}");
 
     // A wrong password is refused by the server, and says so.
@@ -67,7 +67,7 @@ fn a_saved_server_keeps_its_secret_in_the_keychain_only() {
         "id": null, "label": "", "serverUrl": sim.base_url(), "auth": "user",
         "account": creds.username, "secret": "not-the-password",
     });
-    let check = invoke(&window, "test_connection", json!({ "draft": wrong })).unwrap();
+    let check = invoke(&window, "test_connection", json!({ "request": wrong })).unwrap();
     assert_eq!(check["reachable"], true);
     assert_eq!(check["signedIn"], false);
     assert_eq!(check["problem"]["code"], "auth");

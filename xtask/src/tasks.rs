@@ -134,7 +134,7 @@ pub fn e2e_only() -> Result {
 pub fn bindings() -> Result {
     step("Regenerating ui/src/lib/bindings.ts");
     run(shell::cargo()
-        .args(["test", "-p", "chariot-core", "--test", "bindings_drift"])
+        .args(["test", "-p", "chariot-runtime", "--test", "bindings_drift"])
         .env("UPDATE_BINDINGS", "1"))
 }
 

@@ -291,7 +291,8 @@ pub(crate) async fn wait(
     interrupt: &Interrupt,
 ) -> Result<(), AppError> {
     let deadline = std::time::Instant::now() + Duration::from_secs(timeout);
-    let mut pause = Duration::from_secs(1);
+    // The app's job runner polls with the same back-off.
+    let mut backoff = chariot_runtime::Backoff::new();
     loop {
         // Dropping a poll on Ctrl-C is safe: it records each answer as soon as it has it, and
         // the next poll reads again whatever was not recorded.
@@ -299,15 +300,14 @@ pub(crate) async fn wait(
             polled = jobs::poll(client, store, job) => polled?,
             () = interrupt.pressed() => return Ok(()),
         };
-        if waiting == 0 || std::time::Instant::now() >= deadline {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if waiting == 0 || left.is_zero() {
             return Ok(());
         }
         tokio::select! {
-            () = tokio::time::sleep(pause) => {}
+            () = tokio::time::sleep(backoff.next_pause().min(left)) => {}
             () = interrupt.pressed() => return Ok(()),
         }
-        // Back off: devices answer within seconds when awake, minutes when not.
-        pause = (pause * 3 / 2).min(Duration::from_secs(15));
     }
 }
 

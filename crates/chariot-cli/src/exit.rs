@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use chariot_core::{AppError, ErrorCode};
 
 pub const EXIT_CODES_HELP: &str = "\
-Exit codes: 0 success · 1 internal error · 2 usage (bad option or value) · 3 authentication or
-privilege · 4 network (server unreachable, timeout) · 5 server error (including an answer Chariot
-cannot read) · 6 local data (database, files on this computer) · 130 cancelled.";
+Exit codes: 0 success · 1 internal error · 2 usage (bad option or value, or a sync of the same
+server already running) · 3 authentication or privilege · 4 network (server unreachable,
+timeout) · 5 server error (including an answer Chariot cannot read) · 6 local data (database,
+files on this computer) · 130 cancelled.";
 
 /// The exit code of an error, by its class. A server answer Chariot cannot read (cut off, not
 /// JSON, an unexpected value: chariot-jamf's `ErrorClass::Data`) arrives here as
@@ -17,7 +18,12 @@ cannot read) · 6 local data (database, files on this computer) · 130 cancelled
 pub fn code_for(err: &AppError) -> u8 {
     match err.code {
         ErrorCode::Internal => 1,
-        ErrorCode::InvalidInput | ErrorCode::NotFound => 2,
+        // Busy: a sync of the same database already runs (scripts saw 2 for it before it had
+        // a code of its own).
+        ErrorCode::InvalidInput
+        | ErrorCode::NotFound
+        | ErrorCode::NotConfigured
+        | ErrorCode::Busy => 2,
         ErrorCode::Auth => 3,
         ErrorCode::Network => 4,
         ErrorCode::Server => 5,

@@ -2,15 +2,8 @@
 //! error, Ctrl-C), a user's bearer token is invalidated on the server before the process exits:
 //! otherwise it stays valid for its whole lifetime (30 minutes) after `chariot` is gone.
 
-use std::time::Duration;
-
 use chariot_core::{AppError, ErrorCode};
-use chariot_jamf::JamfClient;
 use tokio::sync::watch;
-
-/// How long signing out may take: when the server stopped answering (often why Ctrl-C was
-/// pressed), the command must still end promptly. The token then expires by itself.
-const SIGN_OUT_PATIENCE: Duration = Duration::from_secs(5);
 
 /// Ctrl-C for a command that signs in. The first press asks the command to stop (it then signs
 /// out and exits 130); a second quits at once, without signing out. Installed once the command
@@ -56,8 +49,5 @@ pub fn cancelled(message: impl Into<String>) -> AppError {
     AppError::new(ErrorCode::Cancelled, message)
 }
 
-/// Invalidates the user's token on the server (API-client tokens simply expire), waiting
-/// [`SIGN_OUT_PATIENCE`] at most. Best effort: nothing to tell the user if it fails.
-pub async fn sign_out(client: &JamfClient) {
-    let _ = tokio::time::timeout(SIGN_OUT_PATIENCE, client.sign_out()).await;
-}
+/// Invalidates the user's token on the server, as the app does at the end of a sync.
+pub use chariot_core::connection::sign_out;

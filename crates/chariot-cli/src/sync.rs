@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use chariot_core::AppError;
-use chariot_core::sync::{CancelFlag, SyncMode, SyncPhase, SyncRequest, sync};
+use chariot_core::connection::sync_database;
+use chariot_core::sync::{CancelFlag, SyncMode, SyncPhase, SyncRequest};
 use chariot_jamf::{ClientOptions, JamfClient, ServerUrl};
-use chariot_store::Store;
 use clap::Args;
 
 use crate::credentials::{CredentialArgs, credentials};
@@ -37,28 +37,28 @@ pub async fn run(args: SyncArgs) -> Result<(), AppError> {
     let client = JamfClient::new(server.clone(), creds, ClientOptions::default())
         .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
     let db = crate::paths::database(args.db, Some(&server))?;
-    // One sync per file, also against the app syncing the same server.
-    let lock = chariot_store::SyncLock::acquire(&db)?;
-    let mut store = Store::open_for_sync(&db, &lock)?;
     let cancel = CancelFlag::default();
     let on_ctrl_c = cancel.clone();
     crate::session::Interrupt::install(
         "cancelling: the previous snapshot stays as it was…",
         move || on_ctrl_c.cancel(),
     );
+    // The CLI syncs real servers (the demo school is the app's, on a port of its own).
     let request = SyncRequest {
         mode: if args.full {
             SyncMode::Full
         } else {
             SyncMode::Auto
         },
-        source: if server.is_loopback() { "demo" } else { "jamf" },
+        source: "jamf",
         page_size: args.page_size,
     };
     let tty = std::io::stderr().is_terminal();
-    let report = sync(
+    // Done, failed or cancelled: the token goes before the process does (sync_database signs
+    // out however the sync ends).
+    let report = sync_database(
         &client,
-        &mut store,
+        &db,
         &request,
         |p| {
             if tty {
@@ -71,8 +71,6 @@ pub async fn run(args: SyncArgs) -> Result<(), AppError> {
     if tty {
         eprint!("\r\x1b[2K");
     }
-    // Done, failed or cancelled: the token goes before the process does.
-    crate::session::sign_out(&client).await;
     let report = report?;
     let s = report.summary;
     println!(

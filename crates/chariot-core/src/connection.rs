@@ -151,22 +151,12 @@ pub async fn sync_profile(
         duration_ms: started.elapsed().as_millis() as u32,
         error: Some(error),
     };
-    // One sync per file, also against `chariot sync` in another process.
-    let lock = match chariot_store::SyncLock::acquire(database) {
-        Ok(lock) => lock,
-        Err(e) => return failed(e.into()),
-    };
-    let mut store = match Store::open_for_sync(database, &lock) {
-        Ok(s) => s,
-        Err(e) => return failed(e.into()),
-    };
     let request = SyncRequest {
         mode: if full { SyncMode::Full } else { SyncMode::Auto },
         source: if profile.demo { "demo" } else { "jamf" },
         page_size: 500,
     };
-    let report = crate::sync::sync(client, &mut store, &request, progress, cancel).await;
-    let _ = client.sign_out().await;
+    let report = sync_database(client, database, &request, progress, cancel).await;
     match report {
         Ok(r) => SyncOutcome {
             finished_at: Utc::now(),
@@ -180,8 +170,35 @@ pub async fn sync_profile(
             duration_ms: r.duration.as_millis() as u32,
             error: None,
         },
-        Err(e) => failed(e.into()),
+        Err(e) => failed(e),
     }
+}
+
+/// One sync of a server into `database`, whatever the host: the file's sync lock (one sync per
+/// file, across the app and `chariot sync`), the sync itself, then signing out however it
+/// ended (waiting [`SIGN_OUT_PATIENCE`] at most: a server that stopped answering must not hold
+/// the end of the sync; its token then simply expires).
+pub async fn sync_database(
+    client: &JamfClient,
+    database: &Path,
+    request: &SyncRequest,
+    progress: impl FnMut(SyncProgress),
+    cancel: &CancelFlag,
+) -> Result<crate::sync::SyncReport, AppError> {
+    let lock = chariot_store::SyncLock::acquire(database)?;
+    let mut store = Store::open_for_sync(database, &lock)?;
+    let report = crate::sync::sync(client, &mut store, request, progress, cancel).await;
+    sign_out(client).await;
+    Ok(report?)
+}
+
+/// How long signing out may take at the end of a sync or a command.
+pub const SIGN_OUT_PATIENCE: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Invalidates a user's token on the server (API-client tokens simply expire), waiting
+/// [`SIGN_OUT_PATIENCE`] at most. Best effort: nothing to tell the user if it fails.
+pub async fn sign_out(client: &JamfClient) {
+    let _ = tokio::time::timeout(SIGN_OUT_PATIENCE, client.sign_out()).await;
 }
 
 /// Reads a device's command history from the server and caches it in the profile's database.

@@ -32,6 +32,28 @@ pub enum ErrorCode {
     Server,
     /// The user cancelled the operation.
     Cancelled,
+    /// Nothing to act on yet: no server is configured.
+    NotConfigured,
+    /// Something else runs (a sync) and this must wait for it.
+    Busy,
+}
+
+impl ErrorCode {
+    /// Every code, for the UI's catalogs (generated into the bindings) and their tests.
+    pub const ALL: [ErrorCode; 12] = [
+        ErrorCode::Internal,
+        ErrorCode::InvalidInput,
+        ErrorCode::NotFound,
+        ErrorCode::Database,
+        ErrorCode::DatabaseTooNew,
+        ErrorCode::Io,
+        ErrorCode::Network,
+        ErrorCode::Auth,
+        ErrorCode::Server,
+        ErrorCode::Cancelled,
+        ErrorCode::NotConfigured,
+        ErrorCode::Busy,
+    ];
 }
 
 /// The serialisable error returned by every IPC command and shown to the user.
@@ -101,6 +123,31 @@ mod tests {
     #[case(ErrorCode::Database, false)]
     fn retryable_defaults_follow_the_code(#[case] code: ErrorCode, #[case] expected: bool) {
         assert_eq!(AppError::new(code, "x").retryable, expected);
+    }
+
+    #[test]
+    fn all_lists_every_code_once() {
+        // A new variant must be added to ALL: this match stops compiling until it is handled.
+        let position = |code: ErrorCode| match code {
+            ErrorCode::Internal
+            | ErrorCode::InvalidInput
+            | ErrorCode::NotFound
+            | ErrorCode::Database
+            | ErrorCode::DatabaseTooNew
+            | ErrorCode::Io
+            | ErrorCode::Network
+            | ErrorCode::Auth
+            | ErrorCode::Server
+            | ErrorCode::Cancelled
+            | ErrorCode::NotConfigured
+            | ErrorCode::Busy => ErrorCode::ALL.iter().position(|c| *c == code),
+        };
+        let mut seen: Vec<usize> = ErrorCode::ALL
+            .iter()
+            .map(|c| position(*c).unwrap())
+            .collect();
+        seen.dedup();
+        assert_eq!(seen.len(), ErrorCode::ALL.len());
     }
 
     #[test]

@@ -1,8 +1,8 @@
-//! The request/response/event types that cross the IPC boundary, and the generator of their
-//! TypeScript bindings (`ui/src/lib/bindings.ts`, committed; a test fails when it drifts).
+//! The request/response/event types that cross the IPC boundary. The contract that names them
+//! (and generates their TypeScript) is `chariot_runtime::contract`.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::{Config, TS};
+use ts_rs::TS;
 
 use crate::export::ExportFormat;
 use crate::locale::LanguagePref;
@@ -62,6 +62,13 @@ pub struct ExportRequest {
     pub path: String,
 }
 
+/// Request of `choose_export_path`: the file name the save dialog proposes.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavePathRequest {
+    pub default_name: String,
+}
+
 /// Answer of `export_inventory`.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -119,98 +126,4 @@ pub mod events {
     pub const SYNC_PROGRESS: &str = "sync-progress";
     /// Payload: [`crate::actions::JobSummary`]. Sent when a device of a job changes state.
     pub const JOB_CHANGED: &str = "job-changed";
-}
-
-/// Every type the UI needs, in a stable order. Adding an IPC type = adding it here.
-pub fn typescript_bindings() -> String {
-    let cfg = Config::new();
-    let decls = [
-        crate::error::ErrorCode::decl(&cfg),
-        crate::error::AppError::decl(&cfg),
-        crate::locale::Lang::decl(&cfg),
-        crate::locale::LanguagePref::decl(&cfg),
-        crate::settings::Settings::decl(&cfg),
-        crate::status::ConnectionState::decl(&cfg),
-        crate::status::SnapshotStatus::decl(&cfg),
-        crate::status::AppStatus::decl(&cfg),
-        SetLanguageRequest::decl(&cfg),
-        crate::views::InventoryColumn::decl(&cfg),
-        crate::views::InventoryFilter::decl(&cfg),
-        crate::views::InventorySort::decl(&cfg),
-        crate::views::InventoryRequest::decl(&cfg),
-        crate::views::InventoryRow::decl(&cfg),
-        crate::views::InventoryResult::decl(&cfg),
-        crate::views::DeviceRowsRequest::decl(&cfg),
-        crate::views::CountBy::decl(&cfg),
-        crate::views::DeviceRef::decl(&cfg),
-        crate::views::Dashboard::decl(&cfg),
-        crate::views::Position::decl(&cfg),
-        crate::views::LostModeInfo::decl(&cfg),
-        crate::views::SharedUser::decl(&cfg),
-        crate::views::DeviceApp::decl(&cfg),
-        crate::views::DeviceProfile::decl(&cfg),
-        crate::views::DeviceGroup::decl(&cfg),
-        crate::views::DeviceDetail::decl(&cfg),
-        crate::views::HistoryStatus::decl(&cfg),
-        crate::views::HistoryEntry::decl(&cfg),
-        crate::views::DeviceHistory::decl(&cfg),
-        crate::profiles::AuthKind::decl(&cfg),
-        crate::profiles::ServerProfile::decl(&cfg),
-        crate::profiles::ProfileDraft::decl(&cfg),
-        crate::profiles::PrivilegeCheck::decl(&cfg),
-        crate::profiles::ConnectionCheck::decl(&cfg),
-        crate::sync::SyncPhase::decl(&cfg),
-        crate::sync::SyncProgress::decl(&cfg),
-        crate::status::SyncOutcome::decl(&cfg),
-        crate::status::SyncStatus::decl(&cfg),
-        UpdateSettingsRequest::decl(&cfg),
-        StartSyncRequest::decl(&cfg),
-        IdRequest::decl(&cfg),
-        DemoNetworkRequest::decl(&cfg),
-        crate::export::ExportFormat::decl(&cfg),
-        ExportRequest::decl(&cfg),
-        ExportResult::decl(&cfg),
-        crate::actions::ActionKind::decl(&cfg),
-        crate::actions::OsUpdateInstall::decl(&cfg),
-        crate::actions::OsVersionChoice::decl(&cfg),
-        crate::actions::Action::decl(&cfg),
-        crate::actions::Refusal::decl(&cfg),
-        crate::actions::ActionRequest::decl(&cfg),
-        crate::actions::PlannedDevice::decl(&cfg),
-        crate::actions::RefusedDevice::decl(&cfg),
-        crate::actions::ActionPlan::decl(&cfg),
-        crate::actions::TargetState::decl(&cfg),
-        crate::actions::JobCounts::decl(&cfg),
-        crate::actions::JobSummary::decl(&cfg),
-        crate::actions::JobTarget::decl(&cfg),
-        crate::actions::JobView::decl(&cfg),
-        JobRequest::decl(&cfg),
-        RetryRequest::decl(&cfg),
-        ExportJobRequest::decl(&cfg),
-        crate::actions::JournalEvent::decl(&cfg),
-        crate::actions::JournalEntry::decl(&cfg),
-        crate::actions::JournalRequest::decl(&cfg),
-        crate::actions::JournalPage::decl(&cfg),
-        ExportJournalRequest::decl(&cfg),
-        ExportPathRequest::decl(&cfg),
-        crate::views::NoPosition::decl(&cfg),
-        crate::views::PositionStatus::decl(&cfg),
-        crate::views::LostDevice::decl(&cfg),
-    ];
-    let mut out = String::from(
-        "// Generated from the Rust types in crates/chariot-core by `cargo xtask bindings`.\n\
-         // Do not edit: change the Rust type and regenerate.\n\n",
-    );
-    for decl in decls {
-        out.push_str("export ");
-        out.push_str(decl.trim());
-        out.push_str("\n\n");
-    }
-    out.push_str(&format!(
-        "export const EVENTS = {{ statusChanged: \"{}\", syncProgress: \"{}\", jobChanged: \"{}\" }} as const;\n",
-        events::STATUS_CHANGED,
-        events::SYNC_PROGRESS,
-        events::JOB_CHANGED
-    ));
-    out
 }

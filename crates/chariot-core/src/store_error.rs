@@ -12,7 +12,7 @@ impl From<StoreError> for AppError {
                 .with_hint("Install the latest Chariot, or delete this database file: it is only a cache, and the next sync rebuilds it."),
             StoreError::CreateDir { .. } => AppError::new(ErrorCode::Io, message)
                 .with_hint("Check that your user account can write to its application data folder."),
-            StoreError::SyncRunning { .. } => AppError::new(ErrorCode::InvalidInput, message)
+            StoreError::SyncRunning { .. } => AppError::new(ErrorCode::Busy, message)
                 .with_hint("Wait for it to finish (its progress shows in the app's status bar), then try again."),
             StoreError::Open { .. }
             | StoreError::Migration { .. }

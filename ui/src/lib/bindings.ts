@@ -1,7 +1,59 @@
-// Generated from the Rust types in crates/chariot-core by `cargo xtask bindings`.
-// Do not edit: change the Rust type and regenerate.
+// Generated from the IPC contract (crates/chariot-runtime/src/contract.rs) by
+// `cargo xtask bindings`. Do not edit: change the Rust type or the table and regenerate.
 
-export type ErrorCode = "internal" | "invalid_input" | "not_found" | "database" | "database_too_new" | "io" | "network" | "auth" | "server" | "cancelled";
+export type Action = { "kind": "updateInventory" } | { "kind": "restart" } | { "kind": "shutDown" } | { "kind": "enableLostMode", message: string, phone: string, footnote: string, 
+/**
+ * Keep lost mode on even if the device is restored from a backup (Jamf's "always
+ * enforce", its default).
+ */
+alwaysEnforce: boolean, } | { "kind": "disableLostMode" } | { "kind": "playLostModeSound" } | { "kind": "updateLocation" } | { "kind": "clearPasscode" } | { "kind": "deleteUser", userName: string, 
+/**
+ * Delete even when the user still has data to sync to iCloud.
+ */
+force: boolean, } | { "kind": "logOutUser" } | { "kind": "erase", 
+/**
+ * Keep the eSIM's data plan (seed 000/001).
+ */
+preserveDataPlan: boolean, disallowProximitySetup: boolean, } | { "kind": "refreshCellularPlans", esimServerUrl: string, } | { "kind": "updateOs", install: OsUpdateInstall, version: OsVersionChoice, 
+/**
+ * With `version: specific`: e.g. "18.6.2".
+ */
+specificVersion: string, };
+
+export type ActionKind = "update_inventory" | "restart" | "shut_down" | "enable_lost_mode" | "disable_lost_mode" | "play_lost_mode_sound" | "update_location" | "clear_passcode" | "delete_user" | "log_out_user" | "erase" | "refresh_cellular_plans" | "update_os";
+
+export type ActionPlan = { kind: ActionKind, 
+/**
+ * Devices asked for that are in the snapshot.
+ */
+total: number, 
+/**
+ * Devices the action will be sent to.
+ */
+toSend: number, refused: Array<RefusedDevice>, 
+/**
+ * Among those to send to, the ones whose inventory is older than the threshold (or
+ * unknown), oldest first.
+ */
+stale: Array<PlannedDevice>, 
+/**
+ * Set when the server cannot do this action (its version): nothing can be sent.
+ */
+unavailable: string | null, 
+/**
+ * For an erase: what must be typed to confirm.
+ */
+typedConfirmation: string | null, 
+/**
+ * For a single device: its name, for the dialog's title.
+ */
+singleDevice: string | null, };
+
+export type ActionRequest = { action: Action, deviceIds: Array<string>, 
+/**
+ * For an erase: what the user typed (the count, or the device's name for one device).
+ */
+confirmation: string | null, };
 
 export type AppError = { code: ErrorCode, 
 /**
@@ -16,48 +68,6 @@ hint: string | null,
  * Whether trying the same thing again may succeed (network blips, busy server).
  */
 retryable: boolean, };
-
-export type Lang = "fr" | "en";
-
-export type LanguagePref = "system" | "fr" | "en";
-
-export type Settings = { language: LanguagePref, 
-/**
- * Inventory older than this many days is flagged as stale (the guide's warning).
- */
-staleAfterDays: number, 
-/**
- * Sync when the app starts (when a server profile is active).
- */
-syncAtStart: boolean, 
-/**
- * Sync again every this many minutes while the app is open; 0 turns it off.
- */
-autoSyncMinutes: number, 
-/**
- * The inventory's columns, in display order ("Affichage de l'inventaire").
- */
-inventoryColumns: Array<InventoryColumn>, 
-/**
- * Saved servers (no secrets: those are in the OS keychain).
- */
-profiles: Array<ServerProfile>, 
-/**
- * The profile whose snapshot the screens show.
- */
-activeProfile: string | null, };
-
-export type ConnectionState = "not_configured" | "demo" | "online" | "offline";
-
-export type SnapshotStatus = { 
-/**
- * When the current snapshot finished syncing; `None` when nothing was ever synced.
- */
-syncedAt: string | null, 
-/**
- * Devices in the current snapshot.
- */
-deviceCount: number, };
 
 export type AppStatus = { appVersion: string, 
 /**
@@ -86,81 +96,29 @@ logDir: string,
  */
 problems: Array<AppError>, };
 
-export type SetLanguageRequest = { language: LanguagePref, };
+export type AuthKind = "user" | "api_client";
 
-export type InventoryColumn = "name" | "role" | "cart" | "serial" | "asset_tag" | "model" | "os_version" | "user" | "battery" | "free_space" | "capacity" | "supervised" | "shared_ipad" | "lost_mode" | "last_inventory";
+export type ConnectionCheck = { 
+/**
+ * The server answered at all (DNS, TLS, HTTP).
+ */
+reachable: boolean, 
+/**
+ * The credentials were accepted.
+ */
+signedIn: boolean, 
+/**
+ * Jamf Pro version, e.g. `11.30.1`.
+ */
+version: string | null, privileges: Array<PrivilegeCheck>, 
+/**
+ * The blocking problem, when a step failed.
+ */
+problem: AppError | null, };
 
-export type InventoryFilter = { 
-/**
- * Part of a name, serial number, user, asset tag, model or installed app.
- */
-search: string | null, 
-/**
- * `student`, `shared_teacher`, `teacher` or `other`.
- */
-role: string | null, 
-/**
- * Cart name, e.g. `Chariot 1`.
- */
-cart: string | null, 
-/**
- * Member of this group (static or smart), by name.
- */
-group: string | null, siteId: string | null, 
-/**
- * `17` matches every 17.x, `17.5` matches 17.5 and 17.5.1.
- */
-osVersion: string | null, model: string | null, supervised: boolean | null, sharedIpad: boolean | null, lostMode: boolean | null, 
-/**
- * Only devices whose last inventory is older than the stale threshold of Réglages.
- */
-stale: boolean | null, batteryMin: number | null, batteryMax: number | null, 
-/**
- * Free space bounds in megabytes.
- */
-freeMbMin: number | null, freeMbMax: number | null, };
-
-export type InventorySort = "name" | "serial" | "model" | "os_version" | "battery" | "free_space" | "last_inventory" | "user" | "cart" | "role" | "asset_tag";
-
-export type InventoryRequest = { filter: InventoryFilter, sort: InventorySort, descending: boolean, 
-/**
- * How many rows to return with the ids (the first screenful).
- */
-firstRows: number, };
-
-export type InventoryRow = { id: string, name: string, role: string, cart: string | null, serialNumber: string | null, assetTag: string | null, model: string | null, osVersion: string | null, username: string | null, batteryLevel: number | null, capacityMb: number | null, availableMb: number | null, supervised: boolean | null, sharedIpad: boolean | null, lostMode: boolean | null, 
-/**
- * "Dernière mise à jour de l'inventaire".
- */
-lastInventory: string | null, 
-/**
- * Last inventory older than the threshold of Réglages (or never reported).
- */
-stale: boolean, };
-
-export type InventoryResult = { 
-/**
- * Number of matching devices ("252 appareils").
- */
-total: number, 
-/**
- * The Jamf ids of every matching device, in display order.
- */
-ids: Array<string>, 
-/**
- * The first `first_rows` rows, in the same order.
- */
-rows: Array<InventoryRow>, 
-/**
- * Devices whose last inventory is before this instant are stale.
- */
-staleBefore: string, };
-
-export type DeviceRowsRequest = { ids: Array<string>, };
+export type ConnectionState = "not_configured" | "demo" | "online" | "offline";
 
 export type CountBy = { key: string, count: number, };
-
-export type DeviceRef = { id: string, name: string, lastInventory: string | null, };
 
 export type Dashboard = { total: number, 
 /**
@@ -200,21 +158,13 @@ lowSpace: number, lowSpaceMb: number,
  */
 smartGroups: Array<CountBy>, syncedAt: string | null, };
 
-export type Position = { latitude: number, longitude: number, accuracyM: number | null, reportedAt: string | null, };
-
-export type LostModeInfo = { message: string | null, phone: string | null, footnote: string | null, 
+export type DemoNetworkRequest = { 
 /**
- * Last reported position; `None` until the device answered a location request.
+ * `false` stops the demonstration school (a simulated network cut).
  */
-position: Position | null, };
-
-export type SharedUser = { managedAppleId: string, loggedIn: boolean, dataToSync: boolean, };
+online: boolean, };
 
 export type DeviceApp = { name: string, identifier: string | null, version: string | null, managementStatus: string | null, };
-
-export type DeviceProfile = { name: string, identifier: string | null, version: string | null, };
-
-export type DeviceGroup = { id: string | null, name: string, smart: boolean, };
 
 export type DeviceDetail = { 
 /**
@@ -234,7 +184,45 @@ catalogApps: Array<DeviceApp>,
  */
 otherApps: Array<DeviceApp>, profiles: Array<DeviceProfile>, groups: Array<DeviceGroup>, };
 
-export type HistoryStatus = "completed" | "pending" | "failed";
+export type DeviceGroup = { id: string | null, name: string, smart: boolean, };
+
+export type DeviceHistory = { entries: Array<HistoryEntry>, 
+/**
+ * When this history was read from the server; `None` when it never was.
+ */
+fetchedAt: string | null, };
+
+export type DeviceProfile = { name: string, identifier: string | null, version: string | null, };
+
+export type DeviceRef = { id: string, name: string, lastInventory: string | null, };
+
+export type DeviceRowsRequest = { ids: Array<string>, };
+
+export type ErrorCode = "internal" | "invalid_input" | "not_found" | "database" | "database_too_new" | "io" | "network" | "auth" | "server" | "cancelled" | "not_configured" | "busy";
+
+export type ExportFormat = "csv" | "txt" | "xml";
+
+export type ExportJobRequest = { id: number, path: string, };
+
+export type ExportJournalRequest = { search: string | null, path: string, };
+
+export type ExportPathRequest = { path: string, };
+
+export type ExportRequest = { 
+/**
+ * Device ids, in display order.
+ */
+ids: Array<string>, columns: Array<InventoryColumn>, format: ExportFormat, 
+/**
+ * For Excel: BOM, `;` separators, identifiers kept as text.
+ */
+excel: boolean, 
+/**
+ * The file chosen in the save dialog.
+ */
+path: string, };
+
+export type ExportResult = { path: string, rows: number, };
 
 export type HistoryEntry = { command: string, status: HistoryStatus, 
 /**
@@ -246,13 +234,179 @@ date: string | null,
  */
 error: string | null, };
 
-export type DeviceHistory = { entries: Array<HistoryEntry>, 
-/**
- * When this history was read from the server; `None` when it never was.
- */
-fetchedAt: string | null, };
+export type HistoryStatus = "completed" | "pending" | "failed";
 
-export type AuthKind = "user" | "api_client";
+export type IdRequest = { id: string, };
+
+export type InventoryColumn = "name" | "role" | "cart" | "serial" | "asset_tag" | "model" | "os_version" | "user" | "battery" | "free_space" | "capacity" | "supervised" | "shared_ipad" | "lost_mode" | "last_inventory";
+
+export type InventoryFilter = { 
+/**
+ * Part of a name, serial number, user, asset tag, model or installed app.
+ */
+search: string | null, 
+/**
+ * `student`, `shared_teacher`, `teacher` or `other`.
+ */
+role: string | null, 
+/**
+ * Cart name, e.g. `Chariot 1`.
+ */
+cart: string | null, 
+/**
+ * Member of this group (static or smart), by name.
+ */
+group: string | null, siteId: string | null, 
+/**
+ * `17` matches every 17.x, `17.5` matches 17.5 and 17.5.1.
+ */
+osVersion: string | null, model: string | null, supervised: boolean | null, sharedIpad: boolean | null, lostMode: boolean | null, 
+/**
+ * Only devices whose last inventory is older than the stale threshold of Réglages.
+ */
+stale: boolean | null, batteryMin: number | null, batteryMax: number | null, 
+/**
+ * Free space bounds in megabytes.
+ */
+freeMbMin: number | null, freeMbMax: number | null, };
+
+export type InventoryRequest = { filter: InventoryFilter, sort: InventorySort, descending: boolean, 
+/**
+ * How many rows to return with the ids (the first screenful).
+ */
+firstRows: number, };
+
+export type InventoryResult = { 
+/**
+ * Number of matching devices ("252 appareils").
+ */
+total: number, 
+/**
+ * The Jamf ids of every matching device, in display order.
+ */
+ids: Array<string>, 
+/**
+ * The first `first_rows` rows, in the same order.
+ */
+rows: Array<InventoryRow>, 
+/**
+ * Devices whose last inventory is before this instant are stale.
+ */
+staleBefore: string, };
+
+export type InventoryRow = { id: string, name: string, role: string, cart: string | null, serialNumber: string | null, assetTag: string | null, model: string | null, osVersion: string | null, username: string | null, batteryLevel: number | null, capacityMb: number | null, availableMb: number | null, supervised: boolean | null, sharedIpad: boolean | null, lostMode: boolean | null, 
+/**
+ * "Dernière mise à jour de l'inventaire".
+ */
+lastInventory: string | null, 
+/**
+ * Last inventory older than the threshold of Réglages (or never reported).
+ */
+stale: boolean, };
+
+export type InventorySort = "name" | "serial" | "model" | "os_version" | "battery" | "free_space" | "last_inventory" | "user" | "cart" | "role" | "asset_tag";
+
+export type JobCounts = { notSent: number, 
+/**
+ * Submitted or pending: waiting for the device.
+ */
+waiting: number, notNow: number, done: number, failed: number, unknown: number, refused: number, };
+
+export type JobRequest = { id: number, };
+
+export type JobSummary = { id: number, action: Action, kind: ActionKind, 
+/**
+ * The parameters in words (English; the UI shows the action's own fields).
+ */
+details: string, 
+/**
+ * The Jamf Pro account that sent it.
+ */
+account: string, createdAt: string, counts: JobCounts, total: number, finished: boolean, };
+
+export type JobTarget = { deviceId: string, deviceName: string, state: TargetState, 
+/**
+ * Apple's or Jamf's error, the reason of a refusal, or why the state is unknown.
+ */
+error: string | null, updatedAt: string, };
+
+export type JobView = { summary: JobSummary, targets: Array<JobTarget>, };
+
+export type JournalEntry = { id: number, at: string, account: string, jobId: number | null, 
+/**
+ * `None` for an action this version does not know (written by a newer Chariot).
+ */
+kind: ActionKind | null, event: JournalEvent, deviceId: string | null, deviceName: string | null, state: TargetState | null, detail: string, };
+
+export type JournalEvent = "requested" | "refused" | "result" | "retried";
+
+export type JournalPage = { entries: Array<JournalEntry>, total: number, };
+
+export type JournalRequest = { search: string | null, limit: number | null, offset: number | null, };
+
+export type Lang = "fr" | "en";
+
+export type LanguagePref = "system" | "fr" | "en";
+
+export type LostDevice = { device: InventoryRow, message: string | null, phone: string | null, status: PositionStatus, };
+
+export type LostModeInfo = { message: string | null, phone: string | null, footnote: string | null, 
+/**
+ * Last reported position; `None` until the device answered a location request.
+ */
+position: Position | null, };
+
+export type NoPosition = "not_in_lost_mode" | "not_supervised" | "never_reported" | "request_pending" | "request_failed";
+
+export type OsUpdateInstall = "download_only" | "download_install_restart";
+
+export type OsVersionChoice = "latest_minor" | "latest_any" | "specific";
+
+export type PlannedDevice = { id: string, name: string, lastInventory: string | null, };
+
+export type Position = { latitude: number, longitude: number, accuracyM: number | null, reportedAt: string | null, };
+
+export type PositionStatus = { position: Position | null, 
+/**
+ * Set when there is no position (or when a newer request is pending or failed).
+ */
+note: NoPosition | null, 
+/**
+ * The error of the last location request, when it failed.
+ */
+error: string | null, 
+/**
+ * When the last location request was answered or sent.
+ */
+requestedAt: string | null, };
+
+export type PrivilegeCheck = { 
+/**
+ * The Jamf Pro privilege name, as in Settings › User accounts / API roles.
+ */
+privilege: string, 
+/**
+ * What Chariot reads with it, e.g. "inventory".
+ */
+neededFor: string, granted: boolean, };
+
+export type ProfileDraft = { 
+/**
+ * The profile being edited; `None` for a new one.
+ */
+id: string | null, label: string, serverUrl: string, auth: AuthKind, account: string, 
+/**
+ * The password or client secret; `None` keeps the one already in the keychain.
+ */
+secret: string | null, };
+
+export type Refusal = "not_supervised" | "shared_ipad" | "student_ipad" | "not_shared_ipad" | "not_in_lost_mode" | "user_not_on_device" | "no_management_id";
+
+export type RefusedDevice = { id: string, name: string, reason: Refusal, };
+
+export type RetryRequest = { id: number, states: Array<TargetState>, };
+
+export type SavePathRequest = { defaultName: string, };
 
 export type ServerProfile = { 
 /**
@@ -277,51 +431,51 @@ account: string,
  */
 demo: boolean, };
 
-export type ProfileDraft = { 
-/**
- * The profile being edited; `None` for a new one.
- */
-id: string | null, label: string, serverUrl: string, auth: AuthKind, account: string, 
-/**
- * The password or client secret; `None` keeps the one already in the keychain.
- */
-secret: string | null, };
+export type SetLanguageRequest = { language: LanguagePref, };
 
-export type PrivilegeCheck = { 
+export type Settings = { language: LanguagePref, 
 /**
- * The Jamf Pro privilege name, as in Settings › User accounts / API roles.
+ * Inventory older than this many days is flagged as stale (the guide's warning).
  */
-privilege: string, 
+staleAfterDays: number, 
 /**
- * What Chariot reads with it, e.g. "inventory".
+ * Sync when the app starts (when a server profile is active).
  */
-neededFor: string, granted: boolean, };
+syncAtStart: boolean, 
+/**
+ * Sync again every this many minutes while the app is open; 0 turns it off.
+ */
+autoSyncMinutes: number, 
+/**
+ * The inventory's columns, in display order ("Affichage de l'inventaire").
+ */
+inventoryColumns: Array<InventoryColumn>, 
+/**
+ * Saved servers (no secrets: those are in the OS keychain).
+ */
+profiles: Array<ServerProfile>, 
+/**
+ * The profile whose snapshot the screens show.
+ */
+activeProfile: string | null, };
 
-export type ConnectionCheck = { 
-/**
- * The server answered at all (DNS, TLS, HTTP).
- */
-reachable: boolean, 
-/**
- * The credentials were accepted.
- */
-signedIn: boolean, 
-/**
- * Jamf Pro version, e.g. `11.30.1`.
- */
-version: string | null, privileges: Array<PrivilegeCheck>, 
-/**
- * The blocking problem, when a step failed.
- */
-problem: AppError | null, };
+export type SharedUser = { managedAppleId: string, loggedIn: boolean, dataToSync: boolean, };
 
-export type SyncPhase = "signing_in" | "fetching" | "reconciling" | "saving" | "positions";
-
-export type SyncProgress = { phase: SyncPhase, done: number, total: number, devicesPerSecond: number, 
+export type SnapshotStatus = { 
 /**
- * Seconds left at the current pace; `None` until it can be estimated.
+ * When the current snapshot finished syncing; `None` when nothing was ever synced.
  */
-etaSeconds: number | null, };
+syncedAt: string | null, 
+/**
+ * Devices in the current snapshot.
+ */
+deviceCount: number, };
+
+export type StartSyncRequest = { 
+/**
+ * Fetch everything again instead of only what changed.
+ */
+full: boolean, };
 
 export type SyncOutcome = { finishedAt: string, 
 /**
@@ -341,170 +495,67 @@ positionsUnread: number, durationMs: number,
  */
 error: AppError | null, };
 
+export type SyncPhase = "signing_in" | "fetching" | "reconciling" | "saving" | "positions";
+
+export type SyncProgress = { phase: SyncPhase, done: number, total: number, devicesPerSecond: number, 
+/**
+ * Seconds left at the current pace; `None` until it can be estimated.
+ */
+etaSeconds: number | null, };
+
 export type SyncStatus = { running: boolean, last: SyncOutcome | null, };
-
-export type UpdateSettingsRequest = { staleAfterDays: number | null, syncAtStart: boolean | null, autoSyncMinutes: number | null, inventoryColumns: Array<InventoryColumn> | null, };
-
-export type StartSyncRequest = { 
-/**
- * Fetch everything again instead of only what changed.
- */
-full: boolean, };
-
-export type IdRequest = { id: string, };
-
-export type DemoNetworkRequest = { 
-/**
- * `false` stops the demonstration school (a simulated network cut).
- */
-online: boolean, };
-
-export type ExportFormat = "csv" | "txt" | "xml";
-
-export type ExportRequest = { 
-/**
- * Device ids, in display order.
- */
-ids: Array<string>, columns: Array<InventoryColumn>, format: ExportFormat, 
-/**
- * For Excel: BOM, `;` separators, identifiers kept as text.
- */
-excel: boolean, 
-/**
- * The file chosen in the save dialog.
- */
-path: string, };
-
-export type ExportResult = { path: string, rows: number, };
-
-export type ActionKind = "update_inventory" | "restart" | "shut_down" | "enable_lost_mode" | "disable_lost_mode" | "play_lost_mode_sound" | "update_location" | "clear_passcode" | "delete_user" | "log_out_user" | "erase" | "refresh_cellular_plans" | "update_os";
-
-export type OsUpdateInstall = "download_only" | "download_install_restart";
-
-export type OsVersionChoice = "latest_minor" | "latest_any" | "specific";
-
-export type Action = { "kind": "updateInventory" } | { "kind": "restart" } | { "kind": "shutDown" } | { "kind": "enableLostMode", message: string, phone: string, footnote: string, 
-/**
- * Keep lost mode on even if the device is restored from a backup (Jamf's "always
- * enforce", its default).
- */
-alwaysEnforce: boolean, } | { "kind": "disableLostMode" } | { "kind": "playLostModeSound" } | { "kind": "updateLocation" } | { "kind": "clearPasscode" } | { "kind": "deleteUser", userName: string, 
-/**
- * Delete even when the user still has data to sync to iCloud.
- */
-force: boolean, } | { "kind": "logOutUser" } | { "kind": "erase", 
-/**
- * Keep the eSIM's data plan (seed 000/001).
- */
-preserveDataPlan: boolean, disallowProximitySetup: boolean, } | { "kind": "refreshCellularPlans", esimServerUrl: string, } | { "kind": "updateOs", install: OsUpdateInstall, version: OsVersionChoice, 
-/**
- * With `version: specific`: e.g. "18.6.2".
- */
-specificVersion: string, };
-
-export type Refusal = "not_supervised" | "shared_ipad" | "student_ipad" | "not_shared_ipad" | "not_in_lost_mode" | "user_not_on_device" | "no_management_id";
-
-export type ActionRequest = { action: Action, deviceIds: Array<string>, 
-/**
- * For an erase: what the user typed (the count, or the device's name for one device).
- */
-confirmation: string | null, };
-
-export type PlannedDevice = { id: string, name: string, lastInventory: string | null, };
-
-export type RefusedDevice = { id: string, name: string, reason: Refusal, };
-
-export type ActionPlan = { kind: ActionKind, 
-/**
- * Devices asked for that are in the snapshot.
- */
-total: number, 
-/**
- * Devices the action will be sent to.
- */
-toSend: number, refused: Array<RefusedDevice>, 
-/**
- * Among those to send to, the ones whose inventory is older than the threshold (or
- * unknown), oldest first.
- */
-stale: Array<PlannedDevice>, 
-/**
- * Set when the server cannot do this action (its version): nothing can be sent.
- */
-unavailable: string | null, 
-/**
- * For an erase: what must be typed to confirm.
- */
-typedConfirmation: string | null, 
-/**
- * For a single device: its name, for the dialog's title.
- */
-singleDevice: string | null, };
 
 export type TargetState = "not_sent" | "submitted" | "pending" | "not_now" | "done" | "failed" | "unknown" | "refused";
 
-export type JobCounts = { notSent: number, 
-/**
- * Submitted or pending: waiting for the device.
- */
-waiting: number, notNow: number, done: number, failed: number, unknown: number, refused: number, };
+export type UpdateSettingsRequest = { staleAfterDays: number | null, syncAtStart: boolean | null, autoSyncMinutes: number | null, inventoryColumns: Array<InventoryColumn> | null, };
 
-export type JobSummary = { id: number, action: Action, kind: ActionKind, 
-/**
- * The parameters in words (English; the UI shows the action's own fields).
- */
-details: string, 
-/**
- * The Jamf Pro account that sent it.
- */
-account: string, createdAt: string, counts: JobCounts, total: number, finished: boolean, };
+/** Every error code, for the catalogs and to recognise an error. */
+export const ERROR_CODES: readonly ErrorCode[] = ["internal", "invalid_input", "not_found", "database", "database_too_new", "io", "network", "auth", "server", "cancelled", "not_configured", "busy"];
 
-export type JobTarget = { deviceId: string, deviceName: string, state: TargetState, 
-/**
- * Apple's or Jamf's error, the reason of a refusal, or why the state is unknown.
- */
-error: string | null, updatedAt: string, };
+export const EVENTS = {
+  statusChanged: "status-changed",
+  syncProgress: "sync-progress",
+  jobChanged: "job-changed",
+} as const;
 
-export type JobView = { summary: JobSummary, targets: Array<JobTarget>, };
+/** The payload of each event, by name. */
+export type Events = {
+  "status-changed": AppStatus;
+  "sync-progress": SyncProgress;
+  "job-changed": JobSummary;
+};
 
-export type JobRequest = { id: number, };
-
-export type RetryRequest = { id: number, states: Array<TargetState>, };
-
-export type ExportJobRequest = { id: number, path: string, };
-
-export type JournalEvent = "requested" | "refused" | "result" | "retried";
-
-export type JournalEntry = { id: number, at: string, account: string, jobId: number | null, 
-/**
- * `None` for an action this version does not know (written by a newer Chariot).
- */
-kind: ActionKind | null, event: JournalEvent, deviceId: string | null, deviceName: string | null, state: TargetState | null, detail: string, };
-
-export type JournalRequest = { search: string | null, limit: number | null, offset: number | null, };
-
-export type JournalPage = { entries: Array<JournalEntry>, total: number, };
-
-export type ExportJournalRequest = { search: string | null, path: string, };
-
-export type ExportPathRequest = { path: string, };
-
-export type NoPosition = "not_in_lost_mode" | "not_supervised" | "never_reported" | "request_pending" | "request_failed";
-
-export type PositionStatus = { position: Position | null, 
-/**
- * Set when there is no position (or when a newer request is pending or failed).
- */
-note: NoPosition | null, 
-/**
- * The error of the last location request, when it failed.
- */
-error: string | null, 
-/**
- * When the last location request was answered or sent.
- */
-requestedAt: string | null, };
-
-export type LostDevice = { device: InventoryRow, message: string | null, phone: string | null, status: PositionStatus, };
-
-export const EVENTS = { statusChanged: "status-changed", syncProgress: "sync-progress", jobChanged: "job-changed" } as const;
+/** Every command: its request (`null`: called without one) and its response. */
+export type Commands = {
+  app_status: { request: null; response: AppStatus };
+  set_language: { request: SetLanguageRequest; response: AppStatus };
+  update_settings: { request: UpdateSettingsRequest; response: AppStatus };
+  start_demo: { request: null; response: AppStatus };
+  set_demo_network: { request: DemoNetworkRequest; response: AppStatus };
+  test_connection: { request: ProfileDraft; response: ConnectionCheck };
+  save_profile: { request: ProfileDraft; response: AppStatus };
+  switch_profile: { request: IdRequest; response: AppStatus };
+  delete_profile: { request: IdRequest; response: AppStatus };
+  start_sync: { request: StartSyncRequest; response: AppStatus };
+  cancel_sync: { request: null; response: null };
+  dashboard: { request: null; response: Dashboard };
+  inventory_query: { request: InventoryRequest; response: InventoryResult };
+  inventory_rows: { request: DeviceRowsRequest; response: Array<InventoryRow> };
+  device_detail: { request: IdRequest; response: DeviceDetail };
+  device_history: { request: IdRequest; response: DeviceHistory };
+  refresh_device_history: { request: IdRequest; response: DeviceHistory };
+  choose_export_path: { request: SavePathRequest; response: string | null };
+  export_inventory: { request: ExportRequest; response: ExportResult };
+  plan_action: { request: ActionRequest; response: ActionPlan };
+  start_job: { request: ActionRequest; response: JobSummary };
+  jobs: { request: null; response: Array<JobSummary> };
+  job: { request: JobRequest; response: JobView };
+  retry_job: { request: RetryRequest; response: JobSummary };
+  export_job: { request: ExportJobRequest; response: ExportResult };
+  journal: { request: JournalRequest; response: JournalPage };
+  export_journal: { request: ExportJournalRequest; response: ExportResult };
+  lost_devices: { request: null; response: Array<LostDevice> };
+  position_status: { request: IdRequest; response: PositionStatus };
+  export_lost_devices: { request: ExportPathRequest; response: ExportResult };
+  available_os_updates: { request: null; response: Array<string> };
+};

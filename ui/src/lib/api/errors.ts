@@ -1,19 +1,8 @@
 // Normalises whatever a failed invoke rejects with into the AppError shape the back end sends,
 // so the UI never shows a raw string or "[object Object]".
-import type { AppError, ErrorCode } from "../bindings";
+import { ERROR_CODES, type AppError } from "../bindings";
 
-const CODES: readonly ErrorCode[] = [
-  "internal",
-  "invalid_input",
-  "not_found",
-  "database",
-  "database_too_new",
-  "io",
-  "network",
-  "auth",
-  "server",
-  "cancelled",
-];
+const CODES = ERROR_CODES;
 
 export function isAppError(value: unknown): value is AppError {
   if (typeof value !== "object" || value === null) return false;

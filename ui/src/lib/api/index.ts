@@ -8,19 +8,13 @@ import type {
   AppStatus,
   ConnectionCheck,
   Dashboard,
-  DemoNetworkRequest,
   DeviceDetail,
   DeviceHistory,
   ExportRequest,
   ExportResult,
-  ExportJobRequest,
-  ExportJournalRequest,
-  ExportPathRequest,
-  IdRequest,
   InventoryRequest,
   InventoryResult,
   InventoryRow,
-  JobRequest,
   JobSummary,
   JobView,
   JournalPage,
@@ -29,99 +23,108 @@ import type {
   LostDevice,
   PositionStatus,
   ProfileDraft,
-  SetLanguageRequest,
-  RetryRequest,
-  StartSyncRequest,
   SyncProgress,
   TargetState,
   UpdateSettingsRequest,
 } from "../bindings";
-import { EVENTS } from "../bindings";
+import { EVENTS, type Commands, type Events } from "../bindings";
 import { toAppError } from "./errors";
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+type Request<K extends keyof Commands> = Commands[K]["request"];
+type Response<K extends keyof Commands> = Commands[K]["response"];
+
+/** Calls a command of the contract (`Commands`, generated): its one argument is `request`. */
+async function call<K extends keyof Commands>(
+  command: K,
+  ...request: Request<K> extends null ? [] : [Request<K>]
+): Promise<Response<K>> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<Response<K>>(command, request.length > 0 ? { request: request[0] } : {});
   } catch (raw) {
     throw toAppError(raw);
   }
 }
 
+/** Listens to an event of the contract (`Events`, generated). */
+function on<E extends keyof Events>(event: E, handler: (payload: Events[E]) => void): Promise<UnlistenFn> {
+  return listen<Events[E]>(event, (e) => handler(e.payload));
+}
+
 export const api = {
   appStatus: (): Promise<AppStatus> => call("app_status"),
   setLanguage: (language: LanguagePref): Promise<AppStatus> =>
-    call("set_language", { request: { language } satisfies SetLanguageRequest }),
+    call("set_language", { language }),
   onStatusChanged: (handler: (status: AppStatus) => void): Promise<UnlistenFn> =>
-    listen<AppStatus>(EVENTS.statusChanged, (event) => handler(event.payload)),
+    on(EVENTS.statusChanged, handler),
   updateSettings: (request: UpdateSettingsRequest): Promise<AppStatus> =>
-    call("update_settings", { request }),
+    call("update_settings", request),
 
   // Connection: the demo school, saved servers, the "Tester" button.
   startDemo: (): Promise<AppStatus> => call("start_demo"),
   testConnection: (draft: ProfileDraft): Promise<ConnectionCheck> =>
-    call("test_connection", { draft }),
-  saveProfile: (draft: ProfileDraft): Promise<AppStatus> => call("save_profile", { draft }),
+    call("test_connection", draft),
+  saveProfile: (draft: ProfileDraft): Promise<AppStatus> => call("save_profile", draft),
   /** Demo only: `false` stops the simulated school (a network cut, to try the offline mode). */
   setDemoNetwork: (online: boolean): Promise<AppStatus> =>
-    call("set_demo_network", { request: { online } satisfies DemoNetworkRequest }),
+    call("set_demo_network", { online }),
   switchProfile: (id: string): Promise<AppStatus> =>
-    call("switch_profile", { request: { id } satisfies IdRequest }),
+    call("switch_profile", { id }),
   deleteProfile: (id: string): Promise<AppStatus> =>
-    call("delete_profile", { request: { id } satisfies IdRequest }),
+    call("delete_profile", { id }),
 
   // Sync: runs in the background; progress arrives as events, the end as a status change.
   startSync: (full = false): Promise<AppStatus> =>
-    call("start_sync", { request: { full } satisfies StartSyncRequest }),
-  cancelSync: (): Promise<void> => call("cancel_sync"),
+    call("start_sync", { full }),
+  cancelSync: (): Promise<void> => call("cancel_sync").then(() => undefined),
   onSyncProgress: (handler: (progress: SyncProgress) => void): Promise<UnlistenFn> =>
-    listen<SyncProgress>(EVENTS.syncProgress, (event) => handler(event.payload)),
+    on(EVENTS.syncProgress, handler),
 
   // Screens: read from the local snapshot only.
   dashboard: (): Promise<Dashboard> => call("dashboard"),
   inventoryQuery: (request: InventoryRequest): Promise<InventoryResult> =>
-    call("inventory_query", { request }),
+    call("inventory_query", request),
   inventoryRows: (ids: string[]): Promise<InventoryRow[]> =>
-    call("inventory_rows", { request: { ids } }),
+    call("inventory_rows", { ids }),
   deviceDetail: (id: string): Promise<DeviceDetail> =>
-    call("device_detail", { request: { id } satisfies IdRequest }),
+    call("device_detail", { id }),
   deviceHistory: (id: string): Promise<DeviceHistory> =>
-    call("device_history", { request: { id } satisfies IdRequest }),
+    call("device_history", { id }),
   /** Reads the device's history from the server and caches it (needs a connection). */
   refreshDeviceHistory: (id: string): Promise<DeviceHistory> =>
-    call("refresh_device_history", { request: { id } satisfies IdRequest }),
+    call("refresh_device_history", { id }),
   /** Asks where to save (native dialog); `null` when the user cancelled. */
   chooseExportPath: (defaultName: string): Promise<string | null> =>
     call("choose_export_path", { defaultName }),
   exportInventory: (request: ExportRequest): Promise<ExportResult> =>
-    call("export_inventory", { request }),
+    call("export_inventory", request),
 
   // Actions on devices (jobs): plan → confirm → start; each device's state arrives as events.
   /** What the confirmation shows: count, refused devices and why, stale inventories, erase text. */
-  planAction: (request: ActionRequest): Promise<ActionPlan> => call("plan_action", { request }),
+  planAction: (request: ActionRequest): Promise<ActionPlan> => call("plan_action", request),
   /** Records the job and starts sending in the background (needs a connection). */
-  startJob: (request: ActionRequest): Promise<JobSummary> => call("start_job", { request }),
+  startJob: (request: ActionRequest): Promise<JobSummary> => call("start_job", request),
   jobs: (): Promise<JobSummary[]> => call("jobs"),
-  job: (id: number): Promise<JobView> => call("job", { request: { id } satisfies JobRequest }),
+  job: (id: number): Promise<JobView> => call("job", { id }),
   /** Sends again to the devices in these states (failed, unknown): the user decided. */
   retryJob: (id: number, states: TargetState[]): Promise<JobSummary> =>
-    call("retry_job", { request: { id, states } satisfies RetryRequest }),
+    call("retry_job", { id, states }),
   exportJob: (id: number, path: string): Promise<ExportResult> =>
-    call("export_job", { request: { id, path } satisfies ExportJobRequest }),
+    call("export_job", { id, path }),
   onJobChanged: (handler: (job: JobSummary) => void): Promise<UnlistenFn> =>
-    listen<JobSummary>(EVENTS.jobChanged, (event) => handler(event.payload)),
+    on(EVENTS.jobChanged, handler),
 
   // The audit journal (append-only).
-  journal: (request: JournalRequest): Promise<JournalPage> => call("journal", { request }),
+  journal: (request: JournalRequest): Promise<JournalPage> => call("journal", request),
   exportJournal: (search: string | null, path: string): Promise<ExportResult> =>
-    call("export_journal", { request: { search, path } satisfies ExportJournalRequest }),
+    call("export_journal", { search, path }),
 
   // Lost mode: the devices on the map, and why a device has no position.
   lostDevices: (): Promise<LostDevice[]> => call("lost_devices"),
   /** The Mode perdu list (positions or why there is none) to CSV. */
   exportLostDevices: (path: string): Promise<ExportResult> =>
-    call("export_lost_devices", { request: { path } satisfies ExportPathRequest }),
+    call("export_lost_devices", { path }),
   positionStatus: (id: string): Promise<PositionStatus> =>
-    call("position_status", { request: { id } satisfies IdRequest }),
+    call("position_status", { id }),
   /** The iOS versions the server offers for updates (needs the server). */
   availableOsUpdates: (): Promise<string[]> => call("available_os_updates"),
 };

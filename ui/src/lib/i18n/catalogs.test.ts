@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
 import { format } from "./index.svelte";
+import { ERROR_CODES } from "../bindings";
 
 describe("message catalogs", () => {
   it("have the same keys in French and English", () => {
@@ -18,6 +19,15 @@ describe("message catalogs", () => {
   it("have no empty message", () => {
     for (const [key, value] of [...Object.entries(fr), ...Object.entries(en)]) {
       expect(value.trim(), key).not.toBe("");
+    }
+  });
+
+  it("title and explain every error code the back end can send, in both languages", () => {
+    for (const code of ERROR_CODES) {
+      for (const key of [`error.${code}`, `error.explain.${code}`]) {
+        expect(fr, key).toHaveProperty([key]);
+        expect(en, key).toHaveProperty([key]);
+      }
     }
   });
 

@@ -232,7 +232,7 @@ describe("inventory screen", () => {
       const a = args as Record<string, unknown>;
       if (cmd === "inventory_query") return resultOf([rowFixture(3), rowFixture(1), rowFixture(2)]);
       if (cmd === "choose_export_path") {
-        names.push(a.defaultName as string);
+        names.push((a.request as { defaultName: string }).defaultName);
         return "/home/prof/inventaire.csv";
       }
       if (cmd === "export_inventory") {

@@ -214,8 +214,8 @@ describe("job screen", () => {
     $<HTMLButtonElement>("job-export")!.click();
     await vi.waitFor(() => expect($("job-exported")).not.toBeNull());
     await settle(view);
-    const chosen = calls.find(([cmd]) => cmd === "choose_export_path")?.[1] as { defaultName: string };
-    expect(chosen.defaultName).toMatch(/^action-42-\d{4}-\d\d-\d\d\.csv$/);
+    const chosen = calls.find(([cmd]) => cmd === "choose_export_path")?.[1] as { request: { defaultName: string } };
+    expect(chosen.request.defaultName).toMatch(/^action-42-\d{4}-\d\d-\d\d\.csv$/);
     expect(calls).toContainEqual(["export_job", { request: { id: 42, path: "/home/cdi/action-42.csv" } }]);
     expect($("job-exported")?.textContent).toContain("5\u00a0lignes exportées dans /home/cdi/action-42.csv");
   });

@@ -171,7 +171,7 @@ describe("journal", () => {
     type(byTestId(m.target, "journal-search"), "Chariot 2");
     byTestId(m.target, "journal-export").click();
     await vi.waitFor(() => expect(m.target.querySelector('[data-testid="journal-export-done"]')).not.toBeNull());
-    expect(calls).toContainEqual(["choose_export_path", { defaultName: "journal-chariot.csv" }]);
+    expect(calls).toContainEqual(["choose_export_path", { request: { defaultName: "journal-chariot.csv" } }]);
     expect(calls).toContainEqual([
       "export_journal",
       { request: { search: "Chariot 2", path: "/home/prof/journal-chariot.csv" } },

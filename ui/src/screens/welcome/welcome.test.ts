@@ -103,7 +103,7 @@ describe("connection form", () => {
       [
         "test_connection",
         {
-          draft: {
+          request: {
             id: null,
             label: "Collège Jean Moulin",
             serverUrl: "https://ecollege31.jamfcloud.com",
@@ -159,7 +159,7 @@ describe("connection form", () => {
     byTestId(view.target, "connection-save").click();
     await settle(view);
     expect(calls.map(([cmd]) => cmd)).toEqual(["save_profile", "start_sync"]);
-    expect((calls[0]?.[1] as { draft: ProfileDraft }).draft.secret).toBe("s3cr3t");
+    expect((calls[0]?.[1] as { request: ProfileDraft }).request.secret).toBe("s3cr3t");
     expect((byTestId(view.target, "connection-secret") as HTMLInputElement).value).toBe("");
     expect(JSON.stringify(app.status)).not.toContain("s3cr3t");
   });
@@ -172,7 +172,7 @@ describe("connection form", () => {
     byTestId(view.target, "connection-test").click();
     await settle(view);
     expect(calls[0]?.[1]).toEqual({
-      draft: { id: "p1", label: "Collège", serverUrl: "https://x.jamfcloud.com", auth: "user", account: "0312345A", secret: null },
+      request: { id: "p1", label: "Collège", serverUrl: "https://x.jamfcloud.com", auth: "user", account: "0312345A", secret: null },
     });
   });
 
