@@ -47,7 +47,6 @@ pub struct ExportOptions {
 }
 
 pub fn export(rows: &[DeviceListRow], columns: &[&Column], options: ExportOptions) -> String {
-    let header = |c: &Column| if options.lang == Lang::Fr { c.fr } else { c.en };
     let mut out = String::new();
     if options.excel && options.format != ExportFormat::Xml {
         out.push('\u{feff}');
@@ -62,7 +61,10 @@ pub fn export(rows: &[DeviceListRow], columns: &[&Column], options: ExportOption
             };
             let line = |cells: Vec<String>| cells.join(&sep.to_string()) + "\r\n";
             out.push_str(&line(
-                columns.iter().map(|c| quote(header(c), sep)).collect(),
+                columns
+                    .iter()
+                    .map(|c| quote(c.header(options.lang), sep))
+                    .collect(),
             ));
             for row in rows {
                 out.push_str(&line(

@@ -10,6 +10,7 @@ use super::device::Position;
 use super::inventory::{InventoryRow, parse_date};
 use crate::actions::{ActionKind, TargetState};
 use crate::error::AppError;
+use crate::labels::{self, LOST_HEADERS};
 
 /// Why a device shows no position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -142,69 +143,28 @@ pub fn position_status(store: &Store, id: &str) -> Result<PositionStatus, AppErr
     ))
 }
 
-/// Why there is no position, in words, for the CSV.
-fn note_text(note: NoPosition, lang: crate::locale::Lang) -> &'static str {
-    use crate::locale::Lang;
-    match (note, lang) {
-        (NoPosition::NotInLostMode, Lang::Fr) => "pas en mode perdu",
-        (NoPosition::NotSupervised, Lang::Fr) => "non supervisé",
-        (NoPosition::NeverReported, Lang::Fr) => "aucune position reçue",
-        (NoPosition::RequestPending, Lang::Fr) => "demande de position en attente",
-        (NoPosition::RequestFailed, Lang::Fr) => "la demande de position a échoué",
-        (NoPosition::NotInLostMode, Lang::En) => "not in lost mode",
-        (NoPosition::NotSupervised, Lang::En) => "not supervised",
-        (NoPosition::NeverReported, Lang::En) => "no position reported",
-        (NoPosition::RequestPending, Lang::En) => "location request pending",
-        (NoPosition::RequestFailed, Lang::En) => "the location request failed",
-    }
-}
-
 /// The "Mode perdu" list as CSV for spreadsheets (BOM, `;`, formulas defused), one line per
 /// device with its last position or why there is none.
 pub fn lost_devices_csv(devices: &[LostDevice], lang: crate::locale::Lang) -> String {
-    use crate::locale::Lang;
-    let headers: [&str; 11] = if lang == Lang::Fr {
-        [
-            "Nom de l'appareil",
-            "Chariot",
-            "Numéro de série",
-            "Batterie (%)",
-            "Message",
-            "Téléphone",
-            "Latitude",
-            "Longitude",
-            "Précision (m)",
-            "Position relevée le",
-            "Remarque",
-        ]
-    } else {
-        [
-            "Device name",
-            "Cart",
-            "Serial number",
-            "Battery (%)",
-            "Message",
-            "Phone",
-            "Latitude",
-            "Longitude",
-            "Accuracy (m)",
-            "Reported at",
-            "Note",
-        ]
-    };
     let mut out = String::from('\u{feff}');
     let line = |out: &mut String, cells: Vec<String>| {
         let quoted: Vec<String> = cells.iter().map(|c| crate::export::quote(c, ';')).collect();
         out.push_str(&quoted.join(";"));
         out.push_str("\r\n");
     };
-    line(&mut out, headers.iter().map(|h| h.to_string()).collect());
+    line(
+        &mut out,
+        LOST_HEADERS
+            .iter()
+            .map(|h| h.get(lang).to_owned())
+            .collect(),
+    );
     for d in devices {
         let p = d.status.position.as_ref();
         let mut note = d
             .status
             .note
-            .map(|n| note_text(n, lang).to_owned())
+            .map(|n| labels::no_position(n).get(lang).to_owned())
             .unwrap_or_default();
         if let Some(e) = &d.status.error {
             note = format!("{note} ({e})");
