@@ -4,17 +4,9 @@
 use chrono::{DateTime, Local, Utc};
 
 use super::view::{JobView, JournalEntry};
-use crate::export::quote;
+use crate::export::sheet::Sheet;
 use crate::labels::{self, JOB_HEADERS, JOURNAL_HEADERS};
 use crate::locale::Lang;
-
-const SEP: char = ';';
-
-fn line(out: &mut String, cells: &[String]) {
-    let quoted: Vec<String> = cells.iter().map(|c| quote(c, SEP)).collect();
-    out.push_str(&quoted.join(&SEP.to_string()));
-    out.push_str("\r\n");
-}
 
 fn when(d: DateTime<Utc>) -> String {
     d.with_timezone(&Local)
@@ -24,61 +16,55 @@ fn when(d: DateTime<Utc>) -> String {
 
 /// One line per device of the job.
 pub fn job_csv(view: &JobView, lang: Lang) -> String {
-    let mut out = String::from('\u{feff}');
-    line(&mut out, &JOB_HEADERS.map(|h| h.get(lang).to_owned()));
+    let mut sheet = Sheet::new(b';', true);
+    sheet.row(JOB_HEADERS.map(|h| h.get(lang)));
     let s = &view.summary;
     for t in &view.targets {
-        line(
-            &mut out,
-            &[
-                s.id.to_string(),
-                labels::action(s.kind).get(lang).to_owned(),
-                s.account.clone(),
-                when(s.created_at),
-                t.device_name.clone(),
-                t.device_id.clone(),
-                labels::state(t.state).get(lang).to_owned(),
-                t.error.clone().unwrap_or_default(),
-                when(t.updated_at),
-            ],
-        );
+        sheet.row([
+            s.id.to_string(),
+            labels::action(s.kind).get(lang).to_owned(),
+            s.account.clone(),
+            when(s.created_at),
+            t.device_name.clone(),
+            t.device_id.clone(),
+            labels::state(t.state).get(lang).to_owned(),
+            t.error.clone().unwrap_or_default(),
+            when(t.updated_at),
+        ]);
     }
-    out
+    sheet.finish()
 }
 
 /// The journal lines given, in their order.
 pub fn journal_csv(entries: &[JournalEntry], lang: Lang) -> String {
-    let mut out = String::from('\u{feff}');
-    line(&mut out, &JOURNAL_HEADERS.map(|h| h.get(lang).to_owned()));
+    let mut sheet = Sheet::new(b';', true);
+    sheet.row(JOURNAL_HEADERS.map(|h| h.get(lang)));
     for e in entries {
-        line(
-            &mut out,
-            &[
-                when(e.at),
-                e.account.clone(),
-                e.job_id.map(|j| j.to_string()).unwrap_or_default(),
-                e.kind
-                    .map(|k| labels::action(k).get(lang))
-                    .unwrap_or("?")
-                    .to_owned(),
-                labels::event(e.event).get(lang).to_owned(),
-                e.device_name.clone().unwrap_or_default(),
-                e.device_id.clone().unwrap_or_default(),
-                e.state
-                    .map(|s| labels::state(s).get(lang))
-                    .unwrap_or("")
-                    .to_owned(),
-                e.detail.clone(),
-            ],
-        );
+        sheet.row([
+            when(e.at),
+            e.account.clone(),
+            e.job_id.map(|j| j.to_string()).unwrap_or_default(),
+            e.kind
+                .map(|k| labels::action(k).get(lang))
+                .unwrap_or("?")
+                .to_owned(),
+            labels::event(e.event).get(lang).to_owned(),
+            e.device_name.clone().unwrap_or_default(),
+            e.device_id.clone().unwrap_or_default(),
+            e.state
+                .map(|s| labels::state(s).get(lang))
+                .unwrap_or("")
+                .to_owned(),
+            e.detail.clone(),
+        ]);
     }
-    out
+    sheet.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::actions::{ActionKind, JournalEvent};
+    use crate::actions::{Action, ActionKind, JobSummary, JobTarget, JournalEvent, TargetState};
 
     #[test]
     fn a_journal_line_reads_in_french_and_defuses_formulas() {
@@ -99,5 +85,63 @@ mod tests {
         let row = csv.lines().nth(1).unwrap();
         assert!(row.contains("Activer le mode perdu;Demandé"), "{row}");
         assert!(row.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{row}");
+    }
+
+    /// An English job as a CSV reader reads it back: the headers and labels in English, an
+    /// error holding `;`, quotes and a line break kept whole.
+    #[test]
+    fn a_job_reads_back_in_english() {
+        let at = Utc::now();
+        let view = JobView {
+            summary: JobSummary {
+                id: 12,
+                action: Action::Restart,
+                kind: ActionKind::Restart,
+                details: String::new(),
+                account: "admin".into(),
+                created_at: at,
+                counts: Default::default(),
+                total: 1,
+                finished: true,
+            },
+            targets: vec![JobTarget {
+                device_id: "00123".into(),
+                device_name: "iPad; \"CDI\"".into(),
+                state: TargetState::Failed,
+                error: Some("refused\r\n(12067)".into()),
+                updated_at: at,
+            }],
+        };
+        let csv = job_csv(&view, Lang::En);
+        let body = csv.strip_prefix('\u{feff}').expect("BOM");
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(body.as_bytes());
+        assert_eq!(
+            reader.headers().unwrap(),
+            vec![
+                "Job",
+                "Action",
+                "Account",
+                "Requested",
+                "Device",
+                "Jamf id",
+                "State",
+                "Detail",
+                "Updated"
+            ]
+        );
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(
+            [&row[0], &row[1], &row[4], &row[5], &row[6], &row[7]],
+            [
+                "12",
+                "Restart",
+                "iPad; \"CDI\"",
+                "00123",
+                "Failed",
+                "refused\r\n(12067)"
+            ]
+        );
     }
 }
