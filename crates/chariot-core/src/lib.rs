@@ -14,6 +14,7 @@ pub mod export;
 pub mod fleet;
 pub mod ipc;
 pub mod jobs;
+pub mod labels;
 pub mod locale;
 pub mod profiles;
 pub mod redact;

@@ -11,6 +11,7 @@ use crate::answer::decode;
 use crate::client::{JamfClient, WriteBody};
 use crate::error::JamfError;
 use crate::secret::Secret;
+use crate::xml;
 
 /// Where Jamf Pro says a command stands (`commandState`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,11 +111,24 @@ struct RawError {
     error_code: Option<i64>,
 }
 
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// The body of a Classic command with parameters:
+/// `<mobile_device_command><general><name>text</name>…</general></mobile_device_command>`.
+/// The texts are escaped, and cleared of what XML cannot hold (see [`crate::xml`]).
+fn classic_body(fields: &[(&str, String)]) -> String {
+    let mut writer = quick_xml::Writer::new(Vec::new());
+    writer
+        .create_element("mobile_device_command")
+        .write_inner_content(|w| {
+            w.create_element("general").write_inner_content(|w| {
+                fields
+                    .iter()
+                    .try_for_each(|(name, text)| xml::text_element(w, name, text))
+            })?;
+            Ok(())
+        })
+        // Into memory: there is no I/O to fail.
+        .expect("a command body is written into memory");
+    String::from_utf8(writer.into_inner()).expect("quick-xml writes the str it is given")
 }
 
 /// UUIDs per status request: the filter goes in the URL, keep it well under URL limits.
@@ -168,14 +182,7 @@ impl JamfClient {
         fields: Option<&[(&str, String)]>,
     ) -> Result<String, JamfError> {
         let path = format!("/JSSResource/mobiledevicecommands/command/{command}/id/{device_id}");
-        let xml = fields.map(|fields| {
-            let mut xml = String::from("<mobile_device_command><general>");
-            for (name, text) in fields {
-                xml.push_str(&format!("<{name}>{}</{name}>", escape_xml(text)));
-            }
-            xml.push_str("</general></mobile_device_command>");
-            xml
-        });
+        let xml = fields.map(classic_body);
         let body = match &xml {
             Some(xml) => WriteBody::Xml(xml),
             None => WriteBody::Empty,
@@ -237,5 +244,72 @@ impl JamfClient {
             }));
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quick_xml::events::Event;
+
+    /// The leaf elements of `xml` and their texts, as quick-xml's reader reads them back.
+    fn leaves(xml: &str) -> Vec<(String, String)> {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let (mut out, mut text, mut leaf) = (Vec::new(), String::new(), false);
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(_) => (text, leaf) = (String::new(), true),
+                Event::Text(t) => text.push_str(&t.xml10_content()),
+                Event::GeneralRef(r) => match r.resolve_char_ref().unwrap() {
+                    Some(c) => text.push(c),
+                    None => {
+                        text.push_str(quick_xml::escape::resolve_predefined_entity(&r).unwrap())
+                    }
+                },
+                Event::End(e) if leaf => {
+                    let name: String = e.name().as_ref().to_owned();
+                    out.push((name, std::mem::take(&mut text)));
+                    leaf = false;
+                }
+                Event::Eof => return out,
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn a_body_holds_its_fields_in_order() {
+        let body = classic_body(&[
+            ("lost_mode_message", "Rapportez-moi".to_owned()),
+            ("lost_mode_phone", String::new()),
+        ]);
+        assert_eq!(
+            body,
+            "<mobile_device_command><general>\
+             <lost_mode_message>Rapportez-moi</lost_mode_message>\
+             <lost_mode_phone></lost_mode_phone>\
+             </general></mobile_device_command>"
+        );
+    }
+
+    /// Markup in a message stays text; a control character (which XML 1.0 cannot hold, and
+    /// which made the old body unparsable) is dropped; tab, LF and CR stay.
+    #[test]
+    fn a_body_reads_back_as_written_less_what_xml_cannot_hold() {
+        let message = "<b>Rapportez-moi</b> & \"merci\" à l'accueil\u{1b}\u{fffe}\r\n\tCDI";
+        let body = classic_body(&[
+            ("lost_mode_message", message.to_owned()),
+            ("lost_mode_phone", "05 61 \u{0}00".to_owned()),
+        ]);
+        assert_eq!(
+            leaves(&body),
+            [
+                (
+                    "lost_mode_message".to_owned(),
+                    "<b>Rapportez-moi</b> & \"merci\" à l'accueil\r\n\tCDI".to_owned()
+                ),
+                ("lost_mode_phone".to_owned(), "05 61 00".to_owned()),
+            ]
+        );
     }
 }

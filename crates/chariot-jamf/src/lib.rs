@@ -20,6 +20,7 @@ mod retry;
 pub mod secret;
 pub mod server;
 pub mod version;
+pub mod xml;
 
 pub use auth::Credentials;
 pub use client::{ClientOptions, JamfClient};

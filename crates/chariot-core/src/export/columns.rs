@@ -3,6 +3,9 @@
 
 use chariot_store::DeviceListRow;
 
+use crate::labels::Text;
+use crate::locale::Lang;
+
 /// A column of the inventory: key (for `--columns`), headers, how to read it.
 pub struct Column {
     pub key: &'static str,
@@ -11,6 +14,13 @@ pub struct Column {
     /// Identifier-like: kept as text in spreadsheets.
     pub text_id: bool,
     pub value: fn(&DeviceListRow) -> String,
+}
+
+impl Column {
+    /// The header in the language asked for.
+    pub fn header(&self, lang: Lang) -> &'static str {
+        Text::new(self.fr, self.en).get(lang)
+    }
 }
 
 fn opt<T: ToString>(v: &Option<T>) -> String {

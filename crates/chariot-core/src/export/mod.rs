@@ -6,13 +6,15 @@
 //! `separator` gives) and keeps number-like identifiers such as asset tags `00123` as text
 //! instead of letting Excel turn them into numbers.
 
-use std::fmt::Write;
-
 use chariot_store::DeviceListRow;
 
 use crate::locale::Lang;
 
 mod columns;
+pub(crate) mod sheet;
+mod xml;
+
+use sheet::{Cell, Sheet};
 
 pub use columns::{COLUMNS, Column, DEFAULT_COLUMNS, columns};
 
@@ -47,103 +49,39 @@ pub struct ExportOptions {
 }
 
 pub fn export(rows: &[DeviceListRow], columns: &[&Column], options: ExportOptions) -> String {
-    let header = |c: &Column| if options.lang == Lang::Fr { c.fr } else { c.en };
-    let mut out = String::new();
-    if options.excel && options.format != ExportFormat::Xml {
-        out.push('\u{feff}');
-    }
     match options.format {
         ExportFormat::Csv | ExportFormat::Txt => {
-            let sep = match (options.format, options.separator, options.excel) {
-                (ExportFormat::Txt, _, _) => '\t',
-                (_, Some(sep), _) => sep,
-                (_, None, true) => ';',
-                (_, None, false) => ',',
-            };
-            let line = |cells: Vec<String>| cells.join(&sep.to_string()) + "\r\n";
-            out.push_str(&line(
-                columns.iter().map(|c| quote(header(c), sep)).collect(),
-            ));
+            let mut sheet = Sheet::new(separator(options), options.excel);
+            sheet.row(columns.iter().map(|c| c.header(options.lang)));
             for row in rows {
-                out.push_str(&line(
-                    columns
-                        .iter()
-                        .map(|c| {
-                            let v = (c.value)(row);
-                            if options.excel && c.text_id && looks_numeric(&v) {
-                                // ="00123": Excel shows the text as typed.
-                                format!("\"=\"\"{}\"\"\"", v.replace('"', "\"\"\"\""))
-                            } else {
-                                quote(&v, sep)
-                            }
-                        })
-                        .collect(),
-                ));
+                let values: Vec<String> = columns.iter().map(|c| (c.value)(row)).collect();
+                sheet.cells(columns.iter().zip(&values).map(|(c, v)| {
+                    if options.excel && c.text_id {
+                        Cell::Id(v)
+                    } else {
+                        Cell::Value(v)
+                    }
+                }));
             }
+            sheet.finish()
         }
-        ExportFormat::Xml => {
-            out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mobile_devices>\n");
-            let _ = writeln!(out, "  <size>{}</size>", rows.len());
-            for row in rows {
-                out.push_str("  <mobile_device>\n");
-                for c in columns {
-                    let tag = c.key.replace('-', "_");
-                    let _ = writeln!(out, "    <{tag}>{}</{tag}>", xml_escape(&(c.value)(row)));
-                }
-                out.push_str("  </mobile_device>\n");
-            }
-            out.push_str("</mobile_devices>\n");
-        }
-    }
-    out
-}
-
-/// RFC 4180 quoting; also defuses spreadsheet formulas (`=`, `+`, `-`, `@`, tab or carriage
-/// return at the start of a server-supplied value) by prefixing a quote, so a device name
-/// cannot run code in Excel. A plain negative number (a longitude) is left as it is.
-pub(crate) fn quote(value: &str, sep: char) -> String {
-    let defused = match value.chars().next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => format!("'{value}"),
-        Some('-') if value.len() > 1 && !looks_numeric(value) => format!("'{value}"),
-        _ => value.to_owned(),
-    };
-    if defused.contains([sep, '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
+        ExportFormat::Xml => xml::devices(rows, columns),
     }
 }
 
-/// `-12`, `-1.55`, `-1,55`: a sign, digits, at most one decimal separator between digits.
-/// (`-1+2` is not: a spreadsheet would compute it.)
-fn looks_numeric(v: &str) -> bool {
-    let unsigned = v.strip_prefix('-').unwrap_or(v);
-    let mut parts = unsigned.splitn(2, ['.', ',']);
-    let whole = parts.next().unwrap_or_default();
-    let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
-    digits(whole) && parts.next().is_none_or(digits)
-}
-
-fn xml_escape(v: &str) -> String {
-    v.chars()
-        // Not allowed anywhere in XML 1.0, even escaped: dropped.
-        .filter(|c| {
-            !matches!(
-                *c,
-                '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'
-            )
-        })
-        .fold(String::with_capacity(v.len()), |mut s, c| {
-            match c {
-                '&' => s.push_str("&amp;"),
-                '<' => s.push_str("&lt;"),
-                '>' => s.push_str("&gt;"),
-                '"' => s.push_str("&quot;"),
-                '\'' => s.push_str("&apos;"),
-                c => s.push(c),
-            }
-            s
-        })
+/// TXT is tab-separated; CSV takes the separator asked for, else `;` for Excel and `,`. A
+/// separator the `csv` crate cannot write (not one ASCII byte; the command line only offers
+/// `,` `;` and tab) falls back to that default.
+fn separator(options: ExportOptions) -> u8 {
+    let default = if options.excel { b';' } else { b',' };
+    match (options.format, options.separator) {
+        (ExportFormat::Txt, _) => b'\t',
+        (_, Some(sep)) => u8::try_from(sep)
+            .ok()
+            .filter(u8::is_ascii)
+            .unwrap_or(default),
+        (_, None) => default,
+    }
 }
 
 /// `export_inventory`: writes the rows and columns shown on screen to the file the user chose.
@@ -268,25 +206,15 @@ mod tests {
         );
     }
 
-    /// Every start a spreadsheet reads as a formula is defused; numbers (a longitude, a
-    /// French decimal) are kept as numbers.
-    #[rstest::rstest]
-    #[case("-1+2", "'-1+2")]
-    #[case("\t=1+1", "'\t=1+1")]
-    #[case("\r=1", "\"'\r=1\"")]
-    #[case("@SUM(A1)", "'@SUM(A1)")]
-    #[case("-1.55", "-1.55")]
-    #[case("-1,55", "\"-1,55\"")]
-    #[case("-12", "-12")]
-    #[case("-", "-")]
-    #[case("-Prof", "'-Prof")]
-    fn formulas_are_defused_and_numbers_kept(#[case] value: &str, #[case] written: &str) {
-        assert_eq!(quote(value, ','), written);
-    }
-
     #[test]
     fn xml_drops_the_characters_xml_cannot_hold() {
-        assert_eq!(xml_escape("a\u{fffe}b\u{ffff}c\u{1}d&"), "abcd&amp;");
+        let cols = columns(&["name"]).unwrap();
+        let out = export(
+            &[row("a\u{fffe}b\u{ffff}c\u{1}d&", "x")],
+            &cols,
+            opts(ExportFormat::Xml, false),
+        );
+        assert!(out.contains("<name>abcd&amp;</name>"), "{out}");
     }
 
     #[test]
@@ -337,6 +265,78 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("<last_inventory>2026-11-12T08:30:00Z</last_inventory>"));
+    }
+
+    /// The export as Excel or any CSV reader gets it back: ids as the formula that keeps
+    /// them text, a name with quotes, `;` and a line break whole, a formula defused.
+    #[test]
+    fn an_excel_csv_reads_back_through_a_csv_reader() {
+        let cols = columns(&["name", "asset-tag", "battery", "model"]).unwrap();
+        let rows = [row("iPad \"CDI\"; salle 2\nfond", "a"), row("-iPad", "b")];
+        let out = export(&rows, &cols, opts(ExportFormat::Csv, true));
+        let body = out.strip_prefix('\u{feff}').expect("BOM");
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(body.as_bytes());
+        assert_eq!(
+            reader.headers().unwrap(),
+            vec![
+                "Nom de l'appareil",
+                "Numéro d'inventaire",
+                "Batterie (%)",
+                "Modèle"
+            ]
+        );
+        let read: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(
+            read,
+            [
+                vec![
+                    "iPad \"CDI\"; salle 2\nfond",
+                    "=\"00123\"",
+                    "87",
+                    "iPad (9e génération)"
+                ],
+                vec!["'-iPad", "=\"00123\"", "87", "iPad (9e génération)"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_txt_reads_back_through_a_tsv_reader() {
+        let cols = columns(&["name", "user"]).unwrap();
+        let out = export(
+            &[row("iPad\t1", "x")],
+            &cols,
+            opts(ExportFormat::Txt, false),
+        );
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .from_reader(out.as_bytes());
+        let read = reader.records().next().unwrap().unwrap();
+        assert_eq!(read, vec!["iPad\t1", ""]);
+    }
+
+    /// TXT is always tabs; CSV takes the separator asked for, or the default of its mode when
+    /// none is asked or the one asked is not a single ASCII byte.
+    #[rstest::rstest]
+    #[case(ExportFormat::Txt, true, Some(','), b'\t')]
+    #[case(ExportFormat::Csv, true, None, b';')]
+    #[case(ExportFormat::Csv, false, None, b',')]
+    #[case(ExportFormat::Csv, true, Some(','), b',')]
+    #[case(ExportFormat::Csv, false, Some('\t'), b'\t')]
+    #[case(ExportFormat::Csv, true, Some('§'), b';')]
+    fn the_separator_of_each_format(
+        #[case] format: ExportFormat,
+        #[case] excel: bool,
+        #[case] asked: Option<char>,
+        #[case] expected: u8,
+    ) {
+        let options = ExportOptions {
+            separator: asked,
+            ..opts(format, excel)
+        };
+        assert_eq!(separator(options) as char, expected as char);
     }
 
     #[test]

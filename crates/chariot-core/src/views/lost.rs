@@ -10,6 +10,8 @@ use super::device::Position;
 use super::inventory::{InventoryRow, parse_date};
 use crate::actions::{ActionKind, TargetState};
 use crate::error::AppError;
+use crate::export::sheet::Sheet;
+use crate::labels::{self, LOST_HEADERS};
 
 /// Why a device shows no position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -142,102 +144,47 @@ pub fn position_status(store: &Store, id: &str) -> Result<PositionStatus, AppErr
     ))
 }
 
-/// Why there is no position, in words, for the CSV.
-fn note_text(note: NoPosition, lang: crate::locale::Lang) -> &'static str {
-    use crate::locale::Lang;
-    match (note, lang) {
-        (NoPosition::NotInLostMode, Lang::Fr) => "pas en mode perdu",
-        (NoPosition::NotSupervised, Lang::Fr) => "non supervisé",
-        (NoPosition::NeverReported, Lang::Fr) => "aucune position reçue",
-        (NoPosition::RequestPending, Lang::Fr) => "demande de position en attente",
-        (NoPosition::RequestFailed, Lang::Fr) => "la demande de position a échoué",
-        (NoPosition::NotInLostMode, Lang::En) => "not in lost mode",
-        (NoPosition::NotSupervised, Lang::En) => "not supervised",
-        (NoPosition::NeverReported, Lang::En) => "no position reported",
-        (NoPosition::RequestPending, Lang::En) => "location request pending",
-        (NoPosition::RequestFailed, Lang::En) => "the location request failed",
-    }
-}
-
 /// The "Mode perdu" list as CSV for spreadsheets (BOM, `;`, formulas defused), one line per
 /// device with its last position or why there is none.
 pub fn lost_devices_csv(devices: &[LostDevice], lang: crate::locale::Lang) -> String {
-    use crate::locale::Lang;
-    let headers: [&str; 11] = if lang == Lang::Fr {
-        [
-            "Nom de l'appareil",
-            "Chariot",
-            "Numéro de série",
-            "Batterie (%)",
-            "Message",
-            "Téléphone",
-            "Latitude",
-            "Longitude",
-            "Précision (m)",
-            "Position relevée le",
-            "Remarque",
-        ]
-    } else {
-        [
-            "Device name",
-            "Cart",
-            "Serial number",
-            "Battery (%)",
-            "Message",
-            "Phone",
-            "Latitude",
-            "Longitude",
-            "Accuracy (m)",
-            "Reported at",
-            "Note",
-        ]
-    };
-    let mut out = String::from('\u{feff}');
-    let line = |out: &mut String, cells: Vec<String>| {
-        let quoted: Vec<String> = cells.iter().map(|c| crate::export::quote(c, ';')).collect();
-        out.push_str(&quoted.join(";"));
-        out.push_str("\r\n");
-    };
-    line(&mut out, headers.iter().map(|h| h.to_string()).collect());
+    let mut sheet = Sheet::new(b';', true);
+    sheet.row(LOST_HEADERS.map(|h| h.get(lang)));
     for d in devices {
         let p = d.status.position.as_ref();
         let mut note = d
             .status
             .note
-            .map(|n| note_text(n, lang).to_owned())
+            .map(|n| labels::no_position(n).get(lang).to_owned())
             .unwrap_or_default();
         if let Some(e) = &d.status.error {
             note = format!("{note} ({e})");
         }
-        line(
-            &mut out,
-            vec![
-                d.device.name.clone(),
-                d.device.cart.clone().unwrap_or_default(),
-                d.device.serial_number.clone().unwrap_or_default(),
-                d.device
-                    .battery_level
-                    .map(|b| b.to_string())
-                    .unwrap_or_default(),
-                d.message.clone().unwrap_or_default(),
-                d.phone.clone().unwrap_or_default(),
-                p.map(|p| format!("{:.6}", p.latitude)).unwrap_or_default(),
-                p.map(|p| format!("{:.6}", p.longitude)).unwrap_or_default(),
-                p.and_then(|p| p.accuracy_m)
-                    .map(|a| format!("{a:.0}"))
-                    .unwrap_or_default(),
-                p.and_then(|p| p.reported_at)
-                    .map(|d| {
-                        d.with_timezone(&chrono::Local)
-                            .format("%d/%m/%Y %H:%M")
-                            .to_string()
-                    })
-                    .unwrap_or_default(),
-                note,
-            ],
-        );
+        sheet.row([
+            d.device.name.clone(),
+            d.device.cart.clone().unwrap_or_default(),
+            d.device.serial_number.clone().unwrap_or_default(),
+            d.device
+                .battery_level
+                .map(|b| b.to_string())
+                .unwrap_or_default(),
+            d.message.clone().unwrap_or_default(),
+            d.phone.clone().unwrap_or_default(),
+            p.map(|p| format!("{:.6}", p.latitude)).unwrap_or_default(),
+            p.map(|p| format!("{:.6}", p.longitude)).unwrap_or_default(),
+            p.and_then(|p| p.accuracy_m)
+                .map(|a| format!("{a:.0}"))
+                .unwrap_or_default(),
+            p.and_then(|p| p.reported_at)
+                .map(|d| {
+                    d.with_timezone(&chrono::Local)
+                        .format("%d/%m/%Y %H:%M")
+                        .to_string()
+                })
+                .unwrap_or_default(),
+            note,
+        ]);
     }
-    out
+    sheet.finish()
 }
 
 /// `export_lost_devices`: the list to the file chosen in the save dialog.
@@ -309,9 +256,8 @@ mod tests {
         assert!(s.error.unwrap().contains("12067"));
     }
 
-    #[test]
-    fn the_csv_has_a_line_per_device_with_its_position_or_the_reason() {
-        let row = |name: &str| InventoryRow {
+    fn row(name: &str) -> InventoryRow {
+        InventoryRow {
             id: "1".into(),
             name: name.into(),
             role: "student".into(),
@@ -329,7 +275,11 @@ mod tests {
             lost_mode: Some(true),
             last_inventory: None,
             stale: false,
-        };
+        }
+    }
+
+    #[test]
+    fn the_csv_has_a_line_per_device_with_its_position_or_the_reason() {
         let located = LostDevice {
             device: row("iPad A"),
             message: Some("Rapportez-moi".into()),
@@ -381,5 +331,56 @@ mod tests {
             older.position.is_some(),
             "the last known position is still shown"
         );
+    }
+
+    /// What a CSV reader gets back, in English: a negative longitude stays a number, a name
+    /// that would be a formula is defused, a message with `;`, quotes and a line break is whole.
+    #[test]
+    fn the_csv_reads_back_in_english() {
+        let west = Position {
+            longitude: -1.55,
+            ..position("2026-11-23T09:00:00Z")
+        };
+        let devices = [
+            LostDevice {
+                device: row("+iPad C"),
+                message: Some("Rapportez-moi; \"vie scolaire\"\nmerci".into()),
+                phone: Some("05 61".into()),
+                status: status(true, Some(true), Some(west), None),
+            },
+            LostDevice {
+                device: row("iPad D"),
+                message: None,
+                phone: None,
+                status: status(true, Some(false), None, None),
+            },
+        ];
+        let csv = lost_devices_csv(&devices, crate::locale::Lang::En);
+        let body = csv.strip_prefix('\u{feff}').expect("BOM");
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(body.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(&headers[0], "Device name");
+        assert_eq!(&headers[10], "Note");
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            [
+                &rows[0][0],
+                &rows[0][4],
+                &rows[0][6],
+                &rows[0][7],
+                &rows[0][10]
+            ],
+            [
+                "'+iPad C",
+                "Rapportez-moi; \"vie scolaire\"\nmerci",
+                "43.600000",
+                "-1.550000",
+                ""
+            ]
+        );
+        assert_eq!(&rows[1][10], "not supervised");
     }
 }
