@@ -1,0 +1,81 @@
+//! What a Classic resource (apps, groups, profiles) supplies so that one set
+//! of handlers (`handlers.rs`) can serve its list, lookups and writes: where its objects are
+//! stored, how a `{key}/{value}` path finds one, how it renders, and how a write body
+//! changes it. The rules common to every write stay in `write.rs`.
+
+use super::write::{self, El, same_name};
+use super::xml::{Node, Subsets};
+use crate::error::ClassicError;
+use crate::school::World;
+
+pub trait ClassicResource: Clone + Send + 'static {
+    /// The element a record, a write body and the `<id>` answer are wrapped in; also the
+    /// element of each list item.
+    const ROOT: &'static str;
+    /// The root of the list response (`mobile_device_applications`).
+    const LIST_ROOT: &'static str;
+
+    fn store(w: &World) -> &[Self];
+    fn store_mut(w: &mut World) -> &mut Vec<Self>;
+    fn id(&self) -> u32;
+    fn name(&self) -> &str;
+
+    /// The index of the object a `{key}/{value}` path names: `id` and the exact `name`
+    /// everywhere; resources with more keys (serial number, bundle id) override this.
+    fn position(w: &World, key: &str, value: &str) -> Option<usize> {
+        by_id_or_name::<Self>(w, key, value)
+    }
+
+    /// One item of the list response.
+    fn summary(&self) -> Node;
+
+    /// The full record, restricted to the wanted subsets (resources without subsets ignore
+    /// `only`). Takes the world mutably because group membership is computed lazily.
+    fn record(w: &mut World, idx: usize, only: &Subsets) -> Node;
+
+    /// Applies a write body to a copy of the object. The handler stores the copy only when
+    /// this succeeds, which makes every request atomic: a 409 changes nothing.
+    fn apply(w: &mut World, obj: &mut Self, el: &El, creating: bool) -> Result<(), ClassicError>;
+}
+
+/// Resources the Classic API creates and deletes (mobile devices enrol instead).
+pub trait Creatable: ClassicResource {
+    /// The last id handed out for this kind: ids are never reused.
+    fn last_id(w: &mut World) -> &mut u32;
+
+    /// A new object with Jamf's defaults, before the create body is applied.
+    fn blank(id: u32) -> Self;
+
+    /// Drops what pointed at a deleted object (scopes, installed profiles).
+    fn forget(_w: &mut World, _id: u32) {}
+}
+
+/// The `id` and `name` keys every resource answers to.
+pub fn by_id_or_name<R: ClassicResource>(w: &World, key: &str, value: &str) -> Option<usize> {
+    let all = R::store(w);
+    match key {
+        "id" => value
+            .parse::<u32>()
+            .ok()
+            .and_then(|id| all.iter().position(|x| x.id() == id)),
+        "name" => all.iter().position(|x| x.name() == value),
+        _ => None,
+    }
+}
+
+/// The index a `{key}/{value}` path names, or the Classic 404 page.
+pub fn find<R: ClassicResource>(w: &World, key: &str, value: &str) -> Result<usize, ClassicError> {
+    R::position(w, key, value).ok_or_else(ClassicError::not_found)
+}
+
+/// Refuses a name another object of the same kind already has (case-insensitively, see
+/// `write::same_name`); `id` is the object being written, which may keep its own name.
+pub fn unique_name<R: ClassicResource>(w: &World, id: u32, name: &str) -> Result<(), ClassicError> {
+    if R::store(w)
+        .iter()
+        .any(|x| x.id() != id && same_name(x.name(), name))
+    {
+        return Err(write::duplicate_name());
+    }
+    Ok(())
+}
