@@ -75,12 +75,14 @@ pub async fn update<R: ClassicResource>(
     body: String,
 ) -> Result<Response, ClassicError> {
     let el = write::parse_body(&body, R::ROOT)?;
+    let now = st.clock.now();
     let mut w = st.world();
     let idx = find::<R>(&w, &key, &value)?;
     let mut obj = R::store(&w)[idx].clone();
     R::apply(&mut w, &mut obj, &el, false)?;
     let id = obj.id();
-    R::store_mut(&mut w)[idx] = obj;
+    let before = std::mem::replace(&mut R::store_mut(&mut w)[idx], obj);
+    R::after_update(&mut w, idx, &before, now);
     w.touch();
     Ok(write::created(R::ROOT, id))
 }

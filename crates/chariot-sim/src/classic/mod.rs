@@ -15,7 +15,7 @@ pub mod write;
 pub mod xml;
 
 use crate::error::ClassicError;
-use crate::school::model::{App, Group, Profile};
+use crate::school::model::{App, Device, Group, Profile};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -26,15 +26,11 @@ use resource::{ClassicResource, Creatable};
 
 pub fn router() -> Router<AppState> {
     let r = Router::new()
-        .route("/mobiledevices", get(mobiledevices::list_all))
+        .route("/mobiledevices", get(handlers::list_all::<Device>))
         .route("/mobiledevices/match/{term}", get(device_edits::match_term))
         .route(
             "/mobiledevices/{key}/{value}",
-            get(mobiledevices::one).put(device_edits::update),
-        )
-        .route(
-            "/mobiledevices/{key}/{value}/subset/{subsets}",
-            get(mobiledevices::subset),
+            get(handlers::one::<Device>).put(handlers::update::<Device>),
         )
         .route(
             "/mobiledevicecommands/command/{name}/id/{ids}",
@@ -53,6 +49,7 @@ pub fn router() -> Router<AppState> {
             "/mobiledeviceapplications/bundleid/{bundle}/version/{version}",
             get(apps::by_version),
         );
+    let r = subset_route::<Device>(r, "mobiledevices");
     // Groups have no subset route: `…/subset/…` falls through to the 404 page.
     let r = writable_routes::<Group>(r, "mobiledevicegroups");
     let r = writable_routes::<Profile>(r, "mobiledeviceconfigurationprofiles");

@@ -1,4 +1,4 @@
-//! What a Classic resource (apps, groups, profiles) supplies so that one set
+//! What a Classic resource (apps, groups, profiles, mobile devices) supplies so that one set
 //! of handlers (`handlers.rs`) can serve its list, lookups and writes: where its objects are
 //! stored, how a `{key}/{value}` path finds one, how it renders, and how a write body
 //! changes it. The rules common to every write stay in `write.rs`.
@@ -7,6 +7,7 @@ use super::write::{self, El, same_name};
 use super::xml::{Node, Subsets};
 use crate::error::ClassicError;
 use crate::school::World;
+use chrono::{DateTime, Utc};
 
 pub trait ClassicResource: Clone + Send + 'static {
     /// The element a record, a write body and the `<id>` answer are wrapped in; also the
@@ -36,6 +37,10 @@ pub trait ClassicResource: Clone + Send + 'static {
     /// Applies a write body to a copy of the object. The handler stores the copy only when
     /// this succeeds, which makes every request atomic: a 409 changes nothing.
     fn apply(w: &mut World, obj: &mut Self, el: &El, creating: bool) -> Result<(), ClassicError>;
+
+    /// Side effects of an accepted update, once the new copy is stored at `idx` (`before` is
+    /// the replaced one). `now` is read before the world is locked.
+    fn after_update(_w: &mut World, _idx: usize, _before: &Self, _now: DateTime<Utc>) {}
 }
 
 /// Resources the Classic API creates and deletes (mobile devices enrol instead).
