@@ -435,3 +435,6 @@ pub fn render(r: &Report) -> String {
     );
     o
 }
+
+#[cfg(test)]
+mod render_tests;
