@@ -3,13 +3,13 @@
 //! `vpp` block whose licence counts follow the scope (device-based assignment).
 
 use super::reference_objects::{category_node, parse_category, parse_site, site_node};
-use super::resource::{ClassicResource, Creatable, by_id_or_name, unique_name};
+use super::resource::{ClassicResource, Creatable, by_id_or_name, stored_in, unique_name};
 use super::scope::{self, Kind};
 use super::write::{self, El};
 use super::xml::*;
 use crate::error::ClassicError;
 use crate::school::World;
-use crate::school::model::{App, AppOptions, Scope, VppSettings};
+use crate::school::model::{App, VppSettings};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
@@ -22,21 +22,7 @@ impl ClassicResource for App {
     const ROOT: &'static str = "mobile_device_application";
     const LIST_ROOT: &'static str = "mobile_device_applications";
 
-    fn store(w: &World) -> &[App] {
-        &w.apps
-    }
-
-    fn store_mut(w: &mut World) -> &mut Vec<App> {
-        &mut w.apps
-    }
-
-    fn id(&self) -> u32 {
-        self.id
-    }
-
-    fn name(&self) -> &str {
-        &self.name
-    }
+    stored_in!(apps);
 
     /// Apps are also found by `bundleid` (the first of any version).
     fn position(w: &World, key: &str, value: &str) -> Option<usize> {
@@ -74,26 +60,15 @@ impl Creatable for App {
     fn blank(id: u32) -> App {
         App {
             id,
-            name: String::new(),
-            bundle_id: String::new(),
-            version: String::new(),
-            adam_id: 0,
-            site_id: None,
-            category_id: None,
             deployment_type: AUTO.into(),
-            self_service: false,
-            keep_updated: false,
             free: true,
-            description: String::new(),
-            scope: Scope::default(),
             // An app added by hand owns no licences: device-based assignment stays off.
             vpp: VppSettings {
                 device_based: false,
                 account_id: -1,
                 total_licenses: 0,
             },
-            size_kb: 0,
-            opts: AppOptions::default(),
+            ..App::default()
         }
     }
 }

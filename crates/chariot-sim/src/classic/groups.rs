@@ -4,7 +4,7 @@
 //! device and nothing at all changes.
 
 use super::reference_objects::{parse_site, site_node};
-use super::resource::{ClassicResource, Creatable, unique_name};
+use super::resource::{ClassicResource, Creatable, stored_in, unique_name};
 use super::scope::resolve_device;
 use super::write::{self, El};
 use super::xml::*;
@@ -16,21 +16,7 @@ impl ClassicResource for Group {
     const ROOT: &'static str = "mobile_device_group";
     const LIST_ROOT: &'static str = "mobile_device_groups";
 
-    fn store(w: &World) -> &[Group] {
-        &w.groups
-    }
-
-    fn store_mut(w: &mut World) -> &mut Vec<Group> {
-        &mut w.groups
-    }
-
-    fn id(&self) -> u32 {
-        self.id
-    }
-
-    fn name(&self) -> &str {
-        &self.name
-    }
+    stored_in!(groups);
 
     fn summary(&self) -> Node {
         obj(vec![
@@ -58,12 +44,7 @@ impl Creatable for Group {
     fn blank(id: u32) -> Group {
         Group {
             id,
-            name: String::new(),
-            description: String::new(),
-            site_id: None,
-            smart: false,
-            criteria: vec![],
-            members: vec![],
+            ..Group::default()
         }
     }
 

@@ -2,7 +2,7 @@
 //! (date triples, `"Unsupervised Device"` in `lost_mode_enabled`, duplicate key spellings).
 
 use super::device_edits;
-use super::resource::ClassicResource;
+use super::resource::{ClassicResource, stored_in};
 use super::write::El;
 use super::xml::*;
 use crate::error::ClassicError;
@@ -14,21 +14,7 @@ impl ClassicResource for Device {
     const ROOT: &'static str = "mobile_device";
     const LIST_ROOT: &'static str = "mobile_devices";
 
-    fn store(w: &World) -> &[Device] {
-        &w.devices
-    }
-
-    fn store_mut(w: &mut World) -> &mut Vec<Device> {
-        &mut w.devices
-    }
-
-    fn id(&self) -> u32 {
-        self.id
-    }
-
-    fn name(&self) -> &str {
-        &self.name
-    }
+    stored_in!(devices);
 
     /// Devices are also found by serial number, UDID and Wi-Fi MAC, case-insensitively.
     fn position(w: &World, key: &str, value: &str) -> Option<usize> {

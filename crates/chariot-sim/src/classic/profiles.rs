@@ -4,33 +4,19 @@
 //! reproduced so that a client which forgets to pre-escape `&` fails here as it would there.
 
 use super::reference_objects::{category_node, parse_category, parse_site, site_node};
-use super::resource::{ClassicResource, Creatable, unique_name};
+use super::resource::{ClassicResource, Creatable, stored_in, unique_name};
 use super::scope::{self, Kind};
 use super::write::{self, El};
 use super::xml::*;
 use crate::error::ClassicError;
 use crate::school::World;
-use crate::school::model::{Profile, Scope};
+use crate::school::model::Profile;
 
 impl ClassicResource for Profile {
     const ROOT: &'static str = "configuration_profile";
     const LIST_ROOT: &'static str = "configuration_profiles";
 
-    fn store(w: &World) -> &[Profile] {
-        &w.profiles
-    }
-
-    fn store_mut(w: &mut World) -> &mut Vec<Profile> {
-        &mut w.profiles
-    }
-
-    fn id(&self) -> u32 {
-        self.id
-    }
-
-    fn name(&self) -> &str {
-        &self.name
-    }
+    stored_in!(profiles);
 
     fn summary(&self) -> Node {
         obj(vec![("id", i(self.id as i64)), ("name", s(&self.name))])
@@ -53,17 +39,10 @@ impl Creatable for Profile {
     fn blank(id: u32) -> Profile {
         Profile {
             id,
-            name: String::new(),
-            description: String::new(),
-            site_id: None,
-            category_id: None,
-            uuid: String::new(),
-            identifier: String::new(),
             deployment_method: "Install Automatically".into(),
             redeploy_on_update: "Newly Assigned".into(),
             level: "System".into(),
-            payloads: String::new(),
-            scope: Scope::default(),
+            ..Profile::default()
         }
     }
 

@@ -9,6 +9,29 @@ use crate::error::ClassicError;
 use crate::school::World;
 use chrono::{DateTime, Utc};
 
+/// The storage and identity methods, which every implementation spells the same way: the
+/// objects live in `World::$field`, and each has an `id` and a `name` field.
+macro_rules! stored_in {
+    ($field:ident) => {
+        fn store(w: &World) -> &[Self] {
+            &w.$field
+        }
+
+        fn store_mut(w: &mut World) -> &mut Vec<Self> {
+            &mut w.$field
+        }
+
+        fn id(&self) -> u32 {
+            self.id
+        }
+
+        fn name(&self) -> &str {
+            &self.name
+        }
+    };
+}
+pub(crate) use stored_in;
+
 pub trait ClassicResource: Clone + Send + 'static {
     /// The element a record, a write body and the `<id>` answer are wrapped in; also the
     /// element of each list item.
