@@ -1,6 +1,6 @@
 //! `/JSSResource/mobiledevicecommands` (URL form) and `/JSSResource/mobiledevicehistory`.
 
-use super::mobiledevices::date_triple;
+use super::mobiledevices::{date_triple, identity};
 use super::resource::find;
 use super::xml::*;
 use crate::commands::{CommandState, classic_name, classic_to_v2_at, version_of};
@@ -210,16 +210,7 @@ fn render_history(
     }
     let mut out: Vec<(&str, Node)> = vec![];
     if want("general") {
-        out.push((
-            "general",
-            obj(vec![
-                ("id", i(d.id as i64)),
-                ("name", s(&d.name)),
-                ("udid", s(&d.udid)),
-                ("serial_number", s(&d.serial)),
-                ("mac_address", s(&d.wifi_mac)),
-            ]),
-        ));
+        out.push(("general", obj(identity(d))));
     }
     if want("managementcommands") {
         out.push((

@@ -2,6 +2,7 @@
 //! `PUT /JSSResource/mobiledevices/{key}/{value}` changes (reference §4.4); the shared
 //! handler in `handlers.rs` serves it.
 
+use super::mobiledevices::identity;
 use super::write::{self, El, same_name};
 use super::xml::*;
 use crate::error::ClassicError;
@@ -25,12 +26,8 @@ fn match_item(w: &World, d: &Device) -> Node {
         .department(d.department_id)
         .map(|b| b.name.clone())
         .unwrap_or_default();
-    obj(vec![
-        ("id", i(d.id as i64)),
-        ("name", s(&d.name)),
-        ("udid", s(&d.udid)),
-        ("serial_number", s(&d.serial)),
-        ("mac_address", s(&d.wifi_mac)),
+    let mut fields = identity(d);
+    fields.extend([
         ("wifi_mac_address", s(&d.wifi_mac)),
         ("username", s(&d.username)),
         ("realname", s(&d.real_name)),
@@ -42,7 +39,8 @@ fn match_item(w: &World, d: &Device) -> Node {
         ("building_name", s(&building)),
         ("department", s(&department)),
         ("department_name", s(&department)),
-    ])
+    ]);
+    obj(fields)
 }
 
 /// `*` is the wildcard and matching is case-insensitive; without a `*` the term must equal

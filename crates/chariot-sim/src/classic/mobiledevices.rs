@@ -70,6 +70,18 @@ impl ClassicResource for Device {
     }
 }
 
+/// The fields that name a device where another record points at it (its history's
+/// `general`, a match result), in Jamf's order.
+pub fn identity(d: &Device) -> Vec<(&'static str, Node)> {
+    vec![
+        ("id", i(d.id as i64)),
+        ("name", s(&d.name)),
+        ("udid", s(&d.udid)),
+        ("serial_number", s(&d.serial)),
+        ("mac_address", s(&d.wifi_mac)),
+    ]
+}
+
 /// `(human, epoch ms, utc)` as Classic prints dates.
 pub fn date_triple(t: DateTime<Utc>) -> (String, i64, String) {
     (
