@@ -6,12 +6,25 @@ use common::*;
 use serde_json::{Value, json};
 use std::time::Duration;
 
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
+/// POSTs an OAuth token request: the form fields joined as they are (the test values need
+/// no escaping).
+async fn oauth(
+    sim: &chariot_sim::RunningSim,
+    path: &str,
+    pairs: &[(&str, &str)],
+) -> reqwest::Response {
+    let form = pairs
         .iter()
         .map(|(k, v)| format!("{k}={v}"))
         .collect::<Vec<_>>()
-        .join("&")
+        .join("&");
+    http()
+        .post(format!("{}{}", sim.base_url(), path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form)
+        .send()
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -97,17 +110,16 @@ async fn oauth_client_credentials_flow() {
     let sim = sim().await;
     let c = sim.credentials();
     for path in ["/api/oauth/token", "/api/v1/oauth/token"] {
-        let r = http()
-            .post(format!("{}{}", sim.base_url(), path))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(form(&[
+        let r = oauth(
+            &sim,
+            path,
+            &[
                 ("grant_type", "client_credentials"),
                 ("client_id", &c.client_id),
                 ("client_secret", &c.client_secret),
-            ]))
-            .send()
-            .await
-            .unwrap();
+            ],
+        )
+        .await;
         assert_eq!(r.status(), 200);
         let v: Value = r.json().await.unwrap();
         assert_eq!(v["token_type"], "Bearer");
@@ -119,31 +131,29 @@ async fn oauth_client_credentials_flow() {
         let (s, _) = post_json(&sim, tok, "/api/v1/auth/keep-alive", json!({})).await;
         assert_eq!(s, 401);
     }
-    let r = http()
-        .post(format!("{}/api/oauth/token", sim.base_url()))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form(&[
+    let r = oauth(
+        &sim,
+        "/api/oauth/token",
+        &[
             ("grant_type", "client_credentials"),
             ("client_id", &c.client_id),
             ("client_secret", "bad"),
-        ]))
-        .send()
-        .await
-        .unwrap();
+        ],
+    )
+    .await;
     assert_eq!(r.status(), 401);
     assert_eq!(r.json::<Value>().await.unwrap()["error"], "invalid_client");
-    let r = http()
-        .post(format!("{}/api/oauth/token", sim.base_url()))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(form(&[
+    let r = oauth(
+        &sim,
+        "/api/oauth/token",
+        &[
             ("grant_type", "client_credentials"),
             ("client_id", &c.client_id),
             ("client_secret", &c.client_secret),
             ("scope", "api-role:99"),
-        ]))
-        .send()
-        .await
-        .unwrap();
+        ],
+    )
+    .await;
     assert_eq!(r.status(), 400);
     sim.shutdown().await;
 }

@@ -160,10 +160,7 @@ async fn create_update_and_lookups() {
     assert_eq!(a["general"]["version"], "2025.1");
     assert_eq!(a["scope"]["all_mobile_devices"], true);
 
-    let (s, _) = classic(&sim, &t, Method::DELETE, &path, None, false).await;
-    assert_eq!(s, 200);
-    let (s, _) = classic_json(&sim, &t, &path).await;
-    assert_eq!(s, 404);
+    assert_deleted(&sim, &t, &path).await;
     sim.shutdown().await;
 }
 
@@ -241,18 +238,7 @@ async fn reference_objects_create_and_delete(#[case] path: &str, #[case] item: &
     let (s, v) = classic_json(&sim, &t, &format!("/{path}/id/{id}")).await;
     assert_eq!(s, 200);
     assert_eq!(v[item]["name"], "Annexe Jean Jaurès");
-    let (s, _) = classic(
-        &sim,
-        &t,
-        Method::DELETE,
-        &format!("/{path}/id/{id}"),
-        None,
-        false,
-    )
-    .await;
-    assert_eq!(s, 200);
-    let (s, _) = classic_json(&sim, &t, &format!("/{path}/id/{id}")).await;
-    assert_eq!(s, 404);
+    assert_deleted(&sim, &t, &format!("/{path}/id/{id}")).await;
     sim.shutdown().await;
 }
 
@@ -263,15 +249,7 @@ async fn deleting_a_category_unassigns_its_apps() {
     let a = app(&sim, &t, &format!("{BASE}/id/1")).await;
     let cat = a["general"]["category"]["id"].as_i64().unwrap();
     assert!(cat > 0);
-    let (s, _) = classic(
-        &sim,
-        &t,
-        Method::DELETE,
-        &format!("/categories/id/{cat}"),
-        None,
-        false,
-    )
-    .await;
+    let (s, _) = classic_delete(&sim, &t, &format!("/categories/id/{cat}")).await;
     assert_eq!(s, 200);
     let a = app(&sim, &t, &format!("{BASE}/id/1")).await;
     assert_eq!(

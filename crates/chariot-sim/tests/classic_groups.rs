@@ -220,10 +220,7 @@ async fn static_membership_edits_are_atomic() {
     );
 
     // Delete: 200, then 404.
-    let (s, _) = classic(&sim, &t, Method::DELETE, &path, None, false).await;
-    assert_eq!(s, 200);
-    let (s, _) = classic_json(&sim, &t, &path).await;
-    assert_eq!(s, 404);
+    assert_deleted(&sim, &t, &path).await;
     sim.shutdown().await;
 }
 

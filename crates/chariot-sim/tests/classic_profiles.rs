@@ -209,15 +209,7 @@ async fn delete_removes_the_profile_from_devices() {
         before += holders(&d) as usize;
     }
     assert!(before > 0, "the Wi-Fi profile is installed somewhere");
-    let (s, _) = classic(
-        &sim,
-        &t,
-        Method::DELETE,
-        &format!("{BASE}/id/2"),
-        None,
-        false,
-    )
-    .await;
+    let (s, _) = classic_delete(&sim, &t, &format!("{BASE}/id/2")).await;
     assert_eq!(s, 200);
     for id in 1..=38 {
         let (_, d) = classic_json(

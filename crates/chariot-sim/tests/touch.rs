@@ -13,33 +13,28 @@ async fn reported_since_start(sim: &chariot_sim::RunningSim, token: &str) -> BTr
         "lastInventoryUpdateDate=ge={}",
         fixed_start().format("%Y-%m-%dT%H:%M:%SZ")
     );
-    let (status, body) = get_json(
+    battery_levels(
         sim,
         token,
-        &format!(
-            "/api/v2/mobile-devices/detail?section=GENERAL&section=HARDWARE&page-size=2000&filter={filter}"
-        ),
+        &format!("section=GENERAL&section=HARDWARE&page-size=2000&filter={filter}"),
     )
-    .await;
-    assert_eq!(status, 200, "{body}");
-    body["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["mobileDeviceId"].as_str().unwrap().parse().unwrap(),
-                d["hardware"]["batteryLevel"].as_i64().unwrap(),
-            )
-        })
-        .collect()
+    .await
 }
 
 async fn batteries(sim: &chariot_sim::RunningSim, token: &str) -> BTreeMap<u32, i64> {
+    battery_levels(sim, token, "section=HARDWARE&page-size=2000").await
+}
+
+/// Device id → battery level of the devices a detail query returns.
+async fn battery_levels(
+    sim: &chariot_sim::RunningSim,
+    token: &str,
+    query: &str,
+) -> BTreeMap<u32, i64> {
     let (status, body) = get_json(
         sim,
         token,
-        "/api/v2/mobile-devices/detail?section=HARDWARE&page-size=2000",
+        &format!("/api/v2/mobile-devices/detail?{query}"),
     )
     .await;
     assert_eq!(status, 200, "{body}");

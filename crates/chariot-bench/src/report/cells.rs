@@ -17,6 +17,11 @@ pub(super) fn faster_or_slower(q: f64) -> String {
     }
 }
 
+/// 0.04 → "4.0 %".
+pub(super) fn percent(q: f64) -> String {
+    format!("{:.1} %", q * 100.0)
+}
+
 pub(super) fn row(o: &mut String, label: &str, cells: &[String]) {
     let _ = write!(o, "  {label:<40}");
     for c in cells {

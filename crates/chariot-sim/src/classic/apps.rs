@@ -3,54 +3,81 @@
 //! `vpp` block whose licence counts follow the scope (device-based assignment).
 
 use super::reference_objects::{category_node, parse_category, parse_site, site_node};
+use super::resource::{ClassicResource, Creatable, by_id_or_name, stored_in, unique_name};
 use super::scope::{self, Kind};
-use super::write::{self, El, same_name};
+use super::write::{self, El};
 use super::xml::*;
 use crate::error::ClassicError;
 use crate::school::World;
-use crate::school::model::{App, AppOptions, Scope, VppSettings};
+use crate::school::model::{App, VppSettings};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-const ROOT: &str = "mobile_device_application";
 const AUTO: &str = "Install Automatically/Prompt Users to Install";
 const SELF_SERVICE: &str = "Make Available in Self Service";
 
-pub async fn list_all(State(st): State<AppState>, headers: HeaderMap) -> Response {
-    let w = st.world();
-    let items = w
-        .apps
-        .iter()
-        .map(|a| {
-            obj(vec![
-                ("id", i(a.id as i64)),
-                ("name", s(&a.name)),
-                ("display_name", s(&a.name)),
-                ("bundle_id", s(&a.bundle_id)),
-                ("version", s(&a.version)),
-                ("internal_app", b(false)),
-            ])
-        })
-        .collect();
-    respond_list(&headers, "mobile_device_applications", ROOT, items)
+impl ClassicResource for App {
+    const ROOT: &'static str = "mobile_device_application";
+    const LIST_ROOT: &'static str = "mobile_device_applications";
+
+    stored_in!(apps);
+
+    /// Apps are also found by `bundleid` (the first of any version).
+    fn position(w: &World, key: &str, value: &str) -> Option<usize> {
+        match key {
+            "bundleid" => by_bundle(w, value, None),
+            _ => by_id_or_name::<App>(w, key, value),
+        }
+    }
+
+    fn summary(&self) -> Node {
+        obj(vec![
+            ("id", i(self.id as i64)),
+            ("name", s(&self.name)),
+            ("display_name", s(&self.name)),
+            ("bundle_id", s(&self.bundle_id)),
+            ("version", s(&self.version)),
+            ("internal_app", b(false)),
+        ])
+    }
+
+    fn record(w: &mut World, idx: usize, only: &Subsets) -> Node {
+        record(w, idx, only)
+    }
+
+    fn apply(w: &mut World, a: &mut App, el: &El, creating: bool) -> Result<(), ClassicError> {
+        apply(w, a, el, creating)
+    }
 }
 
-fn find(w: &World, key: &str, value: &str, version: Option<&str>) -> Result<usize, ClassicError> {
-    match key {
-        "id" => value
-            .parse::<u32>()
-            .ok()
-            .and_then(|id| w.apps.iter().position(|a| a.id == id)),
-        "name" => w.apps.iter().position(|a| a.name == value),
-        "bundleid" => w
-            .apps
-            .iter()
-            .position(|a| a.bundle_id == value && version.is_none_or(|v| a.version == v)),
-        _ => None,
+impl Creatable for App {
+    fn last_id(w: &mut World) -> &mut u32 {
+        &mut w.next.app
     }
-    .ok_or_else(ClassicError::not_found)
+
+    fn blank(id: u32) -> App {
+        App {
+            id,
+            deployment_type: AUTO.into(),
+            free: true,
+            // An app added by hand owns no licences: device-based assignment stays off.
+            vpp: VppSettings {
+                device_based: false,
+                account_id: -1,
+                total_licenses: 0,
+            },
+            ..App::default()
+        }
+    }
+}
+
+/// The first app with this bundle id (and version, when given).
+fn by_bundle(w: &World, bundle: &str, version: Option<&str>) -> Option<usize> {
+    w.apps
+        .iter()
+        .position(|a| a.bundle_id == bundle && version.is_none_or(|v| a.version == v))
 }
 
 /// Licences in use: one per scoped device while device-based assignment is on.
@@ -177,76 +204,35 @@ fn record(w: &mut World, idx: usize, only: &Subsets) -> Node {
     obj(out)
 }
 
-pub async fn one(
-    State(st): State<AppState>,
-    headers: HeaderMap,
-    Path((key, value)): Path<(String, String)>,
-) -> Result<Response, ClassicError> {
-    let mut w = st.world();
-    let idx = find(&w, &key, &value, None)?;
-    Ok(respond(
-        &headers,
-        ROOT,
-        &record(&mut w, idx, &Subsets::all()),
-    ))
-}
-
+/// `bundleid/{bundle}/version/{version}`: one exact build of an app.
 pub async fn by_version(
     State(st): State<AppState>,
     headers: HeaderMap,
     Path((bundle, version)): Path<(String, String)>,
 ) -> Result<Response, ClassicError> {
     let mut w = st.world();
-    let idx = find(&w, "bundleid", &bundle, Some(&version))?;
+    let idx = by_bundle(&w, &bundle, Some(&version)).ok_or_else(ClassicError::not_found)?;
     Ok(respond(
         &headers,
-        ROOT,
+        App::ROOT,
         &record(&mut w, idx, &Subsets::all()),
     ))
 }
 
-pub async fn subset(
-    State(st): State<AppState>,
-    headers: HeaderMap,
-    Path((key, value, subsets)): Path<(String, String, String)>,
-) -> Result<Response, ClassicError> {
-    let mut w = st.world();
-    let idx = find(&w, &key, &value, None)?;
-    Ok(respond(
-        &headers,
-        ROOT,
-        &record(&mut w, idx, &Subsets::parse(&subsets)),
-    ))
-}
-
-fn required(
-    g: Option<&El>,
-    a_value: &mut String,
-    key: &str,
-    creating: bool,
-) -> Result<(), ClassicError> {
-    match g.and_then(|g| g.text_of(key)) {
-        Some(v) if !v.is_empty() => *a_value = v,
-        Some(_) => return Err(write::missing_field(key)),
-        None if creating => return Err(write::missing_field(key)),
-        None => {}
-    }
-    Ok(())
-}
-
 fn apply(w: &World, a: &mut App, el: &El, creating: bool) -> Result<(), ClassicError> {
     let g = el.child("general");
-    required(g, &mut a.name, "name", creating)?;
+    if let Some(n) = write::required(g, "name", creating)? {
+        a.name = n;
+    }
     // Jamf keeps app names unique per server like other objects. [guess] for apps: the
     // duplicate rule is not captured; refusing is the safe side for the client.
-    if w.apps
-        .iter()
-        .any(|x| x.id != a.id && same_name(&x.name, &a.name))
-    {
-        return Err(write::duplicate_name());
+    unique_name::<App>(w, a.id, &a.name)?;
+    if let Some(v) = write::required(g, "bundle_id", creating)? {
+        a.bundle_id = v;
     }
-    required(g, &mut a.bundle_id, "bundle_id", creating)?;
-    required(g, &mut a.version, "version", creating)?;
+    if let Some(v) = write::required(g, "version", creating)? {
+        a.version = v;
+    }
     if let Some(g) = g {
         if let Some(d) = g.text_of("description") {
             a.description = d;
@@ -331,72 +317,4 @@ fn apply(w: &World, a: &mut App, el: &El, creating: bool) -> Result<(), ClassicE
         a.opts.preferences = p;
     }
     Ok(())
-}
-
-pub async fn create(
-    State(st): State<AppState>,
-    Path((key, value)): Path<(String, String)>,
-    body: String,
-) -> Result<Response, ClassicError> {
-    if !write::is_create_path(&key, &value) {
-        return Err(ClassicError::not_found());
-    }
-    let el = write::parse_body(&body, ROOT)?;
-    let mut w = st.world();
-    let mut a = App {
-        id: w.next.app + 1,
-        name: String::new(),
-        bundle_id: String::new(),
-        version: String::new(),
-        adam_id: 0,
-        site_id: None,
-        category_id: None,
-        deployment_type: AUTO.into(),
-        self_service: false,
-        keep_updated: false,
-        free: true,
-        description: String::new(),
-        scope: Scope::default(),
-        // An app added by hand owns no licences: device-based assignment stays off.
-        vpp: VppSettings {
-            device_based: false,
-            account_id: -1,
-            total_licenses: 0,
-        },
-        size_kb: 0,
-        opts: AppOptions::default(),
-    };
-    apply(&w, &mut a, &el, true)?;
-    w.next.app = a.id;
-    let id = a.id;
-    w.apps.push(a);
-    w.touch();
-    Ok(write::created(ROOT, id))
-}
-
-pub async fn update(
-    State(st): State<AppState>,
-    Path((key, value)): Path<(String, String)>,
-    body: String,
-) -> Result<Response, ClassicError> {
-    let el = write::parse_body(&body, ROOT)?;
-    let mut w = st.world();
-    let idx = find(&w, &key, &value, None)?;
-    let mut a = w.apps[idx].clone();
-    apply(&w, &mut a, &el, false)?;
-    let id = a.id;
-    w.apps[idx] = a;
-    w.touch();
-    Ok(write::created(ROOT, id))
-}
-
-pub async fn delete(
-    State(st): State<AppState>,
-    Path((key, value)): Path<(String, String)>,
-) -> Result<Response, ClassicError> {
-    let mut w = st.world();
-    let idx = find(&w, &key, &value, None)?;
-    let id = w.apps.remove(idx).id;
-    w.touch();
-    Ok(write::deleted(ROOT, id))
 }

@@ -1,10 +1,12 @@
 //! `/JSSResource/mobiledevicecommands` (URL form) and `/JSSResource/mobiledevicehistory`.
 
-use super::mobiledevices::{date_triple, find};
+use super::mobiledevices::{date_triple, identity};
+use super::resource::find;
 use super::xml::*;
 use crate::commands::{CommandState, classic_name, classic_to_v2_at, version_of};
 use crate::error::ClassicError;
 use crate::school::engine::queue_command;
+use crate::school::model::Device;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -152,7 +154,7 @@ fn render_history(
     only: Option<&[String]>,
 ) -> Result<Response, ClassicError> {
     let w = st.world();
-    let d = find(&w, key, value)?;
+    let d = &w.devices[find::<Device>(&w, key, value)?];
     let want = |n: &str| only.is_none_or(|o| o.iter().any(|x| x == n));
     let cmds: Vec<_> = w.commands.iter().filter(|c| c.device_id == d.id).collect();
     let mut completed = vec![];
@@ -208,16 +210,7 @@ fn render_history(
     }
     let mut out: Vec<(&str, Node)> = vec![];
     if want("general") {
-        out.push((
-            "general",
-            obj(vec![
-                ("id", i(d.id as i64)),
-                ("name", s(&d.name)),
-                ("udid", s(&d.udid)),
-                ("serial_number", s(&d.serial)),
-                ("mac_address", s(&d.wifi_mac)),
-            ]),
-        ));
+        out.push(("general", obj(identity(d))));
     }
     if want("managementcommands") {
         out.push((

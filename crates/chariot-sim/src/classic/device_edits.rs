@@ -1,7 +1,8 @@
-//! `/JSSResource/mobiledevices/match/{term}` (the UI quick search) and the partial
-//! `PUT /JSSResource/mobiledevices/{key}/{value}` (reference §4.4).
+//! `/JSSResource/mobiledevices/match/{term}` (the UI quick search) and what the partial
+//! `PUT /JSSResource/mobiledevices/{key}/{value}` changes (reference §4.4); the shared
+//! handler in `handlers.rs` serves it.
 
-use super::mobiledevices::find;
+use super::mobiledevices::identity;
 use super::write::{self, El, same_name};
 use super::xml::*;
 use crate::error::ClassicError;
@@ -13,6 +14,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
+use chrono::{DateTime, Utc};
 use serde_json::json;
 
 fn match_item(w: &World, d: &Device) -> Node {
@@ -24,12 +26,8 @@ fn match_item(w: &World, d: &Device) -> Node {
         .department(d.department_id)
         .map(|b| b.name.clone())
         .unwrap_or_default();
-    obj(vec![
-        ("id", i(d.id as i64)),
-        ("name", s(&d.name)),
-        ("udid", s(&d.udid)),
-        ("serial_number", s(&d.serial)),
-        ("mac_address", s(&d.wifi_mac)),
+    let mut fields = identity(d);
+    fields.extend([
         ("wifi_mac_address", s(&d.wifi_mac)),
         ("username", s(&d.username)),
         ("realname", s(&d.real_name)),
@@ -41,7 +39,8 @@ fn match_item(w: &World, d: &Device) -> Node {
         ("building_name", s(&building)),
         ("department", s(&department)),
         ("department_name", s(&department)),
-    ])
+    ]);
+    obj(fields)
 }
 
 /// `*` is the wildcard and matching is case-insensitive; without a `*` the term must equal
@@ -92,7 +91,7 @@ fn by_name<T>(
 }
 
 /// Everything is checked on a copy first, so a 409 leaves the record untouched.
-fn apply(w: &World, d: &mut Device, el: &El) -> Result<(), ClassicError> {
+pub fn apply(w: &World, d: &mut Device, el: &El) -> Result<(), ClassicError> {
     if let Some(g) = el.child("general") {
         let name = g
             .text_of("display_name")
@@ -144,31 +143,18 @@ fn apply(w: &World, d: &mut Device, el: &El) -> Result<(), ClassicError> {
     Ok(())
 }
 
-pub async fn update(
-    State(st): State<AppState>,
-    Path((key, value)): Path<(String, String)>,
-    body: String,
-) -> Result<Response, ClassicError> {
-    let el = write::parse_body(&body, "mobile_device")?;
-    let now = st.clock.now();
-    let mut w = st.world();
-    let id = find(&w, &key, &value)?.id;
-    let idx = w.device_index(id).expect("found above");
-    let mut d = w.devices[idx].clone();
-    let old_name = d.name.clone();
-    apply(&w, &mut d, &el)?;
+/// A Classic PUT bumps the inventory date, and renaming a supervised device queues the
+/// DeviceName command, once the edited copy is stored.
+pub fn after_update(w: &mut World, idx: usize, before: &Device, now: DateTime<Utc>) {
+    let d = &mut w.devices[idx];
     // [guess] a Classic PUT bumps the inventory date (reported for computers, jamf/mut#131;
     // reference §4.4 says to assume it for mobile devices), so clients that sync on
     // lastInventoryUpdateDate meet the effect here too.
     d.last_inventory = now;
-    let renamed = d.name != old_name && d.supervised;
-    let new_name = d.name.clone();
-    w.devices[idx] = d;
-    if renamed {
+    if d.name != before.name && d.supervised {
         // Renaming a supervised device makes Jamf send DeviceName (ruby-jss).
+        let (id, new_name) = (d.id, d.name.clone());
         let data = json!({ "commandType": "SETTINGS", "deviceName": new_name });
-        queue_command(&mut w, id, "SETTINGS", data, now);
+        queue_command(w, id, "SETTINGS", data, now);
     }
-    w.touch();
-    Ok(write::created("mobile_device", id))
 }

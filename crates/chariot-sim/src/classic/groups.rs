@@ -4,49 +4,67 @@
 //! device and nothing at all changes.
 
 use super::reference_objects::{parse_site, site_node};
+use super::resource::{ClassicResource, Creatable, stored_in, unique_name};
 use super::scope::resolve_device;
-use super::write::{self, El, same_name};
+use super::write::{self, El};
 use super::xml::*;
 use crate::error::ClassicError;
 use crate::school::World;
 use crate::school::model::{Criterion, Group};
-use crate::state::AppState;
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
 
-const ROOT: &str = "mobile_device_group";
+impl ClassicResource for Group {
+    const ROOT: &'static str = "mobile_device_group";
+    const LIST_ROOT: &'static str = "mobile_device_groups";
 
-pub async fn list_all(State(st): State<AppState>, headers: HeaderMap) -> Response {
-    let w = st.world();
-    let items = w
-        .groups
-        .iter()
-        .map(|g| {
-            obj(vec![
-                ("id", i(g.id as i64)),
-                ("name", s(&g.name)),
-                ("is_smart", b(g.smart)),
-            ])
-        })
-        .collect();
-    respond_list(&headers, "mobile_device_groups", ROOT, items)
-}
+    stored_in!(groups);
 
-/// Index of the group a `{key}/{value}` path names (`id` or `name`).
-pub fn find(w: &World, key: &str, value: &str) -> Result<usize, ClassicError> {
-    match key {
-        "id" => value
-            .parse::<u32>()
-            .ok()
-            .and_then(|id| w.groups.iter().position(|g| g.id == id)),
-        "name" => w.groups.iter().position(|g| g.name == value),
-        _ => None,
+    fn summary(&self) -> Node {
+        obj(vec![
+            ("id", i(self.id as i64)),
+            ("name", s(&self.name)),
+            ("is_smart", b(self.smart)),
+        ])
     }
-    .ok_or_else(ClassicError::not_found)
+
+    /// Groups have no subsets (no route serves them).
+    fn record(w: &mut World, idx: usize, _only: &Subsets) -> Node {
+        record(w, idx)
+    }
+
+    fn apply(w: &mut World, g: &mut Group, el: &El, creating: bool) -> Result<(), ClassicError> {
+        apply(w, g, el, creating)
+    }
 }
 
-pub fn record(w: &mut World, idx: usize) -> Node {
+impl Creatable for Group {
+    fn last_id(w: &mut World) -> &mut u32 {
+        &mut w.next.group
+    }
+
+    fn blank(id: u32) -> Group {
+        Group {
+            id,
+            ..Group::default()
+        }
+    }
+
+    /// Deleting a group also drops it from profile and app scopes, as the Jamf UI does.
+    /// [guess] the Classic API's behaviour for a referenced group is not captured (v2
+    /// answers 422).
+    fn forget(w: &mut World, id: u32) {
+        let scopes = w
+            .profiles
+            .iter_mut()
+            .map(|p| &mut p.scope)
+            .chain(w.apps.iter_mut().map(|a| &mut a.scope));
+        for sc in scopes {
+            sc.targets.group_ids.retain(|g| *g != id);
+            sc.exclusions.group_ids.retain(|g| *g != id);
+        }
+    }
+}
+
+fn record(w: &mut World, idx: usize) -> Node {
     let gid = w.groups[idx].id;
     let members = w.members(gid);
     let g = &w.groups[idx];
@@ -87,16 +105,6 @@ pub fn record(w: &mut World, idx: usize) -> Node {
         ("criteria", list("criterion", criteria)),
         ("mobile_devices", list("mobile_device", devices)),
     ])
-}
-
-pub async fn one(
-    State(st): State<AppState>,
-    headers: HeaderMap,
-    Path((key, value)): Path<(String, String)>,
-) -> Result<Response, ClassicError> {
-    let mut w = st.world();
-    let idx = find(&w, &key, &value)?;
-    Ok(respond(&headers, ROOT, &record(&mut w, idx)))
 }
 
 /// Criteria in priority order, renumbered 0.. (Jamf keeps priorities consecutive);
@@ -162,19 +170,9 @@ fn resolve_members(w: &World, el: &El) -> Result<Vec<u32>, ClassicError> {
 /// Applies a create or update body to a copy of the group; the caller commits the copy only
 /// when every part of the body was valid, which makes the request atomic.
 fn apply(w: &World, g: &mut Group, el: &El, creating: bool) -> Result<(), ClassicError> {
-    match el.text_of("name") {
-        Some(n) if !n.is_empty() => {
-            if w.groups
-                .iter()
-                .any(|x| x.id != g.id && same_name(&x.name, &n))
-            {
-                return Err(write::duplicate_name());
-            }
-            g.name = n;
-        }
-        Some(_) => return Err(write::missing_field("name")),
-        None if creating => return Err(write::missing_field("name")),
-        None => {}
+    if let Some(n) = write::required(Some(el), "name", creating)? {
+        unique_name::<Group>(w, g.id, &n)?;
+        g.name = n;
     }
     match el.bool_of("is_smart") {
         Some(smart) => g.smart = smart,
@@ -212,70 +210,4 @@ fn apply(w: &World, g: &mut Group, el: &El, creating: bool) -> Result<(), Classi
     g.members.sort_unstable();
     g.members.dedup();
     Ok(())
-}
-
-pub async fn create(
-    State(st): State<AppState>,
-    Path((key, value)): Path<(String, String)>,
-    body: String,
-) -> Result<Response, ClassicError> {
-    if !write::is_create_path(&key, &value) {
-        return Err(ClassicError::not_found());
-    }
-    let el = write::parse_body(&body, ROOT)?;
-    let mut w = st.world();
-    let mut g = Group {
-        id: w.next.group + 1,
-        name: String::new(),
-        description: String::new(),
-        site_id: None,
-        smart: false,
-        criteria: vec![],
-        members: vec![],
-    };
-    apply(&w, &mut g, &el, true)?;
-    w.next.group = g.id;
-    let id = g.id;
-    w.groups.push(g);
-    w.touch();
-    Ok(write::created(ROOT, id))
-}
-
-pub async fn update(
-    State(st): State<AppState>,
-    Path((key, value)): Path<(String, String)>,
-    body: String,
-) -> Result<Response, ClassicError> {
-    let el = write::parse_body(&body, ROOT)?;
-    let mut w = st.world();
-    let idx = find(&w, &key, &value)?;
-    let mut g = w.groups[idx].clone();
-    apply(&w, &mut g, &el, false)?;
-    let id = g.id;
-    w.groups[idx] = g;
-    w.touch();
-    Ok(write::created(ROOT, id))
-}
-
-/// Deleting a group also drops it from profile and app scopes, as the Jamf UI does. [guess]
-/// the Classic API's behaviour for a referenced group is not captured (v2 answers 422).
-pub async fn delete(
-    State(st): State<AppState>,
-    Path((key, value)): Path<(String, String)>,
-) -> Result<Response, ClassicError> {
-    let mut w = st.world();
-    let idx = find(&w, &key, &value)?;
-    let id = w.groups.remove(idx).id;
-    let w = &mut *w;
-    let scopes = w
-        .profiles
-        .iter_mut()
-        .map(|p| &mut p.scope)
-        .chain(w.apps.iter_mut().map(|a| &mut a.scope));
-    for sc in scopes {
-        sc.targets.group_ids.retain(|g| *g != id);
-        sc.exclusions.group_ids.retain(|g| *g != id);
-    }
-    w.touch();
-    Ok(write::deleted(ROOT, id))
 }

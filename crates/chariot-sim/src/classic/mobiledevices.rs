@@ -1,38 +1,85 @@
 //! `/JSSResource/mobiledevices`: list, lookups and subsets, with the real Classic quirks
 //! (date triples, `"Unsupervised Device"` in `lost_mode_enabled`, duplicate key spellings).
 
+use super::device_edits;
+use super::resource::{ClassicResource, stored_in};
+use super::write::El;
 use super::xml::*;
 use crate::error::ClassicError;
 use crate::school::World;
 use crate::school::model::Device;
-use crate::state::AppState;
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
 use chrono::{DateTime, Utc};
 
-fn lookup<'a>(w: &'a World, key: &str, value: &str) -> Option<&'a Device> {
-    match key {
-        "id" => value.parse::<u32>().ok().and_then(|id| w.device(id)),
-        "name" => w.devices.iter().find(|d| d.name == value),
-        "udid" => w
-            .devices
-            .iter()
-            .find(|d| d.udid.eq_ignore_ascii_case(value)),
-        "serialnumber" => w
-            .devices
-            .iter()
-            .find(|d| d.serial.eq_ignore_ascii_case(value)),
-        "macaddress" => w
-            .devices
-            .iter()
-            .find(|d| d.wifi_mac.eq_ignore_ascii_case(value)),
-        _ => None,
+impl ClassicResource for Device {
+    const ROOT: &'static str = "mobile_device";
+    const LIST_ROOT: &'static str = "mobile_devices";
+
+    stored_in!(devices);
+
+    /// Devices are also found by serial number, UDID and Wi-Fi MAC, case-insensitively.
+    fn position(w: &World, key: &str, value: &str) -> Option<usize> {
+        let by = |field: fn(&Device) -> &str| {
+            w.devices
+                .iter()
+                .position(|d| field(d).eq_ignore_ascii_case(value))
+        };
+        match key {
+            // Kept sorted by id: a binary search.
+            "id" => value.parse::<u32>().ok().and_then(|id| w.device_index(id)),
+            "name" => w.devices.iter().position(|d| d.name == value),
+            "udid" => by(|d| &d.udid),
+            "serialnumber" => by(|d| &d.serial),
+            "macaddress" => by(|d| &d.wifi_mac),
+            _ => None,
+        }
+    }
+
+    fn summary(&self) -> Node {
+        let d = self;
+        obj(vec![
+            ("id", i(d.id as i64)),
+            ("name", s(&d.name)),
+            ("device_name", s(&d.name)),
+            ("udid", s(&d.udid)),
+            ("serial_number", s(&d.serial)),
+            ("phone_number", s(&d.phone)),
+            ("wifi_mac_address", s(&d.wifi_mac)),
+            ("managed", b(d.managed)),
+            ("supervised", b(d.supervised)),
+            ("model", s(d.model.name)),
+            ("model_identifier", s(d.model.identifier)),
+            ("modelDisplay", s(d.model.name)),
+            ("model_display", s(d.model.name)),
+            ("username", s(&d.username)),
+        ])
+    }
+
+    fn record(w: &mut World, idx: usize, only: &Subsets) -> Node {
+        let groups = w.groups_by_device();
+        let d = &w.devices[idx];
+        let g = groups.get(&d.id).map(Vec::as_slice).unwrap_or_default();
+        record(w, d, g, only)
+    }
+
+    fn apply(w: &mut World, d: &mut Device, el: &El, _creating: bool) -> Result<(), ClassicError> {
+        device_edits::apply(w, d, el)
+    }
+
+    fn after_update(w: &mut World, idx: usize, before: &Device, now: DateTime<Utc>) {
+        device_edits::after_update(w, idx, before, now);
     }
 }
 
-pub fn find<'a>(w: &'a World, key: &str, value: &str) -> Result<&'a Device, ClassicError> {
-    lookup(w, key, value).ok_or_else(ClassicError::not_found)
+/// The fields that name a device where another record points at it (its history's
+/// `general`, a match result), in Jamf's order.
+pub fn identity(d: &Device) -> Vec<(&'static str, Node)> {
+    vec![
+        ("id", i(d.id as i64)),
+        ("name", s(&d.name)),
+        ("udid", s(&d.udid)),
+        ("serial_number", s(&d.serial)),
+        ("mac_address", s(&d.wifi_mac)),
+    ]
 }
 
 /// `(human, epoch ms, utc)` as Classic prints dates.
@@ -42,33 +89,6 @@ pub fn date_triple(t: DateTime<Utc>) -> (String, i64, String) {
         t.timestamp_millis(),
         t.format("%Y-%m-%dT%H:%M:%S%.3f+0000").to_string(),
     )
-}
-
-pub async fn list_all(State(st): State<AppState>, headers: HeaderMap) -> Response {
-    let w = st.world();
-    let items = w
-        .devices
-        .iter()
-        .map(|d| {
-            obj(vec![
-                ("id", i(d.id as i64)),
-                ("name", s(&d.name)),
-                ("device_name", s(&d.name)),
-                ("udid", s(&d.udid)),
-                ("serial_number", s(&d.serial)),
-                ("phone_number", s(&d.phone)),
-                ("wifi_mac_address", s(&d.wifi_mac)),
-                ("managed", b(d.managed)),
-                ("supervised", b(d.supervised)),
-                ("model", s(d.model.name)),
-                ("model_identifier", s(d.model.identifier)),
-                ("modelDisplay", s(d.model.name)),
-                ("model_display", s(d.model.name)),
-                ("username", s(&d.username)),
-            ])
-        })
-        .collect();
-    respond_list(&headers, "mobile_devices", "mobile_device", items)
 }
 
 fn general(w: &World, d: &Device) -> Node {
@@ -219,8 +239,8 @@ fn security(d: &Device) -> Node {
 }
 
 /// All blocks of one device, in Jamf's order; `only` restricts to subsets (case-insensitive).
-pub fn record(w: &World, d: &Device, groups: &[u32], only: Option<&[String]>) -> Node {
-    let want = |name: &str| only.is_none_or(|o| o.iter().any(|x| x.eq_ignore_ascii_case(name)));
+fn record(w: &World, d: &Device, groups: &[u32], only: &Subsets) -> Node {
+    let want = |name: &str| only.want(name);
     let mut out: Vec<(&str, Node)> = vec![];
     if want("General") {
         out.push(("general", general(w, d)));
@@ -376,39 +396,4 @@ pub fn record(w: &World, d: &Device, groups: &[u32], only: Option<&[String]>) ->
         out.push(("extension_attributes", list("extension_attribute", vec![])));
     }
     obj(out)
-}
-
-pub async fn one(
-    State(st): State<AppState>,
-    headers: HeaderMap,
-    Path((key, value)): Path<(String, String)>,
-) -> Result<Response, ClassicError> {
-    render(&st, &headers, &key, &value, None)
-}
-
-pub async fn subset(
-    State(st): State<AppState>,
-    headers: HeaderMap,
-    Path((key, value, subsets)): Path<(String, String, String)>,
-) -> Result<Response, ClassicError> {
-    let only: Vec<String> = subsets
-        .split('&')
-        .map(|x| x.trim().to_string())
-        .filter(|x| !x.is_empty())
-        .collect();
-    render(&st, &headers, &key, &value, Some(&only))
-}
-
-fn render(
-    st: &AppState,
-    headers: &HeaderMap,
-    key: &str,
-    value: &str,
-    only: Option<&[String]>,
-) -> Result<Response, ClassicError> {
-    let mut w = st.world();
-    let groups = w.groups_by_device();
-    let d = find(&w, key, value)?;
-    let g = groups.get(&d.id).cloned().unwrap_or_default();
-    Ok(respond(headers, "mobile_device", &record(&w, d, &g, only)))
 }

@@ -5,32 +5,32 @@ pub mod apps;
 pub mod commands;
 pub mod device_edits;
 pub mod groups;
+pub mod handlers;
 pub mod mobiledevices;
 pub mod profiles;
 pub mod reference_objects;
+pub mod resource;
 pub mod scope;
 pub mod write;
 pub mod xml;
 
 use crate::error::ClassicError;
+use crate::school::model::{App, Device, Group, Profile};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use reference_objects::Kind;
+use resource::{ClassicResource, Creatable};
 
 pub fn router() -> Router<AppState> {
     let r = Router::new()
-        .route("/mobiledevices", get(mobiledevices::list_all))
+        .route("/mobiledevices", get(handlers::list_all::<Device>))
         .route("/mobiledevices/match/{term}", get(device_edits::match_term))
         .route(
             "/mobiledevices/{key}/{value}",
-            get(mobiledevices::one).put(device_edits::update),
-        )
-        .route(
-            "/mobiledevices/{key}/{value}/subset/{subsets}",
-            get(mobiledevices::subset),
+            get(handlers::one::<Device>).put(handlers::update::<Device>),
         )
         .route(
             "/mobiledevicecommands/command/{name}/id/{ids}",
@@ -45,45 +45,17 @@ pub fn router() -> Router<AppState> {
             "/mobiledevicehistory/{key}/{value}/subset/{subsets}",
             get(commands::history_subset),
         )
-        .route("/mobiledevicegroups", get(groups::list_all))
-        .route(
-            "/mobiledevicegroups/{key}/{value}",
-            get(groups::one)
-                .post(groups::create)
-                .put(groups::update)
-                .delete(groups::delete),
-        )
-        .route(
-            "/mobiledeviceconfigurationprofiles",
-            get(profiles::list_all),
-        )
-        .route(
-            "/mobiledeviceconfigurationprofiles/{key}/{value}",
-            get(profiles::one)
-                .post(profiles::create)
-                .put(profiles::update)
-                .delete(profiles::delete),
-        )
-        .route(
-            "/mobiledeviceconfigurationprofiles/{key}/{value}/subset/{subsets}",
-            get(profiles::subset),
-        )
-        .route("/mobiledeviceapplications", get(apps::list_all))
-        .route(
-            "/mobiledeviceapplications/{key}/{value}",
-            get(apps::one)
-                .post(apps::create)
-                .put(apps::update)
-                .delete(apps::delete),
-        )
-        .route(
-            "/mobiledeviceapplications/{key}/{value}/subset/{subsets}",
-            get(apps::subset),
-        )
         .route(
             "/mobiledeviceapplications/bundleid/{bundle}/version/{version}",
             get(apps::by_version),
         );
+    let r = subset_route::<Device>(r, "mobiledevices");
+    // Groups have no subset route: `…/subset/…` falls through to the 404 page.
+    let r = writable_routes::<Group>(r, "mobiledevicegroups");
+    let r = writable_routes::<Profile>(r, "mobiledeviceconfigurationprofiles");
+    let r = subset_route::<Profile>(r, "mobiledeviceconfigurationprofiles");
+    let r = writable_routes::<App>(r, "mobiledeviceapplications");
+    let r = subset_route::<App>(r, "mobiledeviceapplications");
     [
         ("categories", Kind::Category),
         ("sites", Kind::Site),
@@ -94,6 +66,25 @@ pub fn router() -> Router<AppState> {
     .into_iter()
     .fold(r, |r, (path, k)| reference_routes(r, path, k))
     .fallback(not_found)
+}
+
+/// The list and `{key}/{value}` lookups, creates, updates and deletes of a resource.
+fn writable_routes<R: Creatable>(r: Router<AppState>, path: &str) -> Router<AppState> {
+    r.route(&format!("/{path}"), get(handlers::list_all::<R>))
+        .route(
+            &format!("/{path}/{{key}}/{{value}}"),
+            get(handlers::one::<R>)
+                .post(handlers::create::<R>)
+                .put(handlers::update::<R>)
+                .delete(handlers::delete::<R>),
+        )
+}
+
+fn subset_route<R: ClassicResource>(r: Router<AppState>, path: &str) -> Router<AppState> {
+    r.route(
+        &format!("/{path}/{{key}}/{{value}}/subset/{{subsets}}"),
+        get(handlers::subset::<R>),
+    )
 }
 
 /// The same five handlers for every reference-object kind.

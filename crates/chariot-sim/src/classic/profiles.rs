@@ -4,39 +4,54 @@
 //! reproduced so that a client which forgets to pre-escape `&` fails here as it would there.
 
 use super::reference_objects::{category_node, parse_category, parse_site, site_node};
+use super::resource::{ClassicResource, Creatable, stored_in, unique_name};
 use super::scope::{self, Kind};
-use super::write::{self, El, same_name};
+use super::write::{self, El};
 use super::xml::*;
 use crate::error::ClassicError;
 use crate::school::World;
-use crate::school::model::{Profile, Scope};
-use crate::state::AppState;
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
+use crate::school::model::Profile;
 
-const ROOT: &str = "configuration_profile";
+impl ClassicResource for Profile {
+    const ROOT: &'static str = "configuration_profile";
+    const LIST_ROOT: &'static str = "configuration_profiles";
 
-pub async fn list_all(State(st): State<AppState>, headers: HeaderMap) -> Response {
-    let w = st.world();
-    let items = w
-        .profiles
-        .iter()
-        .map(|p| obj(vec![("id", i(p.id as i64)), ("name", s(&p.name))]))
-        .collect();
-    respond_list(&headers, "configuration_profiles", ROOT, items)
+    stored_in!(profiles);
+
+    fn summary(&self) -> Node {
+        obj(vec![("id", i(self.id as i64)), ("name", s(&self.name))])
+    }
+
+    fn record(w: &mut World, idx: usize, only: &Subsets) -> Node {
+        record(w, &w.profiles[idx], only)
+    }
+
+    fn apply(w: &mut World, p: &mut Profile, el: &El, creating: bool) -> Result<(), ClassicError> {
+        apply(w, p, el, creating)
+    }
 }
 
-fn find(w: &World, key: &str, value: &str) -> Result<usize, ClassicError> {
-    match key {
-        "id" => value
-            .parse::<u32>()
-            .ok()
-            .and_then(|id| w.profiles.iter().position(|p| p.id == id)),
-        "name" => w.profiles.iter().position(|p| p.name == value),
-        _ => None,
+impl Creatable for Profile {
+    fn last_id(w: &mut World) -> &mut u32 {
+        &mut w.next.profile
     }
-    .ok_or_else(ClassicError::not_found)
+
+    fn blank(id: u32) -> Profile {
+        Profile {
+            id,
+            deployment_method: "Install Automatically".into(),
+            redeploy_on_update: "Newly Assigned".into(),
+            level: "System".into(),
+            ..Profile::default()
+        }
+    }
+
+    /// Deleting a profile removes it from every device (Jamf sends RemoveProfile).
+    fn forget(w: &mut World, id: u32) {
+        for d in w.devices.iter_mut() {
+            d.profile_ids.retain(|p| *p != id);
+        }
+    }
 }
 
 fn record(w: &World, p: &Profile, only: &Subsets) -> Node {
@@ -77,30 +92,6 @@ fn record(w: &World, p: &Profile, only: &Subsets) -> Node {
     obj(out)
 }
 
-pub async fn one(
-    State(st): State<AppState>,
-    headers: HeaderMap,
-    Path((key, value)): Path<(String, String)>,
-) -> Result<Response, ClassicError> {
-    let w = st.world();
-    let p = &w.profiles[find(&w, &key, &value)?];
-    Ok(respond(&headers, ROOT, &record(&w, p, &Subsets::all())))
-}
-
-pub async fn subset(
-    State(st): State<AppState>,
-    headers: HeaderMap,
-    Path((key, value, subsets)): Path<(String, String, String)>,
-) -> Result<Response, ClassicError> {
-    let w = st.world();
-    let p = &w.profiles[find(&w, &key, &value)?];
-    Ok(respond(
-        &headers,
-        ROOT,
-        &record(&w, p, &Subsets::parse(&subsets)),
-    ))
-}
-
 /// What the server stores from a `<payloads>` string the XML parser already decoded once:
 /// it decodes entities a second time (PI-827, unfixed through 11.30), and a plist that is no
 /// longer well-formed afterwards fails with Jamf's generic database 409.
@@ -126,19 +117,9 @@ fn plist_string(plist: &str, key: &str) -> Option<String> {
 
 fn apply(w: &mut World, p: &mut Profile, el: &El, creating: bool) -> Result<(), ClassicError> {
     let general = el.child("general");
-    match general.and_then(|g| g.text_of("name")) {
-        Some(n) if !n.is_empty() => {
-            if w.profiles
-                .iter()
-                .any(|x| x.id != p.id && same_name(&x.name, &n))
-            {
-                return Err(write::duplicate_name());
-            }
-            p.name = n;
-        }
-        Some(_) => return Err(write::missing_field("name")),
-        None if creating => return Err(write::missing_field("name")),
-        None => {}
+    if let Some(n) = write::required(general, "name", creating)? {
+        unique_name::<Profile>(w, p.id, &n)?;
+        p.name = n;
     }
     if let Some(g) = general {
         let text = |k: &str| g.text_of(k);
@@ -192,69 +173,6 @@ fn apply(w: &mut World, p: &mut Profile, el: &El, creating: bool) -> Result<(), 
         p.identifier = p.uuid.clone();
     }
     Ok(())
-}
-
-pub async fn create(
-    State(st): State<AppState>,
-    Path((key, value)): Path<(String, String)>,
-    body: String,
-) -> Result<Response, ClassicError> {
-    if !write::is_create_path(&key, &value) {
-        return Err(ClassicError::not_found());
-    }
-    let el = write::parse_body(&body, ROOT)?;
-    let mut w = st.world();
-    let mut p = Profile {
-        id: w.next.profile + 1,
-        name: String::new(),
-        description: String::new(),
-        site_id: None,
-        category_id: None,
-        uuid: String::new(),
-        identifier: String::new(),
-        deployment_method: "Install Automatically".into(),
-        redeploy_on_update: "Newly Assigned".into(),
-        level: "System".into(),
-        payloads: String::new(),
-        scope: Scope::default(),
-    };
-    apply(&mut w, &mut p, &el, true)?;
-    w.next.profile = p.id;
-    let id = p.id;
-    w.profiles.push(p);
-    w.touch();
-    Ok(write::created(ROOT, id))
-}
-
-pub async fn update(
-    State(st): State<AppState>,
-    Path((key, value)): Path<(String, String)>,
-    body: String,
-) -> Result<Response, ClassicError> {
-    let el = write::parse_body(&body, ROOT)?;
-    let mut w = st.world();
-    let idx = find(&w, &key, &value)?;
-    let mut p = w.profiles[idx].clone();
-    apply(&mut w, &mut p, &el, false)?;
-    let id = p.id;
-    w.profiles[idx] = p;
-    w.touch();
-    Ok(write::created(ROOT, id))
-}
-
-/// Deleting a profile removes it from every device (Jamf sends RemoveProfile).
-pub async fn delete(
-    State(st): State<AppState>,
-    Path((key, value)): Path<(String, String)>,
-) -> Result<Response, ClassicError> {
-    let mut w = st.world();
-    let idx = find(&w, &key, &value)?;
-    let id = w.profiles.remove(idx).id;
-    for d in w.devices.iter_mut() {
-        d.profile_ids.retain(|p| *p != id);
-    }
-    w.touch();
-    Ok(write::deleted(ROOT, id))
 }
 
 #[cfg(test)]

@@ -162,6 +162,21 @@ pub fn missing_field(field: &str) -> ClassicError {
     ClassicError::conflict(format!("Error: Problem with field {field}"))
 }
 
+/// A required text element of a write body (`name`, `bundle_id`…): refused when sent empty,
+/// and when absent from a create; `None` when an update leaves it out.
+pub fn required(
+    src: Option<&El>,
+    field: &str,
+    creating: bool,
+) -> Result<Option<String>, ClassicError> {
+    match src.and_then(|s| s.text_of(field)) {
+        Some(v) if !v.is_empty() => Ok(Some(v)),
+        Some(_) => Err(missing_field(field)),
+        None if creating => Err(missing_field(field)),
+        None => Ok(None),
+    }
+}
+
 /// Names are compared case-insensitively: Jamf's database collation is case-insensitive, so
 /// refusing "chariot 1" beside "Chariot 1" is the safe choice ([guess], reference §12 spirit).
 pub fn same_name(a: &str, b: &str) -> bool {

@@ -155,7 +155,7 @@ pub struct Criterion {
     pub closing_paren: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Group {
     pub id: u32,
     pub name: String,
@@ -186,7 +186,7 @@ pub struct Scope {
     pub limitation_users: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Profile {
     pub id: u32,
     pub name: String,
@@ -202,7 +202,7 @@ pub struct Profile {
     pub scope: Scope,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct VppSettings {
     pub device_based: bool,
     pub account_id: i64,
@@ -220,7 +220,7 @@ pub struct AppOptions {
     pub preferences: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct App {
     pub id: u32,
     pub name: String,

@@ -49,35 +49,35 @@ pub async fn user_token(sim: &RunningSim) -> String {
         .to_string()
 }
 
-pub async fn get_json(sim: &RunningSim, token: &str, path: &str) -> (u16, Value) {
-    let r = http()
-        .get(format!("{}{}", sim.base_url(), path))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
+/// A body as JSON when it is JSON, else as a JSON string (error pages, XML).
+fn json_or_text(text: String) -> Value {
+    serde_json::from_str(&text).unwrap_or(Value::String(text))
+}
+
+/// Sends a request and reads its status and body (see `json_or_text`).
+async fn answer(rq: reqwest::RequestBuilder) -> (u16, Value) {
+    let r = rq.send().await.unwrap();
     let status = r.status().as_u16();
-    let text = r.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    (status, json_or_text(r.text().await.unwrap()))
+}
+
+pub async fn get_json(sim: &RunningSim, token: &str, path: &str) -> (u16, Value) {
+    answer(
+        http()
+            .get(format!("{}{}", sim.base_url(), path))
+            .bearer_auth(token),
     )
+    .await
 }
 
 pub async fn post_json(sim: &RunningSim, token: &str, path: &str, body: Value) -> (u16, Value) {
-    let r = http()
-        .post(format!("{}{}", sim.base_url(), path))
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    let text = r.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    answer(
+        http()
+            .post(format!("{}{}", sim.base_url(), path))
+            .bearer_auth(token)
+            .json(&body),
     )
+    .await
 }
 
 /// A Classic API call: XML body for writes, `Accept: application/json` when `json`.
@@ -105,7 +105,20 @@ pub async fn classic(
 /// GET a Classic path as JSON.
 pub async fn classic_json(sim: &RunningSim, token: &str, path: &str) -> (u16, Value) {
     let (s, t) = classic(sim, token, reqwest::Method::GET, path, None, true).await;
-    (s, serde_json::from_str(&t).unwrap_or(Value::String(t)))
+    (s, json_or_text(t))
+}
+
+/// DELETE a Classic object.
+pub async fn classic_delete(sim: &RunningSim, token: &str, path: &str) -> (u16, String) {
+    classic(sim, token, reqwest::Method::DELETE, path, None, false).await
+}
+
+/// A Classic DELETE answers 200, and the object answers 404 afterwards.
+pub async fn assert_deleted(sim: &RunningSim, token: &str, path: &str) {
+    let (s, _) = classic_delete(sim, token, path).await;
+    assert_eq!(s, 200, "DELETE {path}");
+    let (s, _) = classic_json(sim, token, path).await;
+    assert_eq!(s, 404, "GET {path} after its deletion");
 }
 
 /// POST/PUT/DELETE a Classic XML body.
