@@ -1,13 +1,14 @@
 //! The life cycle of a snapshot generation: begin, stage rows, publish (full or incremental),
 //! abandon, and recovery of whatever a crash left behind.
 
+use chariot_model::newest::replaces;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::Store;
 use crate::device_writes::Batch;
 use crate::error::StoreError;
-use crate::newest::{newest_copies, replaces};
+use crate::newest::newest_copies;
 use crate::rows::DeviceRow;
 
 /// A generation being written; invisible until published.
