@@ -125,7 +125,7 @@ fn query(f: &FilterArgs) -> Result<DeviceQuery, AppError> {
         lost_mode: f.lost.then_some(true),
         inventory_before: f
             .stale_days
-            .map(|d| (chrono::Utc::now() - chrono::Duration::days(d.into())).to_rfc3339()),
+            .map(|d| chrono::Utc::now() - chrono::Duration::days(d.into())),
         group: f.group.clone(),
         site_id: f.site.clone(),
         os_version: f.os.clone(),

@@ -224,7 +224,6 @@ pub fn device_query(
     descending: bool,
     stale_before: DateTime<Utc>,
 ) -> DeviceQuery {
-    let threshold = stale_before.to_rfc3339();
     DeviceQuery {
         search: blank_to_none(&filter.search),
         role: blank_to_none(&filter.role),
@@ -236,8 +235,8 @@ pub fn device_query(
         supervised: filter.supervised,
         shared_ipad: filter.shared_ipad,
         lost_mode: filter.lost_mode,
-        inventory_before: (filter.stale == Some(true)).then(|| threshold.clone()),
-        inventory_since: (filter.stale == Some(false)).then_some(threshold),
+        inventory_before: (filter.stale == Some(true)).then_some(stale_before),
+        inventory_since: (filter.stale == Some(false)).then_some(stale_before),
         battery_min: filter.battery_min.map(i64::from),
         battery_max: filter.battery_max.map(i64::from),
         free_mb_min: filter.free_mb_min.map(i64::from),
