@@ -170,7 +170,7 @@ pub async fn sync_profile(
     match report {
         Ok(r) => SyncOutcome {
             finished_at: Utc::now(),
-            kind: Some(r.kind.as_str().to_owned()),
+            kind: Some(r.kind),
             device_count: r.summary.device_count,
             added: r.summary.added,
             changed: r.summary.changed,

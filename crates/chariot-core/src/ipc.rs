@@ -134,6 +134,7 @@ pub fn typescript_bindings() -> String {
         crate::status::SnapshotStatus::decl(&cfg),
         crate::status::AppStatus::decl(&cfg),
         SetLanguageRequest::decl(&cfg),
+        crate::fleet::DeviceRole::decl(&cfg),
         crate::views::InventoryColumn::decl(&cfg),
         crate::views::InventoryFilter::decl(&cfg),
         crate::views::InventorySort::decl(&cfg),
@@ -141,7 +142,7 @@ pub fn typescript_bindings() -> String {
         crate::views::InventoryRow::decl(&cfg),
         crate::views::InventoryResult::decl(&cfg),
         crate::views::DeviceRowsRequest::decl(&cfg),
-        crate::views::CountBy::decl(&cfg),
+        crate::views::CountBy::<String>::decl(&cfg),
         crate::views::DeviceRef::decl(&cfg),
         crate::views::Dashboard::decl(&cfg),
         crate::views::Position::decl(&cfg),
@@ -161,6 +162,7 @@ pub fn typescript_bindings() -> String {
         crate::profiles::ConnectionCheck::decl(&cfg),
         crate::sync::SyncPhase::decl(&cfg),
         crate::sync::SyncProgress::decl(&cfg),
+        crate::sync::SyncKind::decl(&cfg),
         crate::status::SyncOutcome::decl(&cfg),
         crate::status::SyncStatus::decl(&cfg),
         UpdateSettingsRequest::decl(&cfg),
@@ -206,6 +208,15 @@ pub fn typescript_bindings() -> String {
         out.push_str(decl.trim());
         out.push_str("\n\n");
     }
+    // The roles as a list too (filters, the dashboard's bars): the UI declares none of its own.
+    let roles: Vec<String> = crate::fleet::DeviceRole::ALL
+        .iter()
+        .map(|r| serde_json::to_string(r).expect("a unit variant serialises"))
+        .collect();
+    out.push_str(&format!(
+        "export const DEVICE_ROLES = [{}] as const satisfies ReadonlyArray<DeviceRole>;\n\n",
+        roles.join(", ")
+    ));
     out.push_str(&format!(
         "export const EVENTS = {{ statusChanged: \"{}\", syncProgress: \"{}\", jobChanged: \"{}\" }} as const;\n",
         events::STATUS_CHANGED,

@@ -6,14 +6,14 @@ use rusqlite::types::Value;
 use crate::Store;
 use crate::error::StoreError;
 use crate::search::{SEARCH_ROWS, trigram_phrase};
-use crate::values::stored_time;
+use crate::values::{DeviceRole, stored_time};
 
 /// Filters of the inventory list; `None` means "any".
 #[derive(Debug, Clone, Default)]
 pub struct DeviceQuery {
     /// Substring of name, serial, asset tag, user, model or an installed app.
     pub search: Option<String>,
-    pub role: Option<String>,
+    pub role: Option<DeviceRole>,
     pub cart: Option<String>,
     pub supervised: Option<bool>,
     pub shared_ipad: Option<bool>,
@@ -374,8 +374,12 @@ pub(crate) fn filtered_with(
             );
         }
     }
-    if let Some(role) = &query.role {
-        push(&mut sql, " AND d.role = ?", Value::Text(role.clone()));
+    if let Some(role) = query.role {
+        push(
+            &mut sql,
+            " AND d.role = ?",
+            Value::Text(role.as_str().into()),
+        );
     }
     if let Some(cart) = &query.cart {
         push(

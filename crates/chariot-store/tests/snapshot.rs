@@ -204,7 +204,7 @@ fn filters_and_sorts(mut db: Db) {
         ["iPad 1"]
     );
     assert_eq!(
-        names(&db.store, &q(|q| q.role = Some("teacher".into()))),
+        names(&db.store, &q(|q| q.role = Some(DeviceRole::Teacher))),
         ["iPad 2"]
     );
     assert_eq!(

@@ -88,6 +88,8 @@ problems: Array<AppError>, };
 
 export type SetLanguageRequest = { language: LanguagePref, };
 
+export type DeviceRole = "student" | "shared_teacher" | "teacher" | "other";
+
 export type InventoryColumn = "name" | "role" | "cart" | "serial" | "asset_tag" | "model" | "os_version" | "user" | "battery" | "free_space" | "capacity" | "supervised" | "shared_ipad" | "lost_mode" | "last_inventory";
 
 export type InventoryFilter = { 
@@ -96,9 +98,9 @@ export type InventoryFilter = {
  */
 search: string | null, 
 /**
- * `student`, `shared_teacher`, `teacher` or `other`.
+ * Devices of this role only.
  */
-role: string | null, 
+role: DeviceRole | null, 
 /**
  * Cart name, e.g. `Chariot 1`.
  */
@@ -128,7 +130,7 @@ export type InventoryRequest = { filter: InventoryFilter, sort: InventorySort, d
  */
 firstRows: number, };
 
-export type InventoryRow = { id: string, name: string, role: string, cart: string | null, serialNumber: string | null, assetTag: string | null, model: string | null, osVersion: string | null, username: string | null, batteryLevel: number | null, capacityMb: number | null, availableMb: number | null, supervised: boolean | null, sharedIpad: boolean | null, lostMode: boolean | null, 
+export type InventoryRow = { id: string, name: string, role: DeviceRole, cart: string | null, serialNumber: string | null, assetTag: string | null, model: string | null, osVersion: string | null, username: string | null, batteryLevel: number | null, capacityMb: number | null, availableMb: number | null, supervised: boolean | null, sharedIpad: boolean | null, lostMode: boolean | null, 
 /**
  * "Dernière mise à jour de l'inventaire".
  */
@@ -158,27 +160,27 @@ staleBefore: string, };
 
 export type DeviceRowsRequest = { ids: Array<string>, };
 
-export type CountBy = { key: string, count: number, };
+export type CountBy<K = string> = { key: K, count: number, };
 
 export type DeviceRef = { id: string, name: string, lastInventory: string | null, };
 
 export type Dashboard = { total: number, 
 /**
- * By role: `student`, `shared_teacher`, `teacher`, `other` (always the four, in that order).
+ * By role: always the four, in the order of `DEVICE_ROLES`.
  */
-byRole: Array<CountBy>, 
+byRole: Array<CountBy<DeviceRole>>, 
 /**
  * By cart name; devices in no cart are not counted here.
  */
-byCart: Array<CountBy>, 
+byCart: Array<CountBy<string>>, 
 /**
  * By major.minor iOS version, newest first.
  */
-byOs: Array<CountBy>, 
+byOs: Array<CountBy<string>>, 
 /**
  * By model name, most numerous first.
  */
-byModel: Array<CountBy>, 
+byModel: Array<CountBy<string>>, 
 /**
  * Devices whose inventory is older than `stale_after_days`.
  */
@@ -198,7 +200,7 @@ lowSpace: number, lowSpaceMb: number,
 /**
  * Smart groups with their member counts, largest first.
  */
-smartGroups: Array<CountBy>, syncedAt: string | null, };
+smartGroups: Array<CountBy<string>>, syncedAt: string | null, };
 
 export type Position = { latitude: number, longitude: number, accuracyM: number | null, reportedAt: string | null, };
 
@@ -323,11 +325,13 @@ export type SyncProgress = { phase: SyncPhase, done: number, total: number, devi
  */
 etaSeconds: number | null, };
 
+export type SyncKind = "full" | "incremental";
+
 export type SyncOutcome = { finishedAt: string, 
 /**
- * `full` or `incremental`; `None` when it failed before choosing.
+ * `None` when it failed before choosing.
  */
-kind: string | null, deviceCount: number, added: number, changed: number, removed: number, 
+kind: SyncKind | null, deviceCount: number, added: number, changed: number, removed: number, 
 /**
  * Devices Jamf Pro could only partly read (kept with what it sent).
  */
@@ -506,5 +510,7 @@ error: string | null,
 requestedAt: string | null, };
 
 export type LostDevice = { device: InventoryRow, message: string | null, phone: string | null, status: PositionStatus, };
+
+export const DEVICE_ROLES = ["student", "shared_teacher", "teacher", "other"] as const satisfies ReadonlyArray<DeviceRole>;
 
 export const EVENTS = { statusChanged: "status-changed", syncProgress: "sync-progress", jobChanged: "job-changed" } as const;

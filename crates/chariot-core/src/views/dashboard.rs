@@ -9,11 +9,12 @@ use ts_rs::TS;
 use crate::error::AppError;
 use crate::fleet::DeviceRole;
 
-/// One bar of a breakdown: `key` is the filter value the inventory link uses.
+/// One bar of a breakdown: `key` is the filter value the inventory link uses (a name, or a
+/// typed value such as a role: the UI then gets a union, not any string).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct CountBy {
-    pub key: String,
+pub struct CountBy<K = String> {
+    pub key: K,
     pub count: u32,
 }
 
@@ -30,8 +31,8 @@ pub struct DeviceRef {
 #[serde(rename_all = "camelCase")]
 pub struct Dashboard {
     pub total: u32,
-    /// By role: `student`, `shared_teacher`, `teacher`, `other` (always the four, in that order).
-    pub by_role: Vec<CountBy>,
+    /// By role: always the four, in the order of `DEVICE_ROLES`.
+    pub by_role: Vec<CountBy<DeviceRole>>,
     /// By cart name; devices in no cart are not counted here.
     pub by_cart: Vec<CountBy>,
     /// By major.minor iOS version, newest first.
@@ -95,7 +96,7 @@ pub fn dashboard(
     let by_role = DeviceRole::ALL
         .into_iter()
         .map(|role| CountBy {
-            key: role.as_str().to_owned(),
+            key: role,
             count: stats
                 .by_role
                 .iter()
