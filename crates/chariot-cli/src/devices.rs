@@ -110,22 +110,26 @@ fn query(f: &FilterArgs) -> Result<DeviceQuery, AppError> {
             "Use name, serial, model, os, battery, free-space, last-inventory or user.",
         )
     })?;
-    if let Some(role) = &f.role
-        && chariot_core::fleet::DeviceRole::parse(role).is_none()
-    {
-        return Err(crate::exit::usage(
-            format!("unknown role `{role}`"),
-            "Use student, shared_teacher, teacher or other.",
-        ));
-    }
+    let role = f
+        .role
+        .as_deref()
+        .map(|role| {
+            chariot_core::fleet::DeviceRole::parse(role).ok_or_else(|| {
+                crate::exit::usage(
+                    format!("unknown role `{role}`"),
+                    "Use student, shared_teacher, teacher or other.",
+                )
+            })
+        })
+        .transpose()?;
     Ok(DeviceQuery {
         search: f.search.clone(),
-        role: f.role.clone(),
+        role,
         cart: f.cart.clone(),
         lost_mode: f.lost.then_some(true),
         inventory_before: f
             .stale_days
-            .map(|d| (chrono::Utc::now() - chrono::Duration::days(d.into())).to_rfc3339()),
+            .map(|d| chrono::Utc::now() - chrono::Duration::days(d.into())),
         group: f.group.clone(),
         site_id: f.site.clone(),
         os_version: f.os.clone(),

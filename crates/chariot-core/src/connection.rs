@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use chariot_jamf::{ClientOptions, Credentials, JamfClient, JamfError, Secret, ServerUrl};
 use chariot_store::{HistoryRow, Store};
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
 
 use crate::error::{AppError, ErrorCode};
 use crate::profiles::{AuthKind, ConnectionCheck, PrivilegeCheck, ServerProfile};
@@ -160,7 +160,7 @@ pub async fn sync_profile(
     match report {
         Ok(r) => SyncOutcome {
             finished_at: Utc::now(),
-            kind: Some(r.kind.as_str().to_owned()),
+            kind: Some(r.kind),
             device_count: r.summary.device_count,
             added: r.summary.added,
             changed: r.summary.changed,
@@ -221,12 +221,11 @@ pub async fn refresh_history(
             .to_owned(),
             date: c
                 .epoch_ms
-                .and_then(|ms| Utc.timestamp_millis_opt(ms).single())
-                .map(|d: DateTime<Utc>| d.to_rfc3339()),
+                .and_then(|ms| Utc.timestamp_millis_opt(ms).single()),
             error: c.error,
         })
         .collect();
     let mut store = Store::attach(database)?;
-    store.save_device_history(device_id, &Utc::now().to_rfc3339(), &rows)?;
+    store.save_device_history(device_id, Utc::now(), &rows)?;
     Ok(())
 }

@@ -77,8 +77,8 @@ pub struct SyncStatus {
 #[serde(rename_all = "camelCase")]
 pub struct SyncOutcome {
     pub finished_at: DateTime<Utc>,
-    /// `full` or `incremental`; `None` when it failed before choosing.
-    pub kind: Option<String>,
+    /// `None` when it failed before choosing.
+    pub kind: Option<crate::sync::SyncKind>,
     pub device_count: u32,
     pub added: u32,
     pub changed: u32,

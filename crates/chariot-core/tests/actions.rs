@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use chariot_core::actions::{Action, OsUpdateInstall, OsVersionChoice, Refusal};
 use chariot_core::connection::sync_profile;
+use chariot_core::fleet::DeviceRole;
 use chariot_core::jobs::{self, PlanContext, TargetState};
 use chariot_core::profiles::ServerProfile;
 use chariot_core::sync::CancelFlag;
@@ -23,7 +24,7 @@ async fn preconditions_refuse_per_device_and_the_rest_is_sent() {
     let shared = device_where(&store, |d| d.shared_ipad == Some(true));
     // The teachers' iPads of the carts are single-user iPads, not Shared iPads.
     let personal = device_where(&store, |d| {
-        d.shared_ipad == Some(false) && d.role == "shared_teacher"
+        d.shared_ipad == Some(false) && d.role == DeviceRole::SharedTeacher.as_str()
     });
     // Log out user: only Shared iPads have users.
     let job = create(
@@ -193,7 +194,7 @@ async fn an_os_update_is_one_plan_per_device_and_the_new_version_reaches_the_sna
     .unwrap();
     assert_eq!(jobs::submit(&c, &mut store, job).await.unwrap(), 0);
     let target = &store.job_targets(job).unwrap()[0];
-    assert_eq!(target.state, "failed");
+    assert_eq!(target.state, TargetState::Failed);
     assert!(
         target
             .error
@@ -219,7 +220,7 @@ async fn an_older_jamf_pro_gets_classic_commands_and_answers_from_the_device_his
         ..ctx()
     };
     assert_eq!(old.version, Some(chariot_jamf::JamfVersion::new(10, 48, 0)));
-    let id = device_where(&store, |d| d.role == "student");
+    let id = device_where(&store, |d| d.role == DeviceRole::Student.as_str());
     // Log out user has no Classic command: not offered, with the reason.
     let plan = jobs::plan(&store, &request(Action::LogOutUser, &[&id]), &old).unwrap();
     assert!(plan.unavailable.unwrap().contains("11.0 or later"));
@@ -313,7 +314,9 @@ async fn sound_delete_user_shut_down_and_esim_each_get_the_devices_own_answer() 
     assert_eq!(settle(&sim, &c, &mut store, job).await, [TargetState::Done]);
 
     // eSIM on Wi-Fi-only iPads: each answers with Apple's error, kept per device.
-    let wifi = device_where(&store, |d| d.jamf_id != shared && d.role == "student");
+    let wifi = device_where(&store, |d| {
+        d.jamf_id != shared && d.role == DeviceRole::Student.as_str()
+    });
     let esim = Action::RefreshCellularPlans {
         esim_server_url: "https://sm-dp.operateur.example".into(),
     };

@@ -8,6 +8,7 @@ mod jobs_support;
 use std::time::Duration;
 
 use chariot_core::actions::{Action, ActionKind, JournalEvent, JournalRequest, Refusal};
+use chariot_core::fleet::DeviceRole;
 use chariot_core::jobs::{self, TargetState};
 use chariot_sim::SimConfig;
 use chariot_store::{DeviceQuery, Store};
@@ -17,11 +18,11 @@ use jobs_support::*;
 async fn each_device_gets_its_own_result() {
     let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
     let (_dir, mut store) = synced(&sim).await;
-    let week_ago = (chrono::Utc::now() - chrono::Duration::days(7)).to_rfc3339();
+    let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
     let mut devices = targets(
         &store,
         &DeviceQuery {
-            inventory_since: Some(week_ago.clone()),
+            inventory_since: Some(week_ago),
             ..Default::default()
         },
         2,
@@ -38,10 +39,10 @@ async fn each_device_gets_its_own_result() {
     assert_eq!(devices.len(), 3);
     let job = store
         .create_job(
-            ActionKind::UpdateInventory.as_str(),
+            ActionKind::UpdateInventory,
             "{}",
             "chariot-demo",
-            "2026-11-22T09:00:00Z",
+            "2026-11-22T09:00:00Z".parse().unwrap(),
             &devices,
         )
         .unwrap();
@@ -68,7 +69,7 @@ async fn each_device_gets_its_own_result() {
         .job_targets(job)
         .unwrap()
         .into_iter()
-        .map(|t| (t.jamf_id, TargetState::parse(&t.state)))
+        .map(|t| (t.jamf_id, t.state))
         .collect();
     for (id, state) in by_device {
         let expected = if id == devices[2].0 {
@@ -88,10 +89,10 @@ async fn a_timed_out_send_is_unknown_and_never_resent() {
     let devices = targets(&store, &DeviceQuery::default(), 1);
     let job = store
         .create_job(
-            ActionKind::Restart.as_str(),
+            ActionKind::Restart,
             "{}",
             "chariot-demo",
-            "2026-11-22T09:00:00Z",
+            "2026-11-22T09:00:00Z".parse().unwrap(),
             &devices,
         )
         .unwrap();
@@ -118,10 +119,10 @@ async fn a_send_that_never_left_stays_not_sent() {
     let devices = targets(&store, &DeviceQuery::default(), 2);
     let job = store
         .create_job(
-            ActionKind::UpdateInventory.as_str(),
+            ActionKind::UpdateInventory,
             "{}",
             "chariot-demo",
-            "2026-11-22T09:00:00Z",
+            "2026-11-22T09:00:00Z".parse().unwrap(),
             &devices,
         )
         .unwrap();
@@ -202,7 +203,9 @@ async fn lost_mode_then_location_then_disable_with_the_journal() {
     let (_dir, mut store) = synced(&sim).await;
     let c = client(&sim, Duration::from_secs(10));
     let student = device_where(&store, |d| {
-        d.role == "student" && d.supervised == Some(true) && d.lost_mode_enabled != Some(true)
+        d.role == DeviceRole::Student.as_str()
+            && d.supervised == Some(true)
+            && d.lost_mode_enabled != Some(true)
     });
     // Not in lost mode yet: a location request is refused before anything is sent.
     let plan = jobs::plan(

@@ -9,7 +9,7 @@ use chariot_core::export::ExportFormat;
 use chariot_core::ipc::ExportRequest;
 use chariot_core::locale::Lang;
 use chariot_core::profiles::{AuthKind, ServerProfile};
-use chariot_core::sync::CancelFlag;
+use chariot_core::sync::{CancelFlag, SyncKind};
 use chariot_core::views::{
     self, InventoryColumn, InventoryFilter, InventoryRequest, InventorySort,
 };
@@ -32,7 +32,7 @@ async fn synced_demo() -> (DemoSchool, tempfile::TempDir, std::path::PathBuf) {
     )
     .await;
     assert!(outcome.error.is_none(), "{:?}", outcome.error);
-    assert_eq!(outcome.kind.as_deref(), Some("full"));
+    assert_eq!(outcome.kind, Some(SyncKind::Full));
     assert!(outcome.device_count >= 38, "the demo collège has two carts");
     assert!(reports > 0, "progress was reported");
     (school, dir, db)
@@ -201,7 +201,7 @@ async fn a_second_sync_is_incremental_and_a_stopped_school_fails_as_network() {
         &CancelFlag::default(),
     )
     .await;
-    assert_eq!(again.kind.as_deref(), Some("incremental"));
+    assert_eq!(again.kind, Some(SyncKind::Incremental));
     school.stop().await;
     let offline = sync_profile(
         &client,

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chariot_core::sync::{CancelFlag, SyncError, SyncMode, SyncRequest, sync};
 use chariot_sim::{FaultConfig, PagedRead, SimConfig};
-use chariot_store::{DeviceQuery, SyncKind};
+use chariot_store::{DeviceQuery, DeviceRole, SyncKind, SyncRunStatus};
 use rstest::rstest;
 
 mod sync_support;
@@ -32,17 +32,20 @@ async fn a_full_sync_of_the_demo_school_follows_the_guide() {
     assert_eq!(report.summary.device_count as usize, ids.len());
     assert_eq!(report.summary.added as usize, ids.len());
     let all = store.list_devices(&DeviceQuery::default()).unwrap();
-    let count = |role: &str| all.iter().filter(|d| d.role == role).count();
+    let count = |role: DeviceRole| all.iter().filter(|d| d.role == role.as_str()).count();
     // One school, two carts: 15 students + 4 shared teacher iPads per cart.
-    assert_eq!(count("student"), 30);
-    assert_eq!(count("shared_teacher"), 8);
+    assert_eq!(count(DeviceRole::Student), 30);
+    assert_eq!(count(DeviceRole::SharedTeacher), 8);
     let carts: BTreeSet<_> = all.iter().filter_map(|d| d.cart.clone()).collect();
     assert_eq!(
         carts,
         BTreeSet::from(["Chariot 1".to_owned(), "Chariot 2".to_owned()])
     );
     assert!(phases.contains(&chariot_core::sync::SyncPhase::Fetching));
-    assert_eq!(store.last_sync_run().unwrap().unwrap().status, "succeeded");
+    assert_eq!(
+        store.last_sync_run().unwrap().unwrap().status,
+        SyncRunStatus::Succeeded
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -182,7 +185,12 @@ async fn a_failed_or_cancelled_sync_leaves_the_snapshot_unchanged(#[case] server
     assert_eq!(snapshot(&store), before);
     assert_eq!(store.current_snapshot().unwrap(), status_before);
     let run = store.last_sync_run().unwrap().unwrap();
-    assert_eq!(run.status, if server_down { "failed" } else { "cancelled" });
+    let expected = if server_down {
+        SyncRunStatus::Failed
+    } else {
+        SyncRunStatus::Cancelled
+    };
+    assert_eq!(run.status, expected);
     let app: chariot_core::AppError = err.into();
     assert!(app.message.contains("unchanged"), "{}", app.message);
 }
@@ -231,7 +239,10 @@ async fn a_server_too_old_fails_the_sync_before_anything_is_published(#[case] mo
     assert!(err.to_string().contains("too old"), "{err}");
     assert_eq!(snapshot(&store), before);
     assert_eq!(store.current_snapshot().unwrap(), status_before);
-    assert_eq!(store.last_sync_run().unwrap().unwrap().status, "failed");
+    assert_eq!(
+        store.last_sync_run().unwrap().unwrap().status,
+        SyncRunStatus::Failed
+    );
     // What the server is stays known to the screens.
     assert_eq!(
         store

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use chariot_core::fleet::DeviceRole;
 use chariot_core::sync::{CancelFlag, SyncMode, SyncPhase, SyncRequest, sync};
 use chariot_sim::SimConfig;
 use chariot_store::{DeviceQuery, Store};
@@ -142,7 +143,7 @@ async fn an_incremental_sync_sees_lost_mode_enabled_by_a_command() {
         })
         .unwrap()
         .into_iter()
-        .find(|d| d.role == "shared_teacher")
+        .find(|d| d.role == DeviceRole::SharedTeacher.as_str())
         .unwrap();
     let management_id = c
         .device_list()

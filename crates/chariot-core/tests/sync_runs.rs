@@ -3,7 +3,7 @@
 //! published is never reported as failed.
 
 use chariot_core::sync::{CancelFlag, sync};
-use chariot_store::DeviceQuery;
+use chariot_store::{DeviceQuery, SyncRunStatus};
 
 mod sync_support;
 use sync_support::*;
@@ -30,7 +30,7 @@ async fn a_sync_that_cannot_begin_its_generation_is_recorded_as_failed() {
         .unwrap_err();
     assert!(err.to_string().contains("full"), "{err}");
     let run = store.last_sync_run().unwrap().unwrap();
-    assert_eq!(run.status, "failed");
+    assert_eq!(run.status, SyncRunStatus::Failed);
     assert!(run.finished_at.is_some());
     assert!(run.error.unwrap().contains("full"));
 }
@@ -90,7 +90,7 @@ async fn what_a_sync_survived_is_counted_in_its_summary() {
     };
     assert_eq!(report.problems, expected);
     let run = store.last_sync_run().unwrap().unwrap();
-    assert_eq!(run.status, "succeeded");
+    assert_eq!(run.status, SyncRunStatus::Succeeded);
     assert_eq!(run.problems, Some(expected));
 
     // A sync that reads everything says so.

@@ -203,6 +203,15 @@ pub fn typescript_bindings() -> String {
         "/** Every error code, for the catalogs and to recognise an error. */\nexport const ERROR_CODES: readonly ErrorCode[] = [{}];\n\n",
         codes.join(", ")
     ));
+    // The roles as a list too (filters, the dashboard's bars): the UI declares none of its own.
+    let roles: Vec<String> = chariot_core::fleet::DeviceRole::ALL
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap_or_default())
+        .collect();
+    out.push_str(&format!(
+        "export const DEVICE_ROLES = [{}] as const satisfies ReadonlyArray<DeviceRole>;\n\n",
+        roles.join(", ")
+    ));
     let events = event_signatures(&cfg);
     out.push_str("export const EVENTS = {\n");
     for (key, name, _) in &events {

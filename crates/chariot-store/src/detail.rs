@@ -5,6 +5,7 @@ use rusqlite::OptionalExtension;
 use crate::Store;
 use crate::error::StoreError;
 use crate::rows::{AppRow, DeviceRow, GroupRow, LostPosition, ProfileRow, SharedUserRow};
+use crate::values::known;
 
 impl Store {
     /// The device with this Jamf id in the current snapshot; `None` when it is not there.
@@ -35,7 +36,7 @@ impl Store {
                         jamf_id: r.get(1)?,
                         management_id: r.get(2)?,
                         name: r.get(3)?,
-                        role: r.get(4)?,
+                        role: known(r, 4)?,
                         role_reason: r.get(5)?,
                         rne: r.get(6)?,
                         cart: r.get(7)?,

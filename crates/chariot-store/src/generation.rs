@@ -1,14 +1,16 @@
 //! The life cycle of a snapshot generation: begin, stage rows, publish (full or incremental),
 //! abandon, and recovery of whatever a crash left behind.
 
+use chariot_model::newest::replaces;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::Store;
 use crate::device_writes::Batch;
 use crate::error::StoreError;
-use crate::newest::{newest_copies, replaces};
+use crate::newest::newest_copies;
 use crate::rows::DeviceRow;
+use crate::values::{SyncKind, SyncRunStatus, stored_time};
 
 /// A generation being written; invisible until published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,21 +26,6 @@ pub struct PublishSummary {
     pub added: u32,
     pub changed: u32,
     pub removed: u32,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SyncKind {
-    Full,
-    Incremental,
-}
-
-impl SyncKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SyncKind::Full => "full",
-            SyncKind::Incremental => "incremental",
-        }
-    }
 }
 
 const VISIBLE: &str = "valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)";
@@ -93,7 +80,7 @@ impl Store {
         }
         self.conn.execute(
             "INSERT INTO snapshot_generations (source, kind, started_at) VALUES (?1, ?2, ?3)",
-            params![source, kind.as_str(), started_at.to_rfc3339()],
+            params![source, kind, stored_time(started_at)],
         )?;
         Ok(PendingGeneration {
             id: self.conn.last_insert_rowid(),
@@ -352,8 +339,8 @@ impl Store {
             [],
         )?;
         tx.execute(
-            "UPDATE sync_runs SET status = 'failed', error = 'interrupted (Chariot was closed during the sync)', finished_at = ?1 WHERE status = 'running'",
-            [Utc::now().to_rfc3339()],
+            "UPDATE sync_runs SET status = ?2, error = 'interrupted (Chariot was closed during the sync)', finished_at = ?1 WHERE status = ?3",
+            params![stored_time(Utc::now()), SyncRunStatus::Failed, SyncRunStatus::Running],
         )?;
         tx.commit()?;
         if orphans > 0 {
@@ -406,7 +393,7 @@ fn make_current(
     tx.execute(
         "UPDATE snapshot_generations SET is_current = 1, completed_at = ?2, device_count = ?3,
                 watermark = ?4 WHERE id = ?1",
-        params![g, completed_at.to_rfc3339(), device_count, watermark],
+        params![g, stored_time(completed_at), device_count, watermark],
     )?;
     Ok(device_count)
 }

@@ -1,31 +1,33 @@
 //! The cached management-command history of devices (the device screen's Historique tab).
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use crate::Store;
 use crate::error::StoreError;
+use crate::values::{stored_time, time, time_opt};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryRow {
     pub command: String,
     /// `completed`, `pending` or `failed`.
     pub status: String,
-    pub date: Option<String>,
+    pub date: Option<DateTime<Utc>>,
     pub error: Option<String>,
 }
 
+/// When a device's history was read, and what it held.
+pub type HistoryRead = (DateTime<Utc>, Vec<HistoryRow>);
+
 impl Store {
     /// The history last read for this device and when it was read; `None` when never read.
-    pub fn device_history(
-        &self,
-        jamf_id: &str,
-    ) -> Result<Option<(String, Vec<HistoryRow>)>, StoreError> {
-        let fetched_at: Option<String> = self
+    pub fn device_history(&self, jamf_id: &str) -> Result<Option<HistoryRead>, StoreError> {
+        let fetched_at = self
             .conn
             .query_row(
                 "SELECT fetched_at FROM device_history_reads WHERE jamf_id = ?1",
                 [jamf_id],
-                |r| r.get(0),
+                |r| time(r, 0),
             )
             .optional()?;
         let Some(fetched_at) = fetched_at else {
@@ -40,7 +42,7 @@ impl Store {
                 Ok(HistoryRow {
                     command: r.get(0)?,
                     status: r.get(1)?,
-                    date: r.get(2)?,
+                    date: time_opt(r, 2)?,
                     error: r.get(3)?,
                 })
             })?
@@ -52,7 +54,7 @@ impl Store {
     pub fn save_device_history(
         &mut self,
         jamf_id: &str,
-        fetched_at: &str,
+        fetched_at: DateTime<Utc>,
         rows: &[HistoryRow],
     ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
@@ -68,7 +70,7 @@ impl Store {
                     i as i64,
                     row.command,
                     row.status,
-                    row.date,
+                    row.date.map(stored_time),
                     row.error
                 ])?;
             }
@@ -76,7 +78,7 @@ impl Store {
         tx.execute(
             "INSERT INTO device_history_reads (jamf_id, fetched_at) VALUES (?1, ?2)
              ON CONFLICT (jamf_id) DO UPDATE SET fetched_at = excluded.fetched_at",
-            params![jamf_id, fetched_at],
+            params![jamf_id, stored_time(fetched_at)],
         )?;
         tx.commit()?;
         Ok(())

@@ -1,18 +1,33 @@
 //! Jobs: actions on devices with one state per device (issue #6), persisted so a restart
 //! resumes them.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use crate::Store;
 use crate::error::StoreError;
+use crate::values::{ActionKind, TargetState, known, stored_time, time};
 
 /// A device a job targets, with where its command stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetRow {
+    pub jamf_id: String,
+    pub device_name: String,
+    pub management_id: Option<String>,
+    pub state: TargetState,
+    pub command_uuid: Option<String>,
+    pub error: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// [`TargetRow`] as text, as [`Store::latest_targets`] returns it: what `views/lost.rs` reads
+/// until it moves to [`TargetRow`] (then this goes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobTargetRow {
     pub jamf_id: String,
     pub device_name: String,
     pub management_id: Option<String>,
-    /// `not_sent`, `submitted`, `pending`, `not_now`, `done`, `failed` or `unknown`.
+    /// `not_sent`, `submitted`, `pending`, `not_now`, `done`, `failed`, `unknown` or `refused`.
     pub state: String,
     pub command_uuid: Option<String>,
     pub error: Option<String>,
@@ -22,10 +37,10 @@ pub struct JobTargetRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobRow {
     pub id: i64,
-    pub action: String,
+    pub action: ActionKind,
     pub params: String,
     pub account: String,
-    pub created_at: String,
+    pub created_at: DateTime<Utc>,
 }
 
 /// A device to put in a new job: `refusal` set when a precondition is not met (the target is
@@ -41,14 +56,14 @@ pub struct NewTarget {
 /// How many targets of a job are in each state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JobCounts {
-    pub by_state: Vec<(String, u32)>,
+    pub by_state: Vec<(TargetState, u32)>,
 }
 
 impl JobCounts {
-    pub fn get(&self, state: &str) -> u32 {
+    pub fn get(&self, state: TargetState) -> u32 {
         self.by_state
             .iter()
-            .find(|(s, _)| s == state)
+            .find(|(s, _)| *s == state)
             .map(|(_, n)| *n)
             .unwrap_or(0)
     }
@@ -61,15 +76,28 @@ impl JobCounts {
 fn job_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<JobRow> {
     Ok(JobRow {
         id: r.get(0)?,
-        action: r.get(1)?,
+        action: known(r, 1)?,
         params: r.get(2)?,
         account: r.get(3)?,
-        created_at: r.get(4)?,
+        created_at: time(r, 4)?,
     })
 }
 
 /// Reads `jamf_id, device_name, management_id, state, command_uuid, error, updated_at`.
-fn target_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<JobTargetRow> {
+fn target_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TargetRow> {
+    Ok(TargetRow {
+        jamf_id: r.get(0)?,
+        device_name: r.get(1)?,
+        management_id: r.get(2)?,
+        state: known(r, 3)?,
+        command_uuid: r.get(4)?,
+        error: r.get(5)?,
+        updated_at: time(r, 6)?,
+    })
+}
+
+/// The same columns as text (see [`JobTargetRow`]).
+fn target_text_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<JobTargetRow> {
     Ok(JobTargetRow {
         jamf_id: r.get(0)?,
         device_name: r.get(1)?,
@@ -86,12 +114,13 @@ impl Store {
     /// transaction.
     pub fn create_job_with(
         &mut self,
-        action: &str,
+        action: ActionKind,
         params_json: &str,
         account: &str,
-        at: &str,
+        at: DateTime<Utc>,
         targets: &[NewTarget],
     ) -> Result<i64, StoreError> {
+        let at = stored_time(at);
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO jobs (action, params, account, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -106,9 +135,9 @@ impl Store {
             )?;
             for t in targets {
                 let state = if t.refusal.is_some() {
-                    "refused"
+                    TargetState::Refused
                 } else {
-                    "not_sent"
+                    TargetState::NotSent
                 };
                 insert.execute(params![
                     id,
@@ -141,35 +170,42 @@ impl Store {
             "SELECT state, count(*) FROM job_targets WHERE job_id = ?1 GROUP BY state",
         )?;
         let by_state = stmt
-            .query_map([job], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?
+            .query_map([job], |r| Ok((known(r, 0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         Ok(JobCounts { by_state })
     }
 
-    /// Devices whose lost mode a job turned on (`true`) or off (`false`) after `since` (an
-    /// RFC 3339 instant), the latest change winning.
+    /// Devices whose lost mode a job turned on (`true`) or off (`false`) after `since`, the
+    /// latest change winning.
     pub fn lost_mode_changes_since(
         &self,
-        since: &str,
+        since: DateTime<Utc>,
     ) -> Result<std::collections::HashMap<String, bool>, StoreError> {
+        // Compared as text: every time here was written by `stored_time`.
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.jamf_id, j.action FROM job_targets t JOIN jobs j ON j.id = t.job_id
-             WHERE t.state = 'done' AND t.updated_at > ?1
-               AND j.action IN ('enable_lost_mode', 'disable_lost_mode')
+             WHERE t.state = ?2 AND t.updated_at > ?1 AND j.action IN (?3, ?4)
              ORDER BY t.updated_at, j.id",
         )?;
         let mut out = std::collections::HashMap::new();
-        let rows = stmt.query_map([since], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
+        let rows = stmt.query_map(
+            params![
+                stored_time(since),
+                TargetState::Done,
+                ActionKind::EnableLostMode,
+                ActionKind::DisableLostMode
+            ],
+            |r| Ok((r.get::<_, String>(0)?, known::<ActionKind>(r, 1)?)),
+        )?;
         for row in rows {
             let (id, action) = row?;
-            out.insert(id, action == "enable_lost_mode");
+            out.insert(id, action == ActionKind::EnableLostMode);
         }
         Ok(out)
     }
 
-    /// Each device's most recent target among the jobs of `action` (its latest request).
+    /// Each device's most recent target among the jobs of `action` (its latest request), as
+    /// text: see [`JobTargetRow`].
     pub fn latest_targets(
         &self,
         action: &str,
@@ -181,7 +217,7 @@ impl Store {
              WHERE j.action = ?1 ORDER BY j.id, t.updated_at",
         )?;
         let mut out = std::collections::HashMap::new();
-        let rows = stmt.query_map([action], target_row)?;
+        let rows = stmt.query_map([action], target_text_row)?;
         for row in rows {
             let row = row?;
             out.insert(row.jamf_id.clone(), row);
@@ -192,11 +228,11 @@ impl Store {
     /// Jobs with targets still waiting for their device (to resume polling after a restart).
     pub fn jobs_in_flight(&self) -> Result<Vec<i64>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT job_id FROM job_targets
-             WHERE state IN ('submitted', 'pending', 'not_now') ORDER BY job_id",
+            "SELECT DISTINCT job_id FROM job_targets WHERE state IN (?1, ?2, ?3) ORDER BY job_id",
         )?;
+        let in_flight = TargetState::ALL.into_iter().filter(|s| s.is_in_flight());
         let ids = stmt
-            .query_map([], |r| r.get(0))?
+            .query_map(rusqlite::params_from_iter(in_flight), |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         Ok(ids)
     }
@@ -206,9 +242,10 @@ impl Store {
     pub fn reset_job_targets(
         &mut self,
         job: i64,
-        states: &[&str],
-        at: &str,
+        states: &[TargetState],
+        at: DateTime<Utc>,
     ) -> Result<Vec<String>, StoreError> {
+        let at = stored_time(at);
         let tx = self.conn.transaction()?;
         let mut ids = Vec::new();
         {
@@ -216,7 +253,7 @@ impl Store {
                 "SELECT jamf_id FROM job_targets WHERE job_id = ?1 AND state = ?2",
             )?;
             let mut update = tx.prepare_cached(
-                "UPDATE job_targets SET state = 'not_sent', command_uuid = NULL, error = NULL,
+                "UPDATE job_targets SET state = ?4, command_uuid = NULL, error = NULL,
                         updated_at = ?3
                  WHERE job_id = ?1 AND jamf_id = ?2",
             )?;
@@ -225,7 +262,7 @@ impl Store {
                     .query_map(params![job, state], |r| r.get(0))?
                     .collect::<Result<_, _>>()?;
                 for id in found {
-                    update.execute(params![job, id, at])?;
+                    update.execute(params![job, id, at, TargetState::NotSent])?;
                     ids.push(id);
                 }
             }
@@ -237,10 +274,10 @@ impl Store {
     /// Records a job whose targets all start `not_sent`.
     pub fn create_job(
         &mut self,
-        action: &str,
+        action: ActionKind,
         params_json: &str,
         account: &str,
-        at: &str,
+        at: DateTime<Utc>,
         targets: &[(String, String, Option<String>)],
     ) -> Result<i64, StoreError> {
         let targets: Vec<NewTarget> = targets
@@ -266,7 +303,7 @@ impl Store {
             .optional()?)
     }
 
-    pub fn job_targets(&self, job: i64) -> Result<Vec<JobTargetRow>, StoreError> {
+    pub fn job_targets(&self, job: i64) -> Result<Vec<TargetRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT jamf_id, device_name, management_id, state, command_uuid, error, updated_at
              FROM job_targets WHERE job_id = ?1 ORDER BY device_name COLLATE NOCASE, jamf_id",
@@ -284,16 +321,16 @@ impl Store {
         &mut self,
         job: i64,
         jamf_id: &str,
-        state: &str,
+        state: TargetState,
         command_uuid: Option<&str>,
         error: Option<&str>,
-        at: &str,
+        at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         self.conn.execute(
             "UPDATE job_targets SET state = ?3, command_uuid = coalesce(?4, command_uuid),
                     error = ?5, updated_at = ?6
              WHERE job_id = ?1 AND jamf_id = ?2",
-            params![job, jamf_id, state, command_uuid, error, at],
+            params![job, jamf_id, state, command_uuid, error, stored_time(at)],
         )?;
         Ok(())
     }

@@ -1,38 +1,43 @@
 //! The audit journal (issue #6): append-only. The store offers no way to change or delete an
 //! entry, and the schema's triggers refuse it anyway.
 
+use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use crate::Store;
 use crate::error::StoreError;
+use crate::values::{
+    ActionKind, JournalEvent, TargetState, UnknownValue, known, known_or_not, stored_time, time,
+};
 
 /// One line of the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JournalRow {
     pub id: i64,
-    pub at: String,
+    pub at: DateTime<Utc>,
     pub account: String,
     pub job_id: Option<i64>,
-    pub action: String,
-    /// `requested`, `refused`, `result` or `retried`.
-    pub event: String,
+    /// An action this version does not know (a newer Chariot added it: the column has no
+    /// list to check against) leaves its line readable: the audit must show every line.
+    pub action: Result<ActionKind, UnknownValue>,
+    pub event: JournalEvent,
     pub device_id: Option<String>,
     pub device_name: Option<String>,
-    pub state: Option<String>,
+    pub state: Option<TargetState>,
     pub detail: String,
 }
 
 /// A line to append (the id is given by the store).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewJournalEntry<'a> {
-    pub at: &'a str,
+    pub at: DateTime<Utc>,
     pub account: &'a str,
     pub job_id: Option<i64>,
-    pub action: &'a str,
-    pub event: &'a str,
+    pub action: ActionKind,
+    pub event: JournalEvent,
     pub device_id: Option<&'a str>,
     pub device_name: Option<&'a str>,
-    pub state: Option<&'a str>,
+    pub state: Option<TargetState>,
     pub detail: &'a str,
 }
 
@@ -42,14 +47,14 @@ const COLUMNS: &str =
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<JournalRow> {
     Ok(JournalRow {
         id: r.get(0)?,
-        at: r.get(1)?,
+        at: time(r, 1)?,
         account: r.get(2)?,
         job_id: r.get(3)?,
-        action: r.get(4)?,
-        event: r.get(5)?,
+        action: known_or_not(r, 4)?,
+        event: known(r, 5)?,
         device_id: r.get(6)?,
         device_name: r.get(7)?,
-        state: r.get(8)?,
+        state: known(r, 8)?,
         detail: r.get(9)?,
     })
 }
@@ -65,7 +70,7 @@ impl Store {
             )?;
             for e in entries {
                 insert.execute(params![
-                    e.at,
+                    stored_time(e.at),
                     e.account,
                     e.job_id,
                     e.action,
@@ -114,11 +119,16 @@ impl Store {
     }
 
     /// Records what Chariot learnt about the server (e.g. its version).
-    pub fn set_server_fact(&mut self, key: &str, value: &str, at: &str) -> Result<(), StoreError> {
+    pub fn set_server_fact(
+        &mut self,
+        key: &str,
+        value: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         self.conn.execute(
             "INSERT INTO server_facts (key, value, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            params![key, value, at],
+            params![key, value, stored_time(at)],
         )?;
         Ok(())
     }
@@ -142,14 +152,14 @@ mod tests {
 
     fn entry<'a>(name: &'a str, detail: &'a str) -> NewJournalEntry<'a> {
         NewJournalEntry {
-            at: "2026-11-23T08:00:00Z",
+            at: "2026-11-23T08:00:00Z".parse().unwrap(),
             account: "admin",
             job_id: Some(1),
-            action: "restart_device",
-            event: "result",
+            action: ActionKind::Restart,
+            event: JournalEvent::Result,
             device_id: Some("7"),
             device_name: Some(name),
-            state: Some("done"),
+            state: Some(TargetState::Done),
             detail,
         }
     }

@@ -22,11 +22,12 @@ mod snapshot;
 mod stats;
 mod sync_lock;
 mod sync_runs;
+mod values;
 
 pub use error::StoreError;
-pub use generation::{PendingGeneration, PublishSummary, SyncKind};
-pub use history::HistoryRow;
-pub use jobs::{JobCounts, JobRow, JobTargetRow, NewTarget};
+pub use generation::{PendingGeneration, PublishSummary};
+pub use history::{HistoryRead, HistoryRow};
+pub use jobs::{JobCounts, JobRow, JobTargetRow, NewTarget, TargetRow};
 pub use journal::{JournalRow, NewJournalEntry};
 pub use open::Store;
 pub use query::{DeviceListRow, DeviceQuery, LostDeviceRow, SortKey};
@@ -37,3 +38,6 @@ pub use snapshot::CurrentSnapshot;
 pub use stats::{FleetStats, StatsThresholds};
 pub use sync_lock::SyncLock;
 pub use sync_runs::{RunProblems, SyncRun};
+pub use values::{
+    ActionKind, DeviceRole, JournalEvent, SyncKind, SyncRunStatus, TargetState, UnknownValue,
+};

@@ -1,25 +1,27 @@
 //! Reads of the current snapshot: the inventory list with search, filters and sort.
 
+use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 
 use crate::Store;
 use crate::error::StoreError;
 use crate::search::{SEARCH_ROWS, trigram_phrase};
+use crate::values::{DeviceRole, stored_time};
 
 /// Filters of the inventory list; `None` means "any".
 #[derive(Debug, Clone, Default)]
 pub struct DeviceQuery {
     /// Substring of name, serial, asset tag, user, model or an installed app.
     pub search: Option<String>,
-    pub role: Option<String>,
+    pub role: Option<DeviceRole>,
     pub cart: Option<String>,
     pub supervised: Option<bool>,
     pub shared_ipad: Option<bool>,
     pub lost_mode: Option<bool>,
-    /// Only devices whose last inventory is older than this RFC 3339 instant (or unknown).
-    pub inventory_before: Option<String>,
-    /// Only devices whose last inventory is at or after this RFC 3339 instant.
-    pub inventory_since: Option<String>,
+    /// Only devices whose last inventory is older than this instant (or unknown).
+    pub inventory_before: Option<DateTime<Utc>>,
+    /// Only devices whose last inventory is at or after this instant.
+    pub inventory_since: Option<DateTime<Utc>>,
     /// Member of the group with this name (static or smart).
     pub group: Option<String>,
     pub site_id: Option<String>,
@@ -372,8 +374,12 @@ pub(crate) fn filtered_with(
             );
         }
     }
-    if let Some(role) = &query.role {
-        push(&mut sql, " AND d.role = ?", Value::Text(role.clone()));
+    if let Some(role) = query.role {
+        push(
+            &mut sql,
+            " AND d.role = ?",
+            Value::Text(role.as_str().into()),
+        );
     }
     if let Some(cart) = &query.cart {
         push(
@@ -395,18 +401,18 @@ pub(crate) fn filtered_with(
             );
         }
     }
-    if let Some(before) = &query.inventory_before {
+    if let Some(before) = query.inventory_before {
         push(
             &mut sql,
             " AND (d.last_inventory_update IS NULL OR julianday(d.last_inventory_update) < julianday(?))",
-            Value::Text(before.clone()),
+            Value::Text(stored_time(before)),
         );
     }
-    if let Some(since) = &query.inventory_since {
+    if let Some(since) = query.inventory_since {
         push(
             &mut sql,
             " AND julianday(d.last_inventory_update) >= julianday(?)",
-            Value::Text(since.clone()),
+            Value::Text(stored_time(since)),
         );
     }
     if let Some(group) = &query.group {

@@ -38,13 +38,15 @@ mod tests {
     use chrono::{TimeZone, Utc};
     use rstest::rstest;
 
-    use crate::{AppRow, DeviceQuery, DeviceRow, GroupRow, StatsThresholds, Store, SyncKind};
+    use crate::{
+        AppRow, DeviceQuery, DeviceRole, DeviceRow, GroupRow, StatsThresholds, Store, SyncKind,
+    };
 
     fn ipad(id: u32, name: &str, lost: bool) -> DeviceRow {
         DeviceRow {
             jamf_id: id.to_string(),
             name: name.into(),
-            role: "student".into(),
+            role: DeviceRole::Student,
             role_reason: "student_pattern".into(),
             serial_number: Some(format!("DMPXK{id:05}")),
             os_version: Some(format!("17.{id}")),
@@ -104,7 +106,7 @@ mod tests {
     #[case::device_group_fingerprints(|s: &Store| format!("{:?}", sorted(s.device_group_fingerprints().unwrap())))]
     #[case::device_inventory_dates(|s: &Store| format!("{:?}", sorted(s.device_inventory_dates().unwrap())))]
     #[case::fleet_stats(|s: &Store| format!("{:?}", s.fleet_stats(&StatsThresholds {
-        stale_before: "2026-11-04T00:00:00Z".into(),
+        stale_before: "2026-11-04T00:00:00Z".parse().unwrap(),
         low_battery_percent: 20,
         low_space_mb: 1000,
         oldest: 3,

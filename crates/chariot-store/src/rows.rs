@@ -1,12 +1,14 @@
 //! What the store keeps per device: flat columns plus child lists, as the sync hands them over.
 
+use crate::values::DeviceRole;
+
 /// One device as stored in a snapshot.
 #[derive(Debug, Clone, Default, PartialEq, Hash)]
 pub struct DeviceRow {
     pub jamf_id: String,
     pub management_id: Option<String>,
     pub name: String,
-    pub role: String,
+    pub role: DeviceRole,
     pub role_reason: String,
     pub rne: Option<String>,
     pub cart: Option<String>,

@@ -1,15 +1,17 @@
 //! Counts over the current snapshot, for the dashboard.
 
-use rusqlite::types::Value;
+use chrono::{DateTime, Utc};
+use rusqlite::types::{FromSql, Value};
 
 use crate::Store;
 use crate::error::StoreError;
+use crate::values::{DeviceRole, known, stored_time};
 
 /// What the dashboard counts, straight from SQL; the core turns it into the screen's model.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FleetStats {
     pub total: u32,
-    pub by_role: Vec<(String, u32)>,
+    pub by_role: Vec<(DeviceRole, u32)>,
     pub by_cart: Vec<(String, u32)>,
     /// Exact iOS versions; the core groups them by major.minor.
     pub by_os_version: Vec<(String, u32)>,
@@ -27,8 +29,8 @@ pub struct FleetStats {
 /// The thresholds the dashboard counts against.
 #[derive(Debug, Clone)]
 pub struct StatsThresholds {
-    /// RFC 3339: inventories before this instant are stale.
-    pub stale_before: String,
+    /// Inventories before this instant are stale.
+    pub stale_before: DateTime<Utc>,
     pub low_battery_percent: i64,
     pub low_space_mb: i64,
     /// How many of the oldest inventories to name.
@@ -55,16 +57,21 @@ impl Store {
                 .conn
                 .query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
         };
-        let by = |expr: &str, order: &str| -> Result<Vec<(String, u32)>, StoreError> {
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT {expr} AS k, count(*) AS n FROM devices d WHERE {CURRENT} AND {expr} IS NOT NULL
-                 GROUP BY k ORDER BY {order}"
+        fn by<K: FromSql>(
+            store: &Store,
+            g: i64,
+            expr: &str,
+            order: &str,
+        ) -> Result<Vec<(K, u32)>, StoreError> {
+            let mut stmt = store.conn.prepare_cached(&format!(
+                "SELECT {expr}, count(*) AS n FROM devices d WHERE {CURRENT} AND {expr} IS NOT NULL
+                 GROUP BY {expr} ORDER BY {order}"
             ))?;
             let rows = stmt
-                .query_map([g], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .query_map([g], |r| Ok((known(r, 0)?, r.get(1)?)))?
                 .collect::<Result<_, _>>()?;
             Ok(rows)
-        };
+        }
         let mut oldest_stmt = self.conn.prepare_cached(&format!(
             "SELECT d.jamf_id, d.name, d.last_inventory_update FROM devices d WHERE {CURRENT}
              ORDER BY d.last_inventory_update IS NOT NULL, julianday(d.last_inventory_update),
@@ -87,13 +94,13 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(FleetStats {
             total: count("", None)?,
-            by_role: by("d.role", "k")?,
-            by_cart: by("d.cart", "k COLLATE NOCASE")?,
-            by_os_version: by("d.os_version", "k")?,
-            by_model: by("d.model", "n DESC, k")?,
+            by_role: by(self, g, "d.role", "d.role")?,
+            by_cart: by(self, g, "d.cart", "d.cart COLLATE NOCASE")?,
+            by_os_version: by(self, g, "d.os_version", "d.os_version")?,
+            by_model: by(self, g, "d.model", "n DESC, d.model")?,
             stale: count(
                 "AND (d.last_inventory_update IS NULL OR julianday(d.last_inventory_update) < julianday(?2))",
-                Some(Value::Text(t.stale_before.clone())),
+                Some(Value::Text(stored_time(t.stale_before))),
             )?,
             oldest,
             lost_mode: count("AND d.lost_mode_enabled = 1", None)?,

@@ -5,15 +5,16 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::Store;
 use crate::error::StoreError;
-use crate::generation::{PublishSummary, SyncKind};
+use crate::generation::PublishSummary;
+use crate::values::{SyncKind, SyncRunStatus, known, stored_time, time, time_opt};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyncRun {
     pub id: i64,
-    pub kind: String,
-    pub started_at: String,
-    pub finished_at: Option<String>,
-    pub status: String,
+    pub kind: SyncKind,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub status: SyncRunStatus,
     pub device_count: Option<u32>,
     pub added: Option<u32>,
     pub changed: Option<u32>,
@@ -43,38 +44,41 @@ impl RunProblems {
 impl Store {
     pub fn start_sync_run(&mut self, kind: SyncKind, at: DateTime<Utc>) -> Result<i64, StoreError> {
         self.conn.execute(
-            "INSERT INTO sync_runs (kind, started_at, status) VALUES (?1, ?2, 'running')",
-            params![kind.as_str(), at.to_rfc3339()],
+            "INSERT INTO sync_runs (kind, started_at, status) VALUES (?1, ?2, ?3)",
+            params![kind, stored_time(at), SyncRunStatus::Running],
         )?;
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Closes a run: succeeded with its figures, or `Err((status, error))` (failed, cancelled).
     pub fn finish_sync_run(
         &mut self,
         run: i64,
         at: DateTime<Utc>,
-        outcome: Result<(&PublishSummary, RunProblems), (&str, &str)>,
+        outcome: Result<(&PublishSummary, RunProblems), (SyncRunStatus, &str)>,
     ) -> Result<(), StoreError> {
+        let at = stored_time(at);
         match outcome {
             Ok((s, p)) => self.conn.execute(
-                "UPDATE sync_runs SET status = 'succeeded', finished_at = ?2, generation_id = ?3,
+                "UPDATE sync_runs SET status = ?10, finished_at = ?2, generation_id = ?3,
                         device_count = ?4, added = ?5, changed = ?6, removed = ?7,
                         incomplete = ?8, positions_unread = ?9 WHERE id = ?1",
                 params![
                     run,
-                    at.to_rfc3339(),
+                    at,
                     s.generation_id,
                     s.device_count,
                     s.added,
                     s.changed,
                     s.removed,
                     p.incomplete,
-                    p.positions_unread
+                    p.positions_unread,
+                    SyncRunStatus::Succeeded
                 ],
             )?,
             Err((status, error)) => self.conn.execute(
                 "UPDATE sync_runs SET status = ?3, finished_at = ?2, error = ?4 WHERE id = ?1",
-                params![run, at.to_rfc3339(), status, error],
+                params![run, at, status, error],
             )?,
         };
         Ok(())
@@ -91,10 +95,10 @@ impl Store {
                 |r| {
                     Ok(SyncRun {
                         id: r.get(0)?,
-                        kind: r.get(1)?,
-                        started_at: r.get(2)?,
-                        finished_at: r.get(3)?,
-                        status: r.get(4)?,
+                        kind: known(r, 1)?,
+                        started_at: time(r, 2)?,
+                        finished_at: time_opt(r, 3)?,
+                        status: known(r, 4)?,
                         device_count: r.get(5)?,
                         added: r.get(6)?,
                         changed: r.get(7)?,

@@ -2,8 +2,8 @@
 //! one device with its lists, dashboard counts, and the cached command history.
 
 use chariot_store::{
-    AppRow, DeviceQuery, DeviceRow, GroupRow, HistoryRow, SharedUserRow, SortKey, StatsThresholds,
-    Store, SyncKind,
+    AppRow, DeviceQuery, DeviceRole, DeviceRow, GroupRow, HistoryRow, SharedUserRow, SortKey,
+    StatsThresholds, Store, SyncKind,
 };
 use chrono::{TimeZone, Utc};
 use rstest::{fixture, rstest};
@@ -19,11 +19,10 @@ fn device(id: u32, name: &str, battery: i64, inventory_day: u32) -> DeviceRow {
         jamf_id: id.to_string(),
         name: name.into(),
         role: if id.is_multiple_of(5) {
-            "shared_teacher"
+            DeviceRole::SharedTeacher
         } else {
-            "student"
-        }
-        .into(),
+            DeviceRole::Student
+        },
         role_reason: "test".into(),
         serial_number: Some(format!("DMPXK{id:05}")),
         model: Some(
@@ -113,7 +112,7 @@ fn ids_come_in_display_order_and_rows_follow_the_order_asked(db: Db) {
 fn filters_on_model_and_inventory_since(db: Db) {
     let q = DeviceQuery {
         model: Some("iPad Air".into()),
-        inventory_since: Some("2026-11-10T00:00:00Z".into()),
+        inventory_since: Some("2026-11-10T00:00:00Z".parse().unwrap()),
         ..Default::default()
     };
     let ids = db.store.list_device_ids(&q).unwrap();
@@ -149,7 +148,7 @@ fn dashboard_counts(db: Db) {
     let stats = db
         .store
         .fleet_stats(&StatsThresholds {
-            stale_before: "2026-11-08T00:00:00Z".into(),
+            stale_before: "2026-11-08T00:00:00Z".parse().unwrap(),
             low_battery_percent: 20,
             low_space_mb: 2000,
             oldest: 2,
@@ -158,7 +157,7 @@ fn dashboard_counts(db: Db) {
     assert_eq!(stats.total, 10);
     assert_eq!(
         stats.by_role,
-        [("shared_teacher".to_owned(), 2), ("student".to_owned(), 8)]
+        [(DeviceRole::SharedTeacher, 2), (DeviceRole::Student, 8)]
     );
     assert_eq!(stats.by_cart.len(), 2);
     assert_eq!(stats.by_os_version.iter().map(|(_, n)| n).sum::<u32>(), 10);
@@ -181,7 +180,7 @@ fn history_is_replaced_whole_and_remembers_when_it_was_read(mut db: Db) {
         HistoryRow {
             command: "DeviceLock".into(),
             status: "completed".into(),
-            date: Some("2026-11-20T10:00:00Z".into()),
+            date: Some("2026-11-20T10:00:00Z".parse().unwrap()),
             error: None,
         },
         HistoryRow {
@@ -192,13 +191,18 @@ fn history_is_replaced_whole_and_remembers_when_it_was_read(mut db: Db) {
         },
     ];
     db.store
-        .save_device_history("3", "2026-11-22T09:00:00Z", &first)
+        .save_device_history("3", "2026-11-22T09:00:00Z".parse().unwrap(), &first)
         .unwrap();
     db.store
-        .save_device_history("3", "2026-11-22T10:00:00Z", &first[1..])
+        .save_device_history("3", "2026-11-22T10:00:00Z".parse().unwrap(), &first[1..])
         .unwrap();
     let (at, rows) = db.store.device_history("3").unwrap().unwrap();
-    assert_eq!(at, "2026-11-22T10:00:00Z");
+    assert_eq!(
+        at,
+        "2026-11-22T10:00:00Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
+    );
     assert_eq!(rows, first[1..]);
 }
 

@@ -1,7 +1,9 @@
 //! Snapshot generations on a real file: full and incremental publication, counts, abandoned
 //! and interrupted syncs leaving the current snapshot exactly as it was, search and filters.
 
-use chariot_store::{DeviceQuery, DeviceRow, LostPosition, SortKey, Store, SyncKind};
+use chariot_store::{
+    DeviceQuery, DeviceRole, DeviceRow, LostPosition, SortKey, Store, SyncKind, SyncRunStatus,
+};
 use rstest::rstest;
 
 mod snapshot_support;
@@ -143,7 +145,7 @@ fn a_sync_interrupted_by_a_crash_is_cleaned_up_on_reopen(mut db: Db) {
     let store = Store::open(&db.path).unwrap();
     assert_eq!(visible(&store), before);
     let last = store.last_sync_run().unwrap().unwrap();
-    assert_eq!((last.id, last.status.as_str()), (run, "failed"));
+    assert_eq!((last.id, last.status), (run, SyncRunStatus::Failed));
     let conn = rusqlite::Connection::open(&db.path).unwrap();
     let staged: i64 = conn
         .query_row(
@@ -186,7 +188,7 @@ fn searches_any_substring(mut db: Db, #[case] term: &str, #[case] expected: &[&s
 fn filters_and_sorts(mut db: Db) {
     let mut fleet: Vec<_> = (1..=4).map(|i| device(i, &format!("iPad {i}"))).collect();
     fleet[0].lost_mode_enabled = Some(true);
-    fleet[1].role = "teacher".into();
+    fleet[1].role = DeviceRole::Teacher;
     fleet[2].cart = Some("Chariot 2".into());
     fleet[3].os_version = Some("17.5.1".into());
     fleet[0].available_mb = Some(900);
@@ -202,7 +204,7 @@ fn filters_and_sorts(mut db: Db) {
         ["iPad 1"]
     );
     assert_eq!(
-        names(&db.store, &q(|q| q.role = Some("teacher".into()))),
+        names(&db.store, &q(|q| q.role = Some(DeviceRole::Teacher))),
         ["iPad 2"]
     );
     assert_eq!(
@@ -212,7 +214,7 @@ fn filters_and_sorts(mut db: Db) {
     assert_eq!(
         names(
             &db.store,
-            &q(|q| q.inventory_before = Some("2026-11-04T00:00:00Z".into()))
+            &q(|q| q.inventory_before = Some("2026-11-04T00:00:00Z".parse().unwrap()))
         ),
         ["iPad 1", "iPad 2"]
     );

@@ -1,7 +1,7 @@
 //! The local database on a real temp file: migrations, refusal of a newer schema, permissions,
 //! and snapshot generations.
 
-use chariot_store::{DeviceRow, Store, StoreError, SyncKind};
+use chariot_store::{DeviceRole, DeviceRow, Store, StoreError, SyncKind};
 use chrono::{TimeZone, Utc};
 use rstest::{fixture, rstest};
 use tempfile::TempDir;
@@ -12,7 +12,7 @@ fn publish(store: &mut Store, at: chrono::DateTime<Utc>, devices: usize) {
         .map(|i| DeviceRow {
             jamf_id: i.to_string(),
             name: format!("iPad {i}"),
-            role: "other".into(),
+            role: DeviceRole::Other,
             role_reason: "unrecognised_name".into(),
             ..Default::default()
         })

@@ -118,25 +118,25 @@ problem: AppError | null, };
 
 export type ConnectionState = "not_configured" | "demo" | "online" | "offline";
 
-export type CountBy = { key: string, count: number, };
+export type CountBy<K = string> = { key: K, count: number, };
 
 export type Dashboard = { total: number, 
 /**
- * By role: `student`, `shared_teacher`, `teacher`, `other` (always the four, in that order).
+ * By role: always the four, in the order of `DEVICE_ROLES`.
  */
-byRole: Array<CountBy>, 
+byRole: Array<CountBy<DeviceRole>>, 
 /**
  * By cart name; devices in no cart are not counted here.
  */
-byCart: Array<CountBy>, 
+byCart: Array<CountBy<string>>, 
 /**
  * By major.minor iOS version, newest first.
  */
-byOs: Array<CountBy>, 
+byOs: Array<CountBy<string>>, 
 /**
  * By model name, most numerous first.
  */
-byModel: Array<CountBy>, 
+byModel: Array<CountBy<string>>, 
 /**
  * Devices whose inventory is older than `stale_after_days`.
  */
@@ -156,7 +156,7 @@ lowSpace: number, lowSpaceMb: number,
 /**
  * Smart groups with their member counts, largest first.
  */
-smartGroups: Array<CountBy>, syncedAt: string | null, };
+smartGroups: Array<CountBy<string>>, syncedAt: string | null, };
 
 export type DemoNetworkRequest = { 
 /**
@@ -195,6 +195,8 @@ fetchedAt: string | null, };
 export type DeviceProfile = { name: string, identifier: string | null, version: string | null, };
 
 export type DeviceRef = { id: string, name: string, lastInventory: string | null, };
+
+export type DeviceRole = "student" | "shared_teacher" | "teacher" | "other";
 
 export type DeviceRowsRequest = { ids: Array<string>, };
 
@@ -246,9 +248,9 @@ export type InventoryFilter = {
  */
 search: string | null, 
 /**
- * `student`, `shared_teacher`, `teacher` or `other`.
+ * Devices of this role only.
  */
-role: string | null, 
+role: DeviceRole | null, 
 /**
  * Cart name, e.g. `Chariot 1`.
  */
@@ -294,7 +296,7 @@ rows: Array<InventoryRow>,
  */
 staleBefore: string, };
 
-export type InventoryRow = { id: string, name: string, role: string, cart: string | null, serialNumber: string | null, assetTag: string | null, model: string | null, osVersion: string | null, username: string | null, batteryLevel: number | null, capacityMb: number | null, availableMb: number | null, supervised: boolean | null, sharedIpad: boolean | null, lostMode: boolean | null, 
+export type InventoryRow = { id: string, name: string, role: DeviceRole, cart: string | null, serialNumber: string | null, assetTag: string | null, model: string | null, osVersion: string | null, username: string | null, batteryLevel: number | null, capacityMb: number | null, availableMb: number | null, supervised: boolean | null, sharedIpad: boolean | null, lostMode: boolean | null, 
 /**
  * "Dernière mise à jour de l'inventaire".
  */
@@ -477,11 +479,13 @@ export type StartSyncRequest = {
  */
 full: boolean, };
 
+export type SyncKind = "full" | "incremental";
+
 export type SyncOutcome = { finishedAt: string, 
 /**
- * `full` or `incremental`; `None` when it failed before choosing.
+ * `None` when it failed before choosing.
  */
-kind: string | null, deviceCount: number, added: number, changed: number, removed: number, 
+kind: SyncKind | null, deviceCount: number, added: number, changed: number, removed: number, 
 /**
  * Devices Jamf Pro could only partly read (kept with what it sent).
  */
@@ -511,6 +515,8 @@ export type UpdateSettingsRequest = { staleAfterDays: number | null, syncAtStart
 
 /** Every error code, for the catalogs and to recognise an error. */
 export const ERROR_CODES: readonly ErrorCode[] = ["internal", "invalid_input", "not_found", "database", "database_too_new", "io", "network", "auth", "server", "cancelled", "not_configured", "busy"];
+
+export const DEVICE_ROLES = ["student", "shared_teacher", "teacher", "other"] as const satisfies ReadonlyArray<DeviceRole>;
 
 export const EVENTS = {
   statusChanged: "status-changed",

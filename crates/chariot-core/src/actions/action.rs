@@ -7,6 +7,10 @@ use ts_rs::TS;
 use crate::error::{AppError, ErrorCode};
 use crate::locale::Lang;
 
+/// The action without its parameters: what the journal and the job list name. Stored with
+/// jobs and journal lines, so the store defines it.
+pub use chariot_store::ActionKind;
+
 /// An action and its parameters, as the user chose them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(
@@ -77,86 +81,6 @@ pub enum OsVersionChoice {
     LatestAny,
     /// The version given (SPECIFIC_VERSION).
     Specific,
-}
-
-/// The action without its parameters: what the journal and the job list name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ActionKind {
-    UpdateInventory,
-    Restart,
-    ShutDown,
-    EnableLostMode,
-    DisableLostMode,
-    PlayLostModeSound,
-    UpdateLocation,
-    ClearPasscode,
-    DeleteUser,
-    LogOutUser,
-    Erase,
-    RefreshCellularPlans,
-    UpdateOs,
-}
-
-impl ActionKind {
-    pub const ALL: [ActionKind; 13] = [
-        ActionKind::UpdateInventory,
-        ActionKind::Restart,
-        ActionKind::ShutDown,
-        ActionKind::EnableLostMode,
-        ActionKind::DisableLostMode,
-        ActionKind::PlayLostModeSound,
-        ActionKind::UpdateLocation,
-        ActionKind::ClearPasscode,
-        ActionKind::DeleteUser,
-        ActionKind::LogOutUser,
-        ActionKind::Erase,
-        ActionKind::RefreshCellularPlans,
-        ActionKind::UpdateOs,
-    ];
-
-    /// The name stored in the database and the journal, and used on the command line (with `-`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActionKind::UpdateInventory => "update_inventory",
-            // The first jobs stored these two names: kept so they still read back.
-            ActionKind::Restart => "restart_device",
-            ActionKind::ShutDown => "shut_down_device",
-            ActionKind::EnableLostMode => "enable_lost_mode",
-            ActionKind::DisableLostMode => "disable_lost_mode",
-            ActionKind::PlayLostModeSound => "play_lost_mode_sound",
-            ActionKind::UpdateLocation => "update_location",
-            ActionKind::ClearPasscode => "clear_passcode",
-            ActionKind::DeleteUser => "delete_user",
-            ActionKind::LogOutUser => "log_out_user",
-            ActionKind::Erase => "erase",
-            ActionKind::RefreshCellularPlans => "refresh_cellular_plans",
-            ActionKind::UpdateOs => "update_os",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ActionKind> {
-        ActionKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    /// English name, for the command line and the journal's CSV.
-    pub fn label(self) -> &'static str {
-        match self {
-            ActionKind::UpdateInventory => "Update inventory",
-            ActionKind::Restart => "Restart",
-            ActionKind::ShutDown => "Shut down",
-            ActionKind::EnableLostMode => "Enable lost mode",
-            ActionKind::DisableLostMode => "Disable lost mode",
-            ActionKind::PlayLostModeSound => "Play lost mode sound",
-            ActionKind::UpdateLocation => "Update location",
-            ActionKind::ClearPasscode => "Clear passcode",
-            ActionKind::DeleteUser => "Delete user",
-            ActionKind::LogOutUser => "Log out user",
-            ActionKind::Erase => "Erase",
-            ActionKind::RefreshCellularPlans => "Refresh cellular plans",
-            ActionKind::UpdateOs => "Update OS",
-        }
-    }
 }
 
 impl Action {
@@ -398,13 +322,6 @@ fn is_version(v: &str) -> bool {
 mod tests {
     use super::*;
     use rstest::rstest;
-
-    #[test]
-    fn every_kind_reads_back_from_its_name() {
-        for k in ActionKind::ALL {
-            assert_eq!(ActionKind::parse(k.as_str()), Some(k));
-        }
-    }
 
     #[test]
     fn actions_cross_ipc_as_tagged_objects() {

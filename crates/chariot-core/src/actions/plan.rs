@@ -88,7 +88,7 @@ pub(crate) fn build(
     // must not wait for a sync.
     let changed = match (kind, snapshot_at) {
         (ActionKind::PlayLostModeSound | ActionKind::UpdateLocation, Some(at)) => {
-            store.lost_mode_changes_since(&at.to_rfc3339())?
+            store.lost_mode_changes_since(at)?
         }
         (ActionKind::PlayLostModeSound | ActionKind::UpdateLocation, None) => HashMap::new(),
         _ => HashMap::new(),

@@ -6,70 +6,11 @@ use ts_rs::TS;
 
 use super::action::{Action, ActionKind};
 
-/// A device's state in a job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum TargetState {
-    NotSent,
-    Submitted,
-    Pending,
-    NotNow,
-    Done,
-    Failed,
-    /// The send timed out: whether the server acted is not known. Never re-sent by Chariot.
-    Unknown,
-    /// A precondition was not met: nothing was sent.
-    Refused,
-}
+/// A device's state in a job (stored with it: the store defines it).
+pub use chariot_store::TargetState;
 
-impl TargetState {
-    pub const ALL: [TargetState; 8] = [
-        TargetState::NotSent,
-        TargetState::Submitted,
-        TargetState::Pending,
-        TargetState::NotNow,
-        TargetState::Done,
-        TargetState::Failed,
-        TargetState::Unknown,
-        TargetState::Refused,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TargetState::NotSent => "not_sent",
-            TargetState::Submitted => "submitted",
-            TargetState::Pending => "pending",
-            TargetState::NotNow => "not_now",
-            TargetState::Done => "done",
-            TargetState::Failed => "failed",
-            TargetState::Unknown => "unknown",
-            TargetState::Refused => "refused",
-        }
-    }
-
-    pub fn parse(s: &str) -> TargetState {
-        TargetState::ALL
-            .into_iter()
-            .find(|t| t.as_str() == s)
-            .unwrap_or(TargetState::NotSent)
-    }
-
-    /// Waiting for the device: worth polling.
-    pub fn is_in_flight(self) -> bool {
-        matches!(
-            self,
-            TargetState::Submitted | TargetState::Pending | TargetState::NotNow
-        )
-    }
-
-    /// Nothing more will happen unless the user acts.
-    pub fn is_final(self) -> bool {
-        matches!(
-            self,
-            TargetState::Done | TargetState::Failed | TargetState::Unknown | TargetState::Refused
-        )
-    }
-}
+/// What a journal line records (stored with it: the store defines it).
+pub use chariot_store::JournalEvent;
 
 /// How many targets are in each state.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -150,40 +91,6 @@ pub struct JobTarget {
 pub struct JobView {
     pub summary: JobSummary,
     pub targets: Vec<JobTarget>,
-}
-
-/// What a journal line records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum JournalEvent {
-    /// The action was asked for N devices.
-    Requested,
-    /// A device was left out: a precondition was not met.
-    Refused,
-    /// A device's final answer (done, failed, unknown).
-    Result,
-    /// The user sent it again to some devices.
-    Retried,
-}
-
-impl JournalEvent {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JournalEvent::Requested => "requested",
-            JournalEvent::Refused => "refused",
-            JournalEvent::Result => "result",
-            JournalEvent::Retried => "retried",
-        }
-    }
-
-    pub fn parse(s: &str) -> JournalEvent {
-        match s {
-            "refused" => JournalEvent::Refused,
-            "result" => JournalEvent::Result,
-            "retried" => JournalEvent::Retried,
-            _ => JournalEvent::Requested,
-        }
-    }
 }
 
 /// A line of the audit journal.

@@ -6,39 +6,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum DeviceRole {
-    /// `0311234A-2024-DMPXK1ABCD`: a Shared iPad of a cart, for students.
-    Student,
-    /// `0311234A-Prof 3`: a shared teacher iPad of a cart.
-    SharedTeacher,
-    /// `Marie Dupont`: a teacher's personal iPad.
-    Teacher,
-    /// Any other name ("autre").
-    Other,
-}
-
-impl DeviceRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DeviceRole::Student => "student",
-            DeviceRole::SharedTeacher => "shared_teacher",
-            DeviceRole::Teacher => "teacher",
-            DeviceRole::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DeviceRole> {
-        Some(match s {
-            "student" => DeviceRole::Student,
-            "shared_teacher" => DeviceRole::SharedTeacher,
-            "teacher" => DeviceRole::Teacher,
-            "other" => DeviceRole::Other,
-            _ => return None,
-        })
-    }
-}
+/// The role is stored with the device: the store defines it (see `chariot_store::DeviceRole`).
+pub use chariot_store::DeviceRole;
 
 /// Why a device got its role, shown in the device detail so a wrong name can be fixed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -2,9 +2,8 @@
 //! command states.
 
 use chariot_jamf::{HistoryState, JamfClient};
-use chariot_store::{JobRow, JobTargetRow, Store};
+use chariot_store::{JobRow, Store, TargetRow};
 
-use super::views::date;
 use super::{TargetState, record};
 use crate::error::AppError;
 
@@ -28,15 +27,15 @@ pub(super) async fn poll_history(
     row: &JobRow,
     command: &str,
 ) -> Result<usize, AppError> {
-    let in_flight: Vec<JobTargetRow> = store
+    let in_flight: Vec<TargetRow> = store
         .job_targets(row.id)?
         .into_iter()
-        .filter(|t| TargetState::parse(&t.state).is_in_flight())
+        .filter(|t| t.state.is_in_flight())
         .collect();
     let wanted = command_key(command);
     let mut still = 0;
     for target in &in_flight {
-        let since = date(&target.updated_at).timestamp_millis() - HISTORY_CLOCK_SLACK_MS;
+        let since = target.updated_at.timestamp_millis() - HISTORY_CLOCK_SLACK_MS;
         let history = client
             .device_history(&target.jamf_id)
             .await
@@ -57,7 +56,7 @@ pub(super) async fn poll_history(
         if state.is_in_flight() {
             still += 1;
         }
-        if state.as_str() != target.state || error != target.error {
+        if state != target.state || error != target.error {
             record(store, row, target, state, None, error.as_deref())?;
         }
     }

@@ -18,7 +18,7 @@ pub use send::submit;
 pub use views::{export_job, export_journal, journal, list, view};
 
 use chariot_jamf::JamfVersion;
-use chariot_store::{JobRow, JobTargetRow, NewJournalEntry, NewTarget, Store};
+use chariot_store::{JobRow, NewJournalEntry, NewTarget, Store, TargetRow};
 use chrono::{DateTime, Utc};
 
 pub use crate::actions::TargetState;
@@ -67,10 +67,6 @@ fn planned(
         ctx.version,
         ctx.snapshot_at,
     )
-}
-
-fn now() -> String {
-    Utc::now().to_rfc3339()
 }
 
 /// Records the job the user confirmed (nothing is sent yet: see [`submit`]). Refuses when the
@@ -130,11 +126,11 @@ pub fn create(
             refusal: why.map(|r| r.text_in(lang).to_owned()),
         })
         .collect();
-    let at = now();
+    let at = Utc::now();
     let kind = request.action.kind();
     let params = serde_json::to_string(&request.action)
         .map_err(|e| AppError::internal(format!("cannot encode the action: {e}")))?;
-    let job = store.create_job_with(kind.as_str(), &params, account, &at, &targets)?;
+    let job = store.create_job_with(kind, &params, account, at, &targets)?;
     // Written in the language of the moment: the journal keeps what was said, as it was said.
     let details = request.action.details_in(lang);
     let counts = match lang {
@@ -155,11 +151,11 @@ pub fn create(
         format!("{counts} ; {details}")
     };
     let mut entries = vec![NewJournalEntry {
-        at: &at,
+        at,
         account,
         job_id: Some(job),
-        action: kind.as_str(),
-        event: JournalEvent::Requested.as_str(),
+        action: kind,
+        event: JournalEvent::Requested,
         device_id: None,
         device_name: None,
         state: None,
@@ -168,14 +164,14 @@ pub fn create(
     for t in &targets {
         if let Some(reason) = &t.refusal {
             entries.push(NewJournalEntry {
-                at: &at,
+                at,
                 account,
                 job_id: Some(job),
-                action: kind.as_str(),
-                event: JournalEvent::Refused.as_str(),
+                action: kind,
+                event: JournalEvent::Refused,
                 device_id: Some(&t.jamf_id),
                 device_name: Some(&t.device_name),
-                state: Some(TargetState::Refused.as_str()),
+                state: Some(TargetState::Refused),
                 detail: reason,
             });
         }
@@ -189,13 +185,13 @@ fn job_action(row: &JobRow) -> Result<Action, AppError> {
     if let Ok(action) = serde_json::from_str::<Action>(&row.params) {
         return Ok(action);
     }
-    match ActionKind::parse(&row.action) {
-        Some(ActionKind::UpdateInventory) => Ok(Action::UpdateInventory),
-        Some(ActionKind::Restart) => Ok(Action::Restart),
-        Some(ActionKind::ShutDown) => Ok(Action::ShutDown),
-        _ => Err(AppError::internal(format!(
-            "job {} has an action this version cannot read ({})",
-            row.id, row.action
+    match row.action {
+        ActionKind::UpdateInventory => Ok(Action::UpdateInventory),
+        ActionKind::Restart => Ok(Action::Restart),
+        ActionKind::ShutDown => Ok(Action::ShutDown),
+        other => Err(AppError::internal(format!(
+            "job {} has parameters this version cannot read ({other})",
+            row.id
         ))),
     }
 }
@@ -210,23 +206,23 @@ fn job_row(store: &Store, job: i64) -> Result<JobRow, AppError> {
 fn record(
     store: &mut Store,
     job: &JobRow,
-    target: &JobTargetRow,
+    target: &TargetRow,
     state: TargetState,
     uuid: Option<&str>,
     error: Option<&str>,
 ) -> Result<(), AppError> {
-    let at = now();
-    store.set_job_target(job.id, &target.jamf_id, state.as_str(), uuid, error, &at)?;
+    let at = Utc::now();
+    store.set_job_target(job.id, &target.jamf_id, state, uuid, error, at)?;
     if state.is_final() {
         store.append_journal(&[NewJournalEntry {
-            at: &at,
+            at,
             account: &job.account,
             job_id: Some(job.id),
-            action: &job.action,
-            event: JournalEvent::Result.as_str(),
+            action: job.action,
+            event: JournalEvent::Result,
             device_id: Some(&target.jamf_id),
             device_name: Some(&target.device_name),
-            state: Some(state.as_str()),
+            state: Some(state),
             detail: error.unwrap_or(""),
         }])?;
     }
@@ -237,24 +233,25 @@ fn record(
 /// sent by the next [`submit`]. Returns how many.
 pub fn retry(store: &mut Store, job: i64, states: &[TargetState]) -> Result<usize, AppError> {
     let row = job_row(store, job)?;
-    let allowed: Vec<&str> = states
+    let allowed: Vec<TargetState> = states
         .iter()
+        .copied()
         .filter(|s| matches!(s, TargetState::Failed | TargetState::Unknown))
-        .map(|s| s.as_str())
         .collect();
     if allowed.is_empty() {
         return Ok(0);
     }
-    let at = now();
-    let ids = store.reset_job_targets(job, &allowed, &at)?;
+    let at = Utc::now();
+    let ids = store.reset_job_targets(job, &allowed, at)?;
     if !ids.is_empty() {
-        let detail = format!("{} device(s) ({})", ids.len(), allowed.join(", "));
+        let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+        let detail = format!("{} device(s) ({})", ids.len(), names.join(", "));
         store.append_journal(&[NewJournalEntry {
-            at: &at,
+            at,
             account: &row.account,
             job_id: Some(job),
-            action: &row.action,
-            event: JournalEvent::Retried.as_str(),
+            action: row.action,
+            event: JournalEvent::Retried,
             device_id: None,
             device_name: None,
             state: None,

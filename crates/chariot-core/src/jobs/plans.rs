@@ -1,7 +1,7 @@
 //! OS updates: managed software update plans instead of MDM commands.
 
 use chariot_jamf::{JamfClient, JamfError};
-use chariot_store::{JobRow, JobTargetRow, Store};
+use chariot_store::{JobRow, Store, TargetRow};
 
 use super::{TargetState, record};
 use crate::error::AppError;
@@ -18,10 +18,10 @@ pub(super) async fn submit_plans(
     row: &JobRow,
     config: &serde_json::Value,
 ) -> Result<usize, AppError> {
-    let not_sent: Vec<JobTargetRow> = store
+    let not_sent: Vec<TargetRow> = store
         .job_targets(row.id)?
         .into_iter()
-        .filter(|t| TargetState::parse(&t.state) == TargetState::NotSent)
+        .filter(|t| t.state == TargetState::NotSent)
         .collect();
     let mut sent = 0;
     for batch in not_sent.chunks(PLAN_DEVICES_PER_REQUEST) {
@@ -75,10 +75,10 @@ pub(super) async fn poll_plans(
     store: &mut Store,
     row: &JobRow,
 ) -> Result<usize, AppError> {
-    let in_flight: Vec<JobTargetRow> = store
+    let in_flight: Vec<TargetRow> = store
         .job_targets(row.id)?
         .into_iter()
-        .filter(|t| TargetState::parse(&t.state).is_in_flight() && t.command_uuid.is_some())
+        .filter(|t| t.state.is_in_flight() && t.command_uuid.is_some())
         .collect();
     let mut still = 0;
     for target in &in_flight {
@@ -103,7 +103,7 @@ pub(super) async fn poll_plans(
         if state.is_in_flight() {
             still += 1;
         }
-        if state.as_str() != target.state || error != target.error {
+        if state != target.state || error != target.error {
             record(store, row, target, state, None, error.as_deref())?;
         }
     }

@@ -2,7 +2,7 @@
 //! or from the device's Classic history (servers before the Jamf Pro API's commands).
 
 use chariot_jamf::{CommandState, JamfClient};
-use chariot_store::{JobTargetRow, Store};
+use chariot_store::{Store, TargetRow};
 
 use super::history::poll_history;
 use super::plans::poll_plans;
@@ -23,10 +23,10 @@ pub async fn poll(client: &JamfClient, store: &mut Store, job: i64) -> Result<us
         }
         _ => {}
     }
-    let in_flight: Vec<JobTargetRow> = store
+    let in_flight: Vec<TargetRow> = store
         .job_targets(job)?
         .into_iter()
-        .filter(|t| TargetState::parse(&t.state).is_in_flight() && t.command_uuid.is_some())
+        .filter(|t| t.state.is_in_flight() && t.command_uuid.is_some())
         .collect();
     if in_flight.is_empty() {
         return Ok(0);
@@ -57,7 +57,7 @@ pub async fn poll(client: &JamfClient, store: &mut Store, job: i64) -> Result<us
         if state.is_in_flight() {
             still += 1;
         }
-        if state.as_str() != target.state || status.error != target.error {
+        if state != target.state || status.error != target.error {
             record(store, &row, target, state, None, status.error.as_deref())?;
         }
     }

@@ -1,7 +1,7 @@
 //! Sending: each device's command by the route its server's version takes.
 
 use chariot_jamf::{JamfClient, JamfError};
-use chariot_store::{JobTargetRow, Store};
+use chariot_store::{Store, TargetRow};
 
 use super::plans::submit_plans;
 use super::{TargetState, job_action, job_row, known_version, record};
@@ -54,7 +54,7 @@ async fn send(
     client: &JamfClient,
     action: &Action,
     route: Route,
-    target: &JobTargetRow,
+    target: &TargetRow,
 ) -> Result<String, JamfError> {
     let management_id = target.management_id.as_deref().unwrap_or_default();
     match (route, action) {
@@ -110,7 +110,7 @@ pub async fn submit(client: &JamfClient, store: &mut Store, job: i64) -> Result<
     }
     let mut sent = 0;
     for target in store.job_targets(job)? {
-        if TargetState::parse(&target.state) != TargetState::NotSent {
+        if target.state != TargetState::NotSent {
             continue;
         }
         let (state, uuid, error) = match send(client, &action, route, &target).await {

@@ -1,25 +1,18 @@
 //! What the screens and the command line read of jobs and the journal, and their CSV exports.
 
 use chariot_store::{JobRow, Store};
-use chrono::{DateTime, Utc};
 
-use super::{TargetState, job_action, job_row};
+use super::{job_action, job_row};
 use crate::actions::{
-    ActionKind, JobCounts, JobSummary, JobTarget, JobView, JournalEntry, JournalEvent, JournalPage,
-    JournalRequest,
+    JobCounts, JobSummary, JobTarget, JobView, JournalEntry, JournalPage, JournalRequest,
 };
 use crate::error::AppError;
-use crate::views::inventory::parse_date;
-
-pub(super) fn date(s: &str) -> DateTime<Utc> {
-    parse_date(Some(s)).unwrap_or_default()
-}
 
 fn summary(store: &Store, row: &JobRow) -> Result<JobSummary, AppError> {
     let action = job_action(row)?;
     let mut counts = JobCounts::default();
     for (state, n) in store.job_counts(row.id)?.by_state {
-        counts.add(TargetState::parse(&state), n);
+        counts.add(state, n);
     }
     Ok(JobSummary {
         id: row.id,
@@ -27,7 +20,7 @@ fn summary(store: &Store, row: &JobRow) -> Result<JobSummary, AppError> {
         details: action.details(),
         action,
         account: row.account.clone(),
-        created_at: date(&row.created_at),
+        created_at: row.created_at,
         total: counts.total(),
         finished: counts.finished(),
         counts,
@@ -43,11 +36,11 @@ pub fn view(store: &Store, job: i64) -> Result<JobView, AppError> {
             .job_targets(job)?
             .into_iter()
             .map(|t| JobTarget {
-                state: TargetState::parse(&t.state),
+                state: t.state,
                 device_id: t.jamf_id,
                 device_name: t.device_name,
                 error: t.error,
-                updated_at: date(&t.updated_at),
+                updated_at: t.updated_at,
             })
             .collect(),
     })
@@ -76,14 +69,15 @@ pub fn journal(store: &Store, request: &JournalRequest) -> Result<JournalPage, A
             .into_iter()
             .map(|r| JournalEntry {
                 id: r.id,
-                at: date(&r.at),
+                at: r.at,
                 account: r.account,
                 job_id: r.job_id,
-                kind: ActionKind::parse(&r.action),
-                event: JournalEvent::parse(&r.event),
+                // A line naming an action a newer Chariot added still shows, without its name.
+                kind: r.action.ok(),
+                event: r.event,
                 device_id: r.device_id,
                 device_name: r.device_name,
-                state: r.state.as_deref().map(TargetState::parse),
+                state: r.state,
                 detail: r.detail,
             })
             .collect(),

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use chariot_jamf::JamfClient;
 use chariot_jamf::models::InventoryRecord;
 use chariot_store::{
-    LostPosition, PendingGeneration, PublishSummary, RunProblems, Store, SyncKind,
+    LostPosition, PendingGeneration, PublishSummary, RunProblems, Store, SyncKind, SyncRunStatus,
 };
 use chrono::Utc;
 
@@ -86,7 +86,11 @@ async fn run(
         Err(e) => {
             // The run is closed as failed now, not left "running" until the next start.
             let err = SyncError::from(e);
-            let _ = store.finish_sync_run(run, Utc::now(), Err(("failed", &err.to_string())));
+            let _ = store.finish_sync_run(
+                run,
+                Utc::now(),
+                Err((SyncRunStatus::Failed, &err.to_string())),
+            );
             return Err(err);
         }
     };
@@ -129,8 +133,7 @@ async fn run(
     // Kept for the screens (which actions the server can do is decided offline from it),
     // whatever became of the sync.
     if let Some(version) = seen.get()
-        && let Err(e) =
-            store.set_server_fact(VERSION_FACT, &version.to_string(), &started_at.to_rfc3339())
+        && let Err(e) = store.set_server_fact(VERSION_FACT, &version.to_string(), started_at)
     {
         tracing::warn!(error = %e, "could not keep the server's version");
     }
@@ -206,9 +209,9 @@ fn abandon<T>(
         tracing::error!(error = %e, "could not drop the unfinished generation; it is removed at next start");
     }
     let status = if matches!(err, SyncError::Cancelled) {
-        "cancelled"
+        SyncRunStatus::Cancelled
     } else {
-        "failed"
+        SyncRunStatus::Failed
     };
     let _ = store.finish_sync_run(run, Utc::now(), Err((status, &err.to_string())));
     Err(err)

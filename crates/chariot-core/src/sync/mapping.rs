@@ -51,7 +51,7 @@ pub fn device_row(r: &InventoryRecord) -> DeviceRow {
         jamf_id: r.mobile_device_id.clone(),
         management_id: g.management_id,
         name,
-        role: role.as_str().to_owned(),
+        role,
         role_reason: serde_json::to_value(reason)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))

@@ -13,7 +13,7 @@ mod positions;
 mod progress;
 mod watermark;
 
-pub use chariot_store::RunProblems;
+pub use chariot_store::{RunProblems, SyncKind};
 pub use engine::{SyncMode, SyncReport, SyncRequest, VERSION_FACT, sync};
 pub use error::SyncError;
 pub use mapping::{device_row, is_incomplete};

@@ -7,12 +7,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::AppError;
+use crate::fleet::DeviceRole;
 
-/// One bar of a breakdown: `key` is the filter value the inventory link uses.
+/// One bar of a breakdown: `key` is the filter value the inventory link uses (a name, or a
+/// typed value such as a role: the UI then gets a union, not any string).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct CountBy {
-    pub key: String,
+pub struct CountBy<K = String> {
+    pub key: K,
     pub count: u32,
 }
 
@@ -29,8 +31,8 @@ pub struct DeviceRef {
 #[serde(rename_all = "camelCase")]
 pub struct Dashboard {
     pub total: u32,
-    /// By role: `student`, `shared_teacher`, `teacher`, `other` (always the four, in that order).
-    pub by_role: Vec<CountBy>,
+    /// By role: always the four, in the order of `DEVICE_ROLES`.
+    pub by_role: Vec<CountBy<DeviceRole>>,
     /// By cart name; devices in no cart are not counted here.
     pub by_cart: Vec<CountBy>,
     /// By major.minor iOS version, newest first.
@@ -59,8 +61,6 @@ pub const LOW_BATTERY_PERCENT: u32 = 20;
 /// Free space at or below this (2 Go) is "low": too little for an iOS update.
 pub const LOW_SPACE_MB: u32 = 2048;
 
-const ROLES: [&str; 4] = ["student", "shared_teacher", "teacher", "other"];
-
 /// `17.5.1` → `17.5`; `18` → `18`.
 fn major_minor(version: &str) -> String {
     version.split('.').take(2).collect::<Vec<_>>().join(".")
@@ -88,19 +88,19 @@ pub fn dashboard(
 ) -> Result<Dashboard, AppError> {
     let stale_before = super::inventory::stale_before(now, stale_after_days);
     let stats = store.fleet_stats(&StatsThresholds {
-        stale_before: stale_before.to_rfc3339(),
+        stale_before,
         low_battery_percent: i64::from(LOW_BATTERY_PERCENT),
         low_space_mb: i64::from(LOW_SPACE_MB),
         oldest: 5,
     })?;
-    let by_role = ROLES
-        .iter()
+    let by_role = DeviceRole::ALL
+        .into_iter()
         .map(|role| CountBy {
-            key: (*role).to_owned(),
+            key: role,
             count: stats
                 .by_role
                 .iter()
-                .find(|(k, _)| k == role)
+                .find(|(k, _)| *k == role)
                 .map_or(0, |(_, n)| *n),
         })
         .collect();

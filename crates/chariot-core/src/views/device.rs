@@ -162,7 +162,7 @@ pub fn detail(
         DeviceListRow {
             jamf_id: d.jamf_id.clone(),
             name: d.name.clone(),
-            role: d.role.clone(),
+            role: d.role.as_str().to_owned(),
             cart: d.cart.clone(),
             serial_number: d.serial_number.clone(),
             asset_tag: d.asset_tag.clone(),
@@ -257,7 +257,7 @@ pub fn history(store: &Store, id: &str) -> Result<DeviceHistory, AppError> {
             fetched_at: None,
         },
         Some((fetched_at, rows)) => DeviceHistory {
-            fetched_at: parse_date(Some(&fetched_at)),
+            fetched_at: Some(fetched_at),
             entries: rows
                 .into_iter()
                 .map(|r| HistoryEntry {
@@ -267,7 +267,7 @@ pub fn history(store: &Store, id: &str) -> Result<DeviceHistory, AppError> {
                         _ => HistoryStatus::Failed,
                     },
                     command: r.command,
-                    date: parse_date(r.date.as_deref()),
+                    date: r.date,
                     error: r.error,
                 })
                 .collect(),

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::AppError;
+use crate::fleet::DeviceRole;
 
 /// Filters of the inventory; every `None` means "any".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -17,8 +18,8 @@ use crate::error::AppError;
 pub struct InventoryFilter {
     /// Part of a name, serial number, user, asset tag, model or installed app.
     pub search: Option<String>,
-    /// `student`, `shared_teacher`, `teacher` or `other`.
-    pub role: Option<String>,
+    /// Devices of this role only.
+    pub role: Option<DeviceRole>,
     /// Cart name, e.g. `Chariot 1`.
     pub cart: Option<String>,
     /// Member of this group (static or smart), by name.
@@ -129,7 +130,7 @@ pub struct DeviceRowsRequest {
 pub struct InventoryRow {
     pub id: String,
     pub name: String,
-    pub role: String,
+    pub role: DeviceRole,
     pub cart: Option<String>,
     pub serial_number: Option<String>,
     pub asset_tag: Option<String>,
@@ -224,10 +225,9 @@ pub fn device_query(
     descending: bool,
     stale_before: DateTime<Utc>,
 ) -> DeviceQuery {
-    let threshold = stale_before.to_rfc3339();
     DeviceQuery {
         search: blank_to_none(&filter.search),
-        role: blank_to_none(&filter.role),
+        role: filter.role,
         cart: blank_to_none(&filter.cart),
         group: blank_to_none(&filter.group),
         site_id: blank_to_none(&filter.site_id),
@@ -236,8 +236,8 @@ pub fn device_query(
         supervised: filter.supervised,
         shared_ipad: filter.shared_ipad,
         lost_mode: filter.lost_mode,
-        inventory_before: (filter.stale == Some(true)).then(|| threshold.clone()),
-        inventory_since: (filter.stale == Some(false)).then_some(threshold),
+        inventory_before: (filter.stale == Some(true)).then_some(stale_before),
+        inventory_since: (filter.stale == Some(false)).then_some(stale_before),
         battery_min: filter.battery_min.map(i64::from),
         battery_max: filter.battery_max.map(i64::from),
         free_mb_min: filter.free_mb_min.map(i64::from),
@@ -255,7 +255,9 @@ impl InventoryRow {
             stale: last_inventory.is_none_or(|d| d < stale_before),
             id: row.jamf_id,
             name: row.name,
-            role: row.role,
+            // The list row keeps the role as text for the export's columns (export/, not
+            // typed yet); the store's CHECK allows only the four names.
+            role: DeviceRole::from(row.role.as_str()),
             cart: row.cart,
             serial_number: row.serial_number,
             asset_tag: row.asset_tag,
@@ -308,4 +310,24 @@ pub fn rows(
         .into_iter()
         .map(|r| InventoryRow::from_list_row(r, stale_before))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The role filter crosses as the union of the roles: one the back end does not know is
+    /// refused at the boundary instead of silently matching nothing.
+    #[test]
+    fn the_role_filter_is_one_of_the_roles() {
+        let filter: InventoryFilter =
+            serde_json::from_value(serde_json::json!({ "role": "shared_teacher" })).unwrap();
+        assert_eq!(filter.role, Some(DeviceRole::SharedTeacher));
+        let q = device_query(&filter, InventorySort::Name, false, Utc::now());
+        assert_eq!(q.role, Some(DeviceRole::SharedTeacher));
+        assert!(
+            serde_json::from_value::<InventoryFilter>(serde_json::json!({ "role": "principal" }))
+                .is_err()
+        );
+    }
 }

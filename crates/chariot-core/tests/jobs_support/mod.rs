@@ -64,7 +64,7 @@ pub fn states(store: &Store, job: i64) -> Vec<TargetState> {
         .job_targets(job)
         .unwrap()
         .iter()
-        .map(|t| TargetState::parse(&t.state))
+        .map(|t| t.state)
         .collect()
 }
 
@@ -121,7 +121,7 @@ pub fn request(action: Action, ids: &[&str]) -> ActionRequest {
 
 /// A recently seen device matching `keep`.
 pub fn device_where(store: &Store, keep: impl Fn(&chariot_store::DeviceListRow) -> bool) -> String {
-    let week_ago = (chrono::Utc::now() - chrono::Duration::days(6)).to_rfc3339();
+    let week_ago = chrono::Utc::now() - chrono::Duration::days(6);
     store
         .list_devices(&DeviceQuery {
             inventory_since: Some(week_ago),

@@ -1,8 +1,11 @@
 //! Which copy of a device a read keeps when it sees the device twice (offset paging over a
-//! fleet that moves, pages in any order, or two reads merged): the one that reported last.
+//! fleet that moves, pages in any order, or two reads merged): the one that reported last, by
+//! the rule the store applies too ([`chariot_model::newest::replaces`]).
 
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
+
+use chariot_model::newest::replaces;
 
 use crate::models::InventoryRecord;
 
@@ -19,12 +22,11 @@ pub fn newest_copies(records: impl IntoIterator<Item = InventoryRecord>) -> Vec<
 /// Keeps `record` unless the copy already kept reported a newer inventory (a device seen twice
 /// while paging: the pages came in any order).
 pub(super) fn keep_newest(by_id: &mut BTreeMap<String, InventoryRecord>, record: InventoryRecord) {
-    let reported = |r: &InventoryRecord| {
+    fn reported(r: &InventoryRecord) -> Option<&str> {
         r.general
             .as_ref()
             .and_then(|g| g.last_inventory_update_date.as_deref())
-            .and_then(|d| chrono::DateTime::parse_from_rfc3339(d).ok())
-    };
+    }
     // One lookup per record (every record of a district's read passes here); dates are only
     // parsed for a device seen twice.
     match by_id.entry(record.mobile_device_id.clone()) {
@@ -32,7 +34,7 @@ pub(super) fn keep_newest(by_id: &mut BTreeMap<String, InventoryRecord>, record:
             slot.insert(record);
         }
         Entry::Occupied(mut kept) => {
-            if reported(kept.get()) <= reported(&record) {
+            if replaces(reported(&record), reported(kept.get())) {
                 kept.insert(record);
             }
         }

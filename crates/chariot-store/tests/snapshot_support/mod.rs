@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use chariot_store::{AppRow, DeviceQuery, DeviceRow, GroupRow, Store, SyncKind};
+use chariot_store::{AppRow, DeviceQuery, DeviceRole, DeviceRow, GroupRow, Store, SyncKind};
 use chrono::{DateTime, TimeZone, Utc};
 use rstest::fixture;
 use tempfile::TempDir;
@@ -34,7 +34,7 @@ pub fn device(id: u32, name: &str) -> DeviceRow {
     DeviceRow {
         jamf_id: id.to_string(),
         name: name.into(),
-        role: "student".into(),
+        role: DeviceRole::Student,
         role_reason: "student_pattern".into(),
         serial_number: Some(format!("DMPXK{id:05}")),
         battery_level: Some(50 + id as i64),

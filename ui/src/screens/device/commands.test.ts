@@ -8,7 +8,7 @@ describe("management commands", () => {
     wifiMac: null, lastContact: null, lostMode: null, sharedUsers: [], catalogApps: [], otherApps: [], profiles: [], groups: [],
   };
   const summary = {
-    id: "1", name: "x", role: "student", cart: null, serialNumber: null, assetTag: null, model: null, osVersion: null,
+    id: "1", name: "x", role: "student" as const, cart: null, serialNumber: null, assetTag: null, model: null, osVersion: null,
     username: null, batteryLevel: null, capacityMb: null, availableMb: null, supervised: true, sharedIpad: false,
     lostMode: false, lastInventory: null, stale: false,
   };

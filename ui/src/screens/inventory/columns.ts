@@ -1,6 +1,7 @@
 // The inventory's columns ("Affichage de l'inventaire"): widths, alignment, sort keys, the
 // chooser's rules and what each cell shows.
 import type { InventoryColumn, InventoryRow, InventorySort, Lang } from "../../lib/bindings";
+import { knownRole } from "../../lib/roles";
 import { dateAge, formatBattery, formatSize, isLowBattery, type Translate } from "./units";
 
 export interface ColumnDef {
@@ -162,11 +163,8 @@ export function cellContent(row: InventoryRow, column: InventoryColumn, ctx: Cel
   switch (column) {
     case "name":
       return plain(row.name);
-    case "role": {
-      const known = ["student", "shared_teacher", "teacher", "other"] as const;
-      const role = known.find((r) => r === row.role) ?? "other";
-      return { text: t(`inventory.roleOne.${role}`) };
-    }
+    case "role":
+      return { text: t(`inventory.roleOne.${knownRole(row.role)}`) };
     case "cart":
       return plain(row.cart);
     case "serial":

@@ -83,7 +83,7 @@ describe("filter chips", () => {
     const filter = {
       ...emptyFilter(),
       search: "ignored",
-      role: "shared_teacher",
+      role: "shared_teacher" as const,
       cart: "Chariot 1",
       osVersion: "17",
       stale: true,

@@ -1,14 +1,8 @@
 // The inventory's filters: read from and written to the route's query (the dashboard links to
 // `#/inventory?stale=true` or `#/inventory?cart=Chariot%201`), and shown as removable chips.
 import type { InventoryFilter, Lang } from "../../lib/bindings";
+import { isRole } from "../../lib/roles";
 import { formatBattery, formatSize, type Translate } from "./units";
-
-export const ROLES = ["student", "shared_teacher", "teacher", "other"] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: string | null): value is Role {
-  return value !== null && (ROLES as readonly string[]).includes(value);
-}
 
 export function emptyFilter(): InventoryFilter {
   return {
@@ -140,7 +134,7 @@ export function filterChips(
   staleAfterDays: number,
 ): Chip[] {
   const chips: Chip[] = [];
-  if (isRole(filter.role))
+  if (filter.role !== null)
     chips.push({ id: "role", label: t("inventory.chip.role", { value: t(`inventory.role.${filter.role}`) }) });
   if (filter.cart !== null) chips.push({ id: "cart", label: t("inventory.chip.cart", { value: filter.cart }) });
   if (filter.group !== null) chips.push({ id: "group", label: t("inventory.chip.group", { value: filter.group }) });
