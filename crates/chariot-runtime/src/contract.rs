@@ -27,6 +27,7 @@ macro_rules! ipc_commands {
             delete_profile: delete_profile($crate::types::IdRequest) -> $crate::types::AppStatus;
             start_sync: start_sync_command($crate::types::StartSyncRequest) -> $crate::types::AppStatus;
             cancel_sync: cancel_sync_command() -> ();
+            sync_history: sync_history() -> Vec<$crate::types::SyncRunView>;
             dashboard: dashboard() -> $crate::types::Dashboard;
             inventory_query: inventory_query($crate::types::InventoryRequest) -> $crate::types::InventoryResult;
             inventory_rows: inventory_rows($crate::types::DeviceRowsRequest) -> Vec<$crate::types::InventoryRow>;

@@ -9,7 +9,7 @@ use chariot_core::ipc::{
 use chariot_core::status::AppStatus;
 use chariot_core::views::{
     self, Dashboard, DeviceDetail, DeviceHistory, DeviceRowsRequest, InventoryRequest,
-    InventoryResult, InventoryRow,
+    InventoryResult, InventoryRow, SyncRunView,
 };
 
 use crate::app::App;
@@ -100,6 +100,11 @@ impl<H: Host> App<H> {
             return Ok(Some(path.display().to_string()));
         }
         self.host().choose_save_path(request.default_name).await
+    }
+
+    /// Réglages' latest syncs, newest first.
+    pub async fn sync_history(&self) -> Result<Vec<SyncRunView>, AppError> {
+        self.with_console(|c| views::sync_history::history(c.store()?))
     }
 
     pub async fn export_inventory(&self, request: ExportRequest) -> Result<ExportResult, AppError> {

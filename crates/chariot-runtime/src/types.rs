@@ -14,5 +14,5 @@ pub use chariot_core::status::AppStatus;
 pub use chariot_core::sync::SyncProgress;
 pub use chariot_core::views::{
     Dashboard, DeviceDetail, DeviceHistory, DeviceRowsRequest, InventoryRequest, InventoryResult,
-    InventoryRow, LostDevice, PositionStatus,
+    InventoryRow, LostDevice, PositionStatus, SyncRunView,
 };

@@ -193,3 +193,34 @@ async fn the_periodic_sync_is_due_by_the_hosts_clock(test_app: TestApp) {
         .unwrap();
     assert!(!test_app.app.sync_due().unwrap(), "0 = never");
 }
+
+#[rstest]
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sync_history_lists_each_attempt_newest_first_with_how_it_ended(test_app: TestApp) {
+    let empty = test_app.call("sync_history", Value::Null).await.unwrap();
+    assert_eq!(empty, json!([]));
+    test_app.call("start_demo", Value::Null).await.unwrap();
+    let status = test_app.sync_finished().await;
+    let devices = status["snapshot"]["deviceCount"].clone();
+    // The network cut: the next sync fails, and says so in the history.
+    test_app
+        .call("set_demo_network", json!({"online": false}))
+        .await
+        .unwrap();
+    test_app
+        .call("start_sync", json!({"full": false}))
+        .await
+        .unwrap();
+    test_app.sync_finished().await;
+
+    let runs = test_app.call("sync_history", Value::Null).await.unwrap();
+    let runs = runs.as_array().unwrap();
+    assert_eq!(runs.len(), 2, "{runs:?}");
+    assert_eq!(runs[0]["status"], "failed", "{runs:?}");
+    assert!(runs[0]["error"].as_str().is_some_and(|e| !e.is_empty()));
+    assert_eq!(runs[1]["status"], "succeeded");
+    assert_eq!(runs[1]["kind"], "full");
+    assert_eq!(runs[1]["deviceCount"], devices);
+    assert_eq!(runs[1]["added"], devices);
+    assert!(runs[1]["finishedAt"].is_string());
+}

@@ -1,7 +1,7 @@
 //! The record of each sync attempt: what the UI's summary and `chariot sync` report.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use crate::Store;
 use crate::error::StoreError;
@@ -85,35 +85,39 @@ impl Store {
     }
 
     pub fn last_sync_run(&self) -> Result<Option<SyncRun>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id, kind, started_at, finished_at, status, device_count, added, changed,
-                        removed, error, incomplete, positions_unread
-                 FROM sync_runs ORDER BY id DESC LIMIT 1",
-                [],
-                |r| {
-                    Ok(SyncRun {
-                        id: r.get(0)?,
-                        kind: known(r, 1)?,
-                        started_at: time(r, 2)?,
-                        finished_at: time_opt(r, 3)?,
-                        status: known(r, 4)?,
-                        device_count: r.get(5)?,
-                        added: r.get(6)?,
-                        changed: r.get(7)?,
-                        removed: r.get(8)?,
-                        error: r.get(9)?,
-                        problems: match (r.get(10)?, r.get(11)?) {
-                            (Some(incomplete), Some(positions_unread)) => Some(RunProblems {
-                                incomplete,
-                                positions_unread,
-                            }),
-                            _ => None,
-                        },
-                    })
-                },
-            )
-            .optional()?)
+        Ok(self.recent_sync_runs(1)?.pop())
+    }
+
+    /// The latest `limit` sync attempts, newest first (Réglages' history).
+    pub fn recent_sync_runs(&self, limit: u32) -> Result<Vec<SyncRun>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, kind, started_at, finished_at, status, device_count, added, changed,
+                    removed, error, incomplete, positions_unread
+             FROM sync_runs ORDER BY id DESC LIMIT ?1",
+        )?;
+        let runs = stmt
+            .query_map([limit], |r| {
+                Ok(SyncRun {
+                    id: r.get(0)?,
+                    kind: known(r, 1)?,
+                    started_at: time(r, 2)?,
+                    finished_at: time_opt(r, 3)?,
+                    status: known(r, 4)?,
+                    device_count: r.get(5)?,
+                    added: r.get(6)?,
+                    changed: r.get(7)?,
+                    removed: r.get(8)?,
+                    error: r.get(9)?,
+                    problems: match (r.get(10)?, r.get(11)?) {
+                        (Some(incomplete), Some(positions_unread)) => Some(RunProblems {
+                            incomplete,
+                            positions_unread,
+                        }),
+                        _ => None,
+                    },
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(runs)
     }
 }

@@ -256,7 +256,8 @@ stored_enum! {
 
 stored_enum! {
     /// Where a recorded sync attempt stands.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+    #[serde(rename_all = "snake_case")]
     pub enum SyncRunStatus ("sync status") {
         Running = "running",
         Succeeded = "succeeded",

@@ -507,6 +507,26 @@ export type SyncProgress = { phase: SyncPhase, done: number, total: number, devi
  */
 etaSeconds: number | null, };
 
+export type SyncRunStatus = "running" | "succeeded" | "failed" | "cancelled";
+
+export type SyncRunView = { startedAt: string, 
+/**
+ * `None` while it runs (or when Chariot was stopped during it).
+ */
+finishedAt: string | null, kind: SyncKind, status: SyncRunStatus, 
+/**
+ * The snapshot's devices after a successful sync.
+ */
+deviceCount: number | null, added: number | null, changed: number | null, removed: number | null, 
+/**
+ * Devices Jamf Pro could only partly read, and lost devices whose position was not read.
+ */
+incomplete: number, positionsUnread: number, 
+/**
+ * Why it failed (English, as recorded for support).
+ */
+error: string | null, };
+
 export type SyncStatus = { running: boolean, last: SyncOutcome | null, };
 
 export type TargetState = "not_sent" | "submitted" | "pending" | "not_now" | "done" | "failed" | "unknown" | "refused";
@@ -544,6 +564,7 @@ export type Commands = {
   delete_profile: { request: IdRequest; response: AppStatus };
   start_sync: { request: StartSyncRequest; response: AppStatus };
   cancel_sync: { request: null; response: null };
+  sync_history: { request: null; response: Array<SyncRunView> };
   dashboard: { request: null; response: Dashboard };
   inventory_query: { request: InventoryRequest; response: InventoryResult };
   inventory_rows: { request: DeviceRowsRequest; response: Array<InventoryRow> };

@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod device;
 pub mod inventory;
 pub mod lost;
+pub mod sync_history;
 
 pub use dashboard::{CountBy, Dashboard, DeviceRef};
 pub use device::{
@@ -16,3 +17,4 @@ pub use inventory::{
     InventoryRow, InventorySort,
 };
 pub use lost::{LostDevice, NoPosition, PositionStatus};
+pub use sync_history::SyncRunView;

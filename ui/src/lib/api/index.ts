@@ -24,6 +24,7 @@ import type {
   PositionStatus,
   ProfileDraft,
   SyncProgress,
+  SyncRunView,
   TargetState,
   UpdateSettingsRequest,
 } from "../bindings";
@@ -75,6 +76,8 @@ export const api = {
   // Sync: runs in the background; progress arrives as events, the end as a status change.
   startSync: (full = false): Promise<AppStatus> =>
     call("start_sync", { full }),
+  /** The latest syncs of this server, newest first (Réglages). */
+  syncHistory: (): Promise<SyncRunView[]> => call("sync_history"),
   cancelSync: (): Promise<void> => call("cancel_sync").then(() => undefined),
   onSyncProgress: (handler: (progress: SyncProgress) => void): Promise<UnlistenFn> =>
     on(EVENTS.syncProgress, handler),

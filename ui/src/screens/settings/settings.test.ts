@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { AppStatus, ServerProfile } from "../../lib/bindings";
+import type { AppStatus, ServerProfile, SyncRunView } from "../../lib/bindings";
 import { updateStatus } from "../../lib/app.svelte";
 import { api } from "../../lib/api";
 import { settingsFixture, statusFixture } from "../../lib/testing/fixtures";
@@ -24,10 +24,40 @@ const status: AppStatus = statusFixture({
   settings: settingsFixture({ profiles: [college, lycee], activeProfile: college.id }),
 });
 
+const history: SyncRunView[] = [
+  {
+    startedAt: "2026-11-22T08:30:00Z",
+    finishedAt: null,
+    kind: "incremental",
+    status: "failed",
+    deviceCount: null,
+    added: null,
+    changed: null,
+    removed: null,
+    incomplete: 0,
+    positionsUnread: 0,
+    error: "Sync failed: cannot reach ecollege31.jamfcloud.com",
+  },
+  {
+    startedAt: "2026-11-22T07:00:00Z",
+    finishedAt: "2026-11-22T07:00:09Z",
+    kind: "full",
+    status: "succeeded",
+    deviceCount: 38,
+    added: 38,
+    changed: 0,
+    removed: 0,
+    incomplete: 0,
+    positionsUnread: 0,
+    error: null,
+  },
+];
+
 let calls: [string, unknown][] = [];
 beforeEach(async () => {
   calls = [];
   mockIPC((cmd, args) => {
+    if (cmd === "sync_history") return history;
     calls.push([cmd, args]);
     return status;
   });
@@ -41,6 +71,18 @@ afterEach(() => {
 });
 
 describe("settings", () => {
+  it("lists the latest syncs in French, a failure without the English error", async () => {
+    const view = render(Settings);
+    await settle(view);
+    const rows = [...byTestId(view.target, "sync-history").querySelectorAll("tr")];
+    expect(rows.map((r) => r.dataset.status)).toEqual(["failed", "succeeded"]);
+    expect(rows[0]?.textContent).toContain("Incrémentale");
+    expect(rows[0]?.textContent).toContain("Échouée");
+    expect(rows[0]?.textContent).not.toContain("cannot reach");
+    expect(rows[1]?.textContent).toContain("Complète");
+    expect(rows[1]?.textContent).toContain("38 appareils · +38 ~0 −0");
+  });
+
   it("lists the saved servers with the active one marked", async () => {
     const view = render(Settings);
     const active = byTestId(view.target, "server-ecollege31");

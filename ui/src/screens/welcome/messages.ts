@@ -84,6 +84,15 @@ export const fr = {
   "connection.demo.help":
     "Arrête l'école simulée pour essayer le mode hors ligne : les données locales restent consultables.",
 
+  "settings.history.title": "Dernières synchronisations",
+  "settings.history.none": "Aucune synchronisation pour ce serveur.",
+  "settings.history.kind.full": "Complète",
+  "settings.history.kind.incremental": "Incrémentale",
+  "settings.history.status.running": "En cours",
+  "settings.history.status.failed": "Échouée",
+  "settings.history.status.cancelled": "Annulée",
+  "settings.history.status.succeeded": "Réussie",
+  "settings.history.changes": "{devices} appareils · +{added} ~{changed} −{removed}",
   "connection.sync": "Synchronisation",
   "connection.sync.atStart": "Synchroniser au démarrage de Chariot",
   "connection.sync.auto": "Synchronisation automatique",
@@ -179,6 +188,15 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "connection.demo.help":
     "Stops the simulated school to try the offline mode: the local data stays readable.",
 
+  "settings.history.title": "Latest syncs",
+  "settings.history.none": "No sync for this server yet.",
+  "settings.history.kind.full": "Full",
+  "settings.history.kind.incremental": "Incremental",
+  "settings.history.status.running": "Running",
+  "settings.history.status.failed": "Failed",
+  "settings.history.status.cancelled": "Cancelled",
+  "settings.history.status.succeeded": "Succeeded",
+  "settings.history.changes": "{devices} devices · +{added} ~{changed} −{removed}",
   "connection.sync": "Sync",
   "connection.sync.atStart": "Sync when Chariot starts",
   "connection.sync.auto": "Automatic sync",
