@@ -232,7 +232,7 @@ async fn act(t: &Targeting, action: Action, confirm: Option<String>) -> Result<(
     if let Some(why) = &plan.unavailable {
         return Err(AppError::new(
             chariot_core::ErrorCode::InvalidInput,
-            why.clone(),
+            why.to_string(),
         ));
     }
     if !t.yes {

@@ -39,7 +39,7 @@ stale: Array<PlannedDevice>,
 /**
  * Set when the server cannot do this action (its version): nothing can be sent.
  */
-unavailable: string | null, 
+unavailable: Unavailable | null, 
 /**
  * For an erase: what must be typed to confirm.
  */
@@ -530,6 +530,16 @@ error: string | null, };
 export type SyncStatus = { running: boolean, last: SyncOutcome | null, };
 
 export type TargetState = "not_sent" | "submitted" | "pending" | "not_now" | "done" | "failed" | "unknown" | "refused";
+
+export type Unavailable = { 
+/**
+ * The server's version, when a sync has read it.
+ */
+version: string | null, 
+/**
+ * The oldest Jamf Pro that can send it.
+ */
+needed: string, };
 
 export type UpdateSettingsRequest = { staleAfterDays: number | null, syncAtStart: boolean | null, autoSyncMinutes: number | null, inventoryColumns: Array<InventoryColumn> | null, };
 

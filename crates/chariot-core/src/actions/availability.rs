@@ -2,6 +2,8 @@
 //! which actions a server cannot do at all — shown disabled with the reason, never sent to fail.
 
 use chariot_jamf::JamfVersion;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::action::ActionKind;
 
@@ -28,9 +30,30 @@ pub fn has_pro_api_commands(version: Option<JamfVersion>) -> bool {
     version.is_none_or(|v| v.at_least(PRO_API_COMMANDS_SINCE.major, PRO_API_COMMANDS_SINCE.minor))
 }
 
-/// The route of `action` on a server of `version`, or why it cannot be sent (English; the UI
-/// has its own French text for the same reason).
-pub fn route(action: ActionKind, version: Option<JamfVersion>) -> Result<Route, String> {
+/// Why a server cannot send an action: its version is older than the one needed. Data, so each
+/// front end words it in its own language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Unavailable {
+    /// The server's version, when a sync has read it.
+    pub version: Option<String>,
+    /// The oldest Jamf Pro that can send it.
+    pub needed: String,
+}
+
+impl std::fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.version.as_deref().unwrap_or_default();
+        write!(
+            f,
+            "Jamf Pro {v} cannot send this command: Jamf Pro {} or later is needed",
+            self.needed
+        )
+    }
+}
+
+/// The route of `action` on a server of `version`, or why it cannot be sent.
+pub fn route(action: ActionKind, version: Option<JamfVersion>) -> Result<Route, Unavailable> {
     use ActionKind as A;
     // Classic on every version: UpdateInventory is deprecated (2026-03-13) but still served,
     // and EnableLostMode is the only way to send "always enforce".
@@ -60,17 +83,20 @@ pub fn route(action: ActionKind, version: Option<JamfVersion>) -> Result<Route, 
         // No Classic command is documented for these in the reference, and update plans
         // came with the newer API: not offered rather than guessed.
         A::DeleteUser | A::LogOutUser | A::UpdateOs => {
-            let v = version.map(|v| v.to_string()).unwrap_or_default();
-            return Err(format!(
-                "Jamf Pro {v} cannot send this command: Jamf Pro 11.0 or later is needed"
-            ));
+            return Err(Unavailable {
+                version: version.map(|v| v.to_string()),
+                needed: format!(
+                    "{}.{}",
+                    PRO_API_COMMANDS_SINCE.major, PRO_API_COMMANDS_SINCE.minor
+                ),
+            });
         }
         A::UpdateInventory | A::EnableLostMode => unreachable!("answered above"),
     }))
 }
 
 /// `None` when the server can do `action`; otherwise why not.
-pub fn unavailable(action: ActionKind, version: Option<JamfVersion>) -> Option<String> {
+pub fn unavailable(action: ActionKind, version: Option<JamfVersion>) -> Option<Unavailable> {
     route(action, version).err()
 }
 
@@ -89,7 +115,13 @@ mod tests {
             route(ActionKind::Erase, old),
             Ok(Route::Classic("EraseDevice"))
         );
-        assert!(unavailable(ActionKind::LogOutUser, old).is_some());
+        assert_eq!(
+            unavailable(ActionKind::LogOutUser, old),
+            Some(Unavailable {
+                version: Some("10.48.0".into()),
+                needed: "11.0".into()
+            })
+        );
         assert!(unavailable(ActionKind::UpdateOs, old).is_some());
         let current = Some(JamfVersion::new(11, 30, 1));
         assert!(

@@ -10,7 +10,9 @@ mod rules;
 mod view;
 
 pub use action::{Action, ActionKind, OsUpdateInstall, OsVersionChoice};
-pub use availability::{PRO_API_COMMANDS_SINCE, Route, has_pro_api_commands, route, unavailable};
+pub use availability::{
+    PRO_API_COMMANDS_SINCE, Route, Unavailable, has_pro_api_commands, route, unavailable,
+};
 pub use plan::{ActionPlan, ActionRequest, PlannedDevice, RefusedDevice};
 pub use rules::{DeviceFacts, Refusal, refusal};
 pub use view::{

@@ -60,7 +60,7 @@ pub struct ActionPlan {
     /// unknown), oldest first.
     pub stale: Vec<PlannedDevice>,
     /// Set when the server cannot do this action (its version): nothing can be sent.
-    pub unavailable: Option<String>,
+    pub unavailable: Option<super::availability::Unavailable>,
     /// For an erase: what must be typed to confirm.
     pub typed_confirmation: Option<String>,
     /// For a single device: its name, for the dialog's title.

@@ -82,7 +82,7 @@ pub fn create(
     let planned = planned(store, request, ctx)?;
     let plan = &planned.plan;
     if let Some(why) = &plan.unavailable {
-        return Err(AppError::new(ErrorCode::InvalidInput, why.clone())
+        return Err(AppError::new(ErrorCode::InvalidInput, why.to_string())
             .with_hint("Ask the Jamf Pro administrator to update the server."));
     }
     if plan.total == 0 {

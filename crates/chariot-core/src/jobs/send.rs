@@ -104,7 +104,7 @@ pub async fn submit(client: &JamfClient, store: &mut Store, job: i64) -> Result<
     let row = job_row(store, job)?;
     let action = job_action(&row)?;
     let route = route(action.kind(), known_version(store)?)
-        .map_err(|why| AppError::new(ErrorCode::InvalidInput, why))?;
+        .map_err(|why| AppError::new(ErrorCode::InvalidInput, why.to_string()))?;
     if let (Route::Plans, Some(config)) = (route, action.update_plan_config()) {
         return submit_plans(client, store, &row, &config).await;
     }

@@ -355,9 +355,12 @@ describe("action dialog", () => {
     view.unmount();
     closeAction();
 
-    backEnd({ plan: () => planFixture({ unavailable: "this action needs Jamf Pro 11.0 or later" }) });
+    backEnd({ plan: () => planFixture({ unavailable: { version: "10.48.0", needed: "11.0" } }) });
     await open({ kind: "restart", deviceIds: ids(15) });
     expect($("plan-unavailable")?.textContent).toContain("Ce serveur Jamf Pro ne permet pas cette action");
+    expect($("plan-unavailable-versions")?.textContent).toContain(
+      "Version du serveur : 10.48.0 ; cette action demande Jamf Pro 11.0 ou plus récent.",
+    );
     expect(confirmButton().disabled).toBe(true);
   });
 

@@ -115,6 +115,7 @@ export const fr = {
   "action.plan.stale.never": "inventaire jamais reçu",
   "action.plan.unavailable.title": "Ce serveur Jamf Pro ne permet pas cette action",
   "action.plan.unavailable.body": "Sa version est trop ancienne. Demandez à l'administrateur de Jamf Pro de la mettre à jour.",
+  "action.plan.unavailable.versions": "Version du serveur : {version} ; cette action demande Jamf Pro {needed} ou plus récent.",
 
   // Why a device is left out (Refusal).
   "action.refusal.not_supervised":
@@ -272,6 +273,7 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "action.plan.stale.never": "inventory never received",
   "action.plan.unavailable.title": "This Jamf Pro server cannot do this action",
   "action.plan.unavailable.body": "Its version is too old. Ask the Jamf Pro administrator to update it.",
+  "action.plan.unavailable.versions": "Server version: {version}; this action needs Jamf Pro {needed} or later.",
 
   "action.refusal.not_supervised":
     "Not supervised (or supervision unknown): lost mode, sound, location and iOS updates need a supervised iPad.",
