@@ -223,7 +223,10 @@ async fn an_older_jamf_pro_gets_classic_commands_and_answers_from_the_device_his
     let id = device_where(&store, |d| d.role == DeviceRole::Student.as_str());
     // Log out user has no Classic command: not offered, with the reason.
     let plan = jobs::plan(&store, &request(Action::LogOutUser, &[&id]), &old).unwrap();
-    assert!(plan.unavailable.unwrap().contains("11.0 or later"));
+    let why = plan.unavailable.unwrap();
+    assert_eq!(why.needed, "11.0");
+    assert_eq!(why.version.as_deref(), Some("10.48.0"));
+    assert!(why.to_string().contains("11.0 or later"));
 
     // Restart: Classic RestartDevice (this server has no /api/v2/mdm/commands), and the answer
     // read from the device's Classic history.
