@@ -122,21 +122,34 @@ pub const KNOWN_TYPES: &[&str] = &[
     "PASSCODE_LOCK_GRACE_PERIOD",
 ];
 
-/// Checks a v2 `commandData` object; the message becomes a 400 ApiError.
-pub fn validate_command_data(data: &serde_json::Value) -> Result<String, String> {
+/// Why a v2 `commandData` object is refused; its text becomes a 400 ApiError's description.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandDataError {
+    #[error("commandType is required")]
+    NoType,
+    #[error("Invalid commandType: {0}")]
+    UnknownType(String),
+    #[error("lostModeMessage or lostModePhone is required")]
+    LostModeWithoutText,
+    #[error("esimServerUrl must be 1 to 2048 characters")]
+    EsimUrlLength,
+}
+
+/// Checks a v2 `commandData` object and returns its command type.
+pub fn validate_command_data(data: &serde_json::Value) -> Result<String, CommandDataError> {
     let ty = data
         .get("commandType")
         .and_then(|v| v.as_str())
-        .ok_or("commandType is required")?;
+        .ok_or(CommandDataError::NoType)?;
     // UPDATE_INVENTORY is not a v2 commandType in 11.30.1 (reference §5.1); it exists only
     // through the Classic API, so the v2 endpoint refuses it.
     if ty == "UPDATE_INVENTORY" || !KNOWN_TYPES.contains(&ty) {
-        return Err(format!("Invalid commandType: {ty}"));
+        return Err(CommandDataError::UnknownType(ty.to_owned()));
     }
     let s = |k: &str| data.get(k).and_then(|v| v.as_str()).unwrap_or("");
     match ty {
         "ENABLE_LOST_MODE" if s("lostModeMessage").is_empty() && s("lostModePhone").is_empty() => {
-            Err("lostModeMessage or lostModePhone is required".into())
+            Err(CommandDataError::LostModeWithoutText)
         }
         "REFRESH_CELLULAR_PLANS" => {
             // The schema spells it `esimServerUrl`; the issue text says `eSIMServerUrl`.
@@ -147,7 +160,7 @@ pub fn validate_command_data(data: &serde_json::Value) -> Result<String, String>
                 s("esimServerUrl")
             };
             if url.is_empty() || url.len() > 2048 {
-                Err("esimServerUrl must be 1 to 2048 characters".into())
+                Err(CommandDataError::EsimUrlLength)
             } else {
                 Ok(ty.to_string())
             }

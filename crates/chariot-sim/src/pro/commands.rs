@@ -46,8 +46,9 @@ pub async fn send(
         .get("commandData")
         .cloned()
         .unwrap_or(serde_json::Value::Null);
-    let ty = validate_command_data(&data)
-        .map_err(|m| ApiError::bad_request("INVALID_FIELD", m).with_field("commandData"))?;
+    let ty = validate_command_data(&data).map_err(|e| {
+        ApiError::bad_request("INVALID_FIELD", e.to_string()).with_field("commandData")
+    })?;
     let targets: Vec<String> = v
         .get("clientData")
         .and_then(|c| c.as_array())
