@@ -125,12 +125,3 @@ pub fn created_id(body: &str) -> u32 {
     let end = body[start..].find("</id>").unwrap() + start;
     body[start..end].parse().unwrap()
 }
-
-/// A file of the shared reference samples.
-pub fn sample(rel: &str) -> String {
-    let p = format!(
-        "{}/../../../shared/reference/jamf-samples/{rel}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"))
-}
