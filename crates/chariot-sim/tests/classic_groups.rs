@@ -1,9 +1,8 @@
 //! Classic `/JSSResource/mobiledevicegroups` over real HTTP: reads in XML and JSON, creates
 //! from a school script's request bodies, smart-group evaluation, atomic static membership edits.
 
-mod common;
 use chariot_testkit::samples::Source;
-use common::*;
+use chariot_testkit::sim::*;
 use reqwest::Method;
 use rstest::rstest;
 use serde_json::Value;
@@ -46,7 +45,7 @@ async fn cart(sim: &chariot_sim::RunningSim, t: &str, n: u32) -> Value {
 
 #[tokio::test]
 async fn list_and_record_in_xml_and_json() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, xml) = classic(&sim, &t, Method::GET, "/mobiledevicegroups", None, false).await;
     assert_eq!(s, 200);
@@ -104,7 +103,7 @@ async fn smart_group_samples_create_and_evaluate(#[case] source: Source, #[case]
     let Some(body) = source.read("groups/smart-create.request.xml") else {
         return;
     };
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     // The demo tenant already has Jamf's default "All Managed iPads": the sample is a duplicate.
     let (s, page) = classic_write(&sim, &t, Method::POST, "/mobiledevicegroups/id/0", &body).await;
@@ -149,7 +148,7 @@ async fn smart_group_samples_create_and_evaluate(#[case] source: Source, #[case]
 
 #[tokio::test]
 async fn smart_group_combines_membership_and_device_fields() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let c = cart(&sim, &t, 2).await;
     let cart_name = c["name"].as_str().unwrap();
@@ -172,7 +171,7 @@ async fn smart_group_combines_membership_and_device_fields() {
 
 #[tokio::test]
 async fn static_membership_edits_are_atomic() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let body = "<mobile_device_group><name>Prêt CDI</name><is_smart>false</is_smart>\
         <mobile_devices><mobile_device><id>1</id></mobile_device><mobile_device><serial_number>NOPE</serial_number></mobile_device></mobile_devices></mobile_device_group>";
@@ -259,7 +258,7 @@ async fn static_membership_edits_are_atomic() {
 )]
 #[tokio::test]
 async fn create_validation(#[case] body: &str, #[case] status: u16) {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, r) = classic_write(&sim, &t, Method::POST, "/mobiledevicegroups/id/0", body).await;
     assert_eq!(s, status, "{r}");
@@ -272,7 +271,7 @@ async fn create_validation(#[case] body: &str, #[case] status: u16) {
 #[case("xor", "and")]
 #[tokio::test]
 async fn and_or_is_normalised(#[case] sent: &str, #[case] stored: &str) {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let body = format!(
         "<mobile_device_group><name>G</name><is_smart>true</is_smart><criteria>\
@@ -292,7 +291,7 @@ async fn and_or_is_normalised(#[case] sent: &str, #[case] stored: &str) {
 
 #[tokio::test]
 async fn renaming_onto_an_existing_name_conflicts() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let c1 = cart(&sim, &t, 1).await;
     let c2 = cart(&sim, &t, 2).await;
@@ -310,7 +309,7 @@ async fn renaming_onto_an_existing_name_conflicts() {
 
 #[tokio::test]
 async fn pro_v2_groups_agree_with_classic() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, v) = get_json(&sim, &t, "/api/v2/groups?page-size=2000").await;
     assert_eq!(s, 200, "{v}");

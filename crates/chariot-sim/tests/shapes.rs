@@ -8,10 +8,9 @@
 //! `*.headers.json`, the schemas, and the HTML error pages (neither JSON nor XML; their
 //! text is checked in `tests/auth.rs`).
 
-mod common;
 use chariot_sim::RunningSim;
 use chariot_testkit::samples;
-use common::*;
+use chariot_testkit::sim::*;
 use reqwest::Method;
 use rstest::rstest;
 use serde_json::{Map, Value};
@@ -409,7 +408,7 @@ async fn simulator_matches_sample(
     #[case] skip: &[&str],
     #[case] extra_paths: &[&str],
 ) {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let ours = ours(&sim, which).await;
     let rules = Rules {
         extra_ok,
