@@ -1,12 +1,16 @@
-//! Test support shared by Chariot's crates, so that no crate keeps its own copy: an rstest
-//! fixture for a running simulator, clients for it, and our Jamf payloads.
+//! Test support shared by Chariot's crates, so that no crate keeps its own copy: rstest
+//! fixtures for a running simulator, a temp store file and a temp home folder, clients for
+//! the simulator, and our Jamf payloads.
 //!
 //! A dev-dependency only. Each module is behind the feature of the crate it needs (`sim`,
-//! `jamf`); `samples` needs none.
+//! `jamf`, `store`); `samples` and `home` need none.
 
+pub mod home;
 pub mod samples;
 
 #[cfg(feature = "jamf")]
 pub mod client;
 #[cfg(feature = "sim")]
 pub mod sim;
+#[cfg(feature = "store")]
+pub mod store;
