@@ -3,11 +3,13 @@
 //! the simulator, the sync and job helpers of chariot-core's tests, and our Jamf payloads.
 //!
 //! A dev-dependency only. Each module is behind the feature of the crate it needs (`sim`,
-//! `jamf`, `store`, `core`); `samples` and `home` need none.
+//! `jamf`, `store`, `core`, `cli`); `samples` and `home` need none.
 
 pub mod home;
 pub mod samples;
 
+#[cfg(feature = "cli")]
+pub mod cli;
 #[cfg(feature = "jamf")]
 pub mod client;
 #[cfg(feature = "core")]
