@@ -1,9 +1,7 @@
 //! The `chariot` binary against chariot-sim over loopback: sync, offline reads, exports and the
 //! exit code of each class of failure.
 
-mod common;
-
-use common::{env, stdout};
+use chariot_testkit::cli::{env, stdout};
 use rstest::rstest;
 
 #[test]

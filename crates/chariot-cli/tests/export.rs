@@ -2,9 +2,7 @@
 //! with semicolons; `--excel` (BOM, ids kept as text) goes with either. Without the option,
 //! the output is as before: `,` for plain CSV, `;` with `--excel`.
 
-mod common;
-
-use common::{Env, env, stdout};
+use chariot_testkit::cli::{Env, env, stdout};
 use rstest::rstest;
 
 fn export(e: &Env, extra: &[&str]) -> std::process::Output {

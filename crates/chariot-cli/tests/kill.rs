@@ -9,9 +9,12 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chariot_jamf::inventory::{InventoryQuery, Section};
-use chariot_jamf::{ClientOptions, Credentials, JamfClient, Secret, ServerUrl};
+use chariot_jamf::{ClientOptions, JamfClient};
 use chariot_sim::SimConfig;
 use chariot_store::{DeviceQuery, Store};
+use chariot_testkit::client::{Account, client_with};
+use chariot_testkit::home::home;
+use chariot_testkit::sim::{BlockingSim, blocking_sim};
 
 type State = BTreeMap<String, Option<String>>;
 
@@ -68,26 +71,15 @@ impl XorShift {
 
 #[test]
 fn a_sync_killed_at_random_points_never_leaves_a_mixed_snapshot() {
-    let rt = tokio::runtime::Runtime::new().unwrap();
     // A frozen clock: the fleet only changes when the test says so.
-    let sim = rt
-        .block_on(chariot_sim::start(SimConfig {
-            devices: 600,
-            clock_speed: 0.0,
-            ..SimConfig::default()
-        }))
-        .unwrap();
+    let BlockingSim { rt, sim } = blocking_sim(SimConfig {
+        devices: 600,
+        clock_speed: 0.0,
+        ..SimConfig::default()
+    });
     let creds = sim.credentials();
-    let client = JamfClient::new(
-        ServerUrl::parse(&sim.base_url()).unwrap(),
-        Credentials::ApiClient {
-            client_id: creds.client_id.clone(),
-            client_secret: Secret::new(creds.client_secret.clone()),
-        },
-        ClientOptions::default(),
-    )
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let client = client_with(&sim, Account::ApiClient, ClientOptions::default());
+    let dir = home();
     let db = dir.path().join("killed.db");
     let sync = || {
         Command::new(assert_cmd::cargo::cargo_bin("chariot"))

@@ -2,10 +2,8 @@
 //! fault: exit 5 ("server error"), never 6 ("local data"), and a message that does not send
 //! the IT manager looking at their own database or files.
 
-mod common;
-
 use chariot_sim::{FaultConfig, SimConfig};
-use common::env_with;
+use chariot_testkit::cli::env_with;
 use rstest::rstest;
 
 #[rstest]
@@ -33,7 +31,7 @@ fn an_unreadable_server_answer_exits_5_and_blames_the_server(#[case] config: Sim
 /// `chariot --help` says where such an answer lands.
 #[test]
 fn the_help_says_an_unreadable_answer_is_a_server_error() {
-    let e = common::env();
+    let e = chariot_testkit::cli::env();
     let out = e.chariot(&["--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
     let words = help.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -3,13 +3,11 @@
 //! valid on the server for its whole lifetime (30 minutes) after the command is gone.
 #![cfg(unix)]
 
-mod common;
-
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chariot_sim::SimConfig;
-use common::{Env, env_with, stdout};
+use chariot_testkit::cli::{Env, env_with, stdout};
 
 /// The demo user's account options for the commands that sign in.
 fn as_user(e: &Env) -> Vec<String> {

@@ -2,24 +2,23 @@
 //! (the unlock token never stored), erase's typed confirmation, OS update plans, an older Jamf Pro
 //! (Classic commands and history), delete user, sound, eSIM and shut down.
 
-mod jobs_support;
-
 use std::time::Duration;
 
 use chariot_core::actions::{Action, OsUpdateInstall, OsVersionChoice, Refusal};
-use chariot_core::connection::sync_profile;
 use chariot_core::fleet::DeviceRole;
 use chariot_core::jobs::{self, PlanContext, TargetState};
-use chariot_core::profiles::ServerProfile;
-use chariot_core::sync::CancelFlag;
-use chariot_sim::SimConfig;
+use chariot_sim::{RunningSim, SimConfig};
 use chariot_store::{DeviceQuery, Store};
-use jobs_support::*;
+use chariot_testkit::client::client;
+use chariot_testkit::jobs::*;
+use chariot_testkit::sim::{commands_total, http, sim, user_token};
+use chariot_testkit::sync::sync_demo_profile;
+use rstest::rstest;
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn preconditions_refuse_per_device_and_the_rest_is_sent() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let (dir, mut store) = synced(&sim).await;
+async fn preconditions_refuse_per_device_and_the_rest_is_sent(#[future(awt)] sim: RunningSim) {
+    let (dir, _, mut store) = synced(&sim).await.into_parts();
     let c = client(&sim, Duration::from_secs(10));
     let shared = device_where(&store, |d| d.shared_ipad == Some(true));
     // The teachers' iPads of the carts are single-user iPads, not Shared iPads.
@@ -86,10 +85,12 @@ async fn preconditions_refuse_per_device_and_the_rest_is_sent() {
     sim.shutdown().await;
 }
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn erase_needs_the_count_typed_and_what_a_server_cannot_do_is_not_sent() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let (_dir, mut store) = synced(&sim).await;
+async fn erase_needs_the_count_typed_and_what_a_server_cannot_do_is_not_sent(
+    #[future(awt)] sim: RunningSim,
+) {
+    let (_dir, _, mut store) = synced(&sim).await.into_parts();
     let ids: Vec<String> = targets(&store, &DeviceQuery::default(), 3)
         .into_iter()
         .map(|t| t.0)
@@ -118,10 +119,12 @@ async fn erase_needs_the_count_typed_and_what_a_server_cannot_do_is_not_sent() {
     sim.shutdown().await;
 }
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn an_os_update_is_one_plan_per_device_and_the_new_version_reaches_the_snapshot() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let (dir, mut store) = synced(&sim).await;
+async fn an_os_update_is_one_plan_per_device_and_the_new_version_reaches_the_snapshot(
+    #[future(awt)] sim: RunningSim,
+) {
+    let (_dir, path, mut store) = synced(&sim).await.into_parts();
     let c = client(&sim, Duration::from_secs(10));
     let ids: Vec<String> = store
         .list_devices(&DeviceQuery::default())
@@ -157,29 +160,21 @@ async fn an_os_update_is_one_plan_per_device_and_the_new_version_reaches_the_sna
 
     // The next sync sees the new version.
     drop(store);
-    let outcome = sync_profile(
-        &c,
-        &ServerProfile::demo("Démo"),
-        &dir.path().join("jobs.db"),
-        false,
-        |_| {},
-        &CancelFlag::default(),
-    )
-    .await;
+    let outcome = sync_demo_profile(&c, &path).await;
     assert!(outcome.error.is_none(), "{:?}", outcome.error);
-    let store = Store::open(&dir.path().join("jobs.db")).unwrap();
+    let store = Store::open(&path).unwrap();
     for d in store.devices_by_ids(&ids).unwrap() {
         assert_eq!(d.os_version.as_deref(), Some("26.1"), "{}", d.name);
     }
 
     // With the feature off in Jamf Pro, the plans fail with what to do.
     let mut store = store;
-    let off = reqwest::Client::new()
+    let off = http()
         .put(format!(
             "{}/api/v1/managed-software-updates/plans/feature-toggle",
             sim.base_url()
         ))
-        .bearer_auth(sim_token(&sim).await)
+        .bearer_auth(user_token(&sim).await)
         .json(&serde_json::json!({"toggle": false}))
         .send()
         .await
@@ -213,7 +208,7 @@ async fn an_older_jamf_pro_gets_classic_commands_and_answers_from_the_device_his
     })
     .await
     .unwrap();
-    let (_dir, mut store) = synced(&sim).await;
+    let (_dir, _, mut store) = synced(&sim).await.into_parts();
     let c = client(&sim, Duration::from_secs(10));
     let old = PlanContext {
         version: jobs::known_version(&store).unwrap(),
@@ -251,10 +246,12 @@ async fn an_older_jamf_pro_gets_classic_commands_and_answers_from_the_device_his
     sim.shutdown().await;
 }
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn sound_delete_user_shut_down_and_esim_each_get_the_devices_own_answer() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let (_dir, mut store) = synced(&sim).await;
+async fn sound_delete_user_shut_down_and_esim_each_get_the_devices_own_answer(
+    #[future(awt)] sim: RunningSim,
+) {
+    let (_dir, _, mut store) = synced(&sim).await.into_parts();
     let c = client(&sim, Duration::from_secs(10));
     // A Shared iPad with a local user who is not logged in.
     let (shared, user) = store

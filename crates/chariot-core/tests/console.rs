@@ -3,6 +3,8 @@
 use chariot_core::locale::{Lang, LanguagePref};
 use chariot_core::status::ConnectionState;
 use chariot_core::{Console, ConsolePaths, ErrorCode};
+use chariot_testkit::home::home;
+use chariot_testkit::store::publish_ipads;
 use rstest::{fixture, rstest};
 use tempfile::TempDir;
 
@@ -11,15 +13,15 @@ struct Env {
     paths: ConsolePaths,
 }
 
+/// The console's folders inside a temp home.
 #[fixture]
-fn env() -> Env {
-    let dir = tempfile::tempdir().unwrap();
+fn env(home: TempDir) -> Env {
     let paths = ConsolePaths {
-        config_dir: dir.path().join("config"),
-        data_dir: dir.path().join("data"),
-        log_dir: dir.path().join("logs"),
+        config_dir: home.path().join("config"),
+        data_dir: home.path().join("data"),
+        log_dir: home.path().join("logs"),
     };
-    Env { _dir: dir, paths }
+    Env { _dir: home, paths }
 }
 
 #[rstest]
@@ -52,20 +54,7 @@ fn a_snapshot_in_the_database_shows_in_the_status(env: Env) {
         .unwrap()
         .to_utc();
     let mut store = chariot_store::Store::open(&env.paths.local_database()).unwrap();
-    let g = store
-        .begin_generation("demo", chariot_store::SyncKind::Full, t)
-        .unwrap();
-    let rows: Vec<_> = (0..38)
-        .map(|i| chariot_store::DeviceRow {
-            jamf_id: i.to_string(),
-            name: format!("iPad {i}"),
-            role: "other".into(),
-            role_reason: "unrecognised_name".into(),
-            ..Default::default()
-        })
-        .collect();
-    store.stage_devices(g, &rows).unwrap();
-    store.publish_full(g, None, t).unwrap();
+    publish_ipads(&mut store, t, 38);
     drop(store);
     let status = Console::open(env.paths.clone(), None).status().unwrap();
     assert_eq!(status.snapshot.synced_at, Some(t));

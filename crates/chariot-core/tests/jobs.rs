@@ -3,21 +3,22 @@
 //! left staying "not sent", retry and resume after a restart, and the journal of a lost-mode
 //! sequence.
 
-mod jobs_support;
-
 use std::time::Duration;
 
 use chariot_core::actions::{Action, ActionKind, JournalEvent, JournalRequest, Refusal};
 use chariot_core::fleet::DeviceRole;
 use chariot_core::jobs::{self, TargetState};
-use chariot_sim::SimConfig;
+use chariot_sim::RunningSim;
 use chariot_store::{DeviceQuery, Store};
-use jobs_support::*;
+use chariot_testkit::client::client;
+use chariot_testkit::jobs::*;
+use chariot_testkit::sim::{commands_total, sim};
+use rstest::rstest;
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn each_device_gets_its_own_result() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let (_dir, mut store) = synced(&sim).await;
+async fn each_device_gets_its_own_result(#[future(awt)] sim: RunningSim) {
+    let (_dir, _, mut store) = synced(&sim).await.into_parts();
     let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
     let mut devices = targets(
         &store,
@@ -82,10 +83,10 @@ async fn each_device_gets_its_own_result() {
     sim.shutdown().await;
 }
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn a_timed_out_send_is_unknown_and_never_resent() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let (_dir, mut store) = synced(&sim).await;
+async fn a_timed_out_send_is_unknown_and_never_resent(#[future(awt)] sim: RunningSim) {
+    let (_dir, _, mut store) = synced(&sim).await.into_parts();
     let devices = targets(&store, &DeviceQuery::default(), 1);
     let job = store
         .create_job(
@@ -112,10 +113,10 @@ async fn a_timed_out_send_is_unknown_and_never_resent() {
     sim.shutdown().await;
 }
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn a_send_that_never_left_stays_not_sent() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let (_dir, mut store) = synced(&sim).await;
+async fn a_send_that_never_left_stays_not_sent(#[future(awt)] sim: RunningSim) {
+    let (_dir, _, mut store) = synced(&sim).await.into_parts();
     let devices = targets(&store, &DeviceQuery::default(), 2);
     let job = store
         .create_job(
@@ -140,10 +141,12 @@ async fn a_send_that_never_left_stays_not_sent() {
     );
 }
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn unknown_is_resent_only_when_the_user_retries_and_polling_resumes_after_a_restart() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let (dir, mut store) = synced(&sim).await;
+async fn unknown_is_resent_only_when_the_user_retries_and_polling_resumes_after_a_restart(
+    #[future(awt)] sim: RunningSim,
+) {
+    let (_dir, path, mut store) = synced(&sim).await.into_parts();
     let id = device_where(&store, |_| true);
     let job = create(
         &mut store,
@@ -171,7 +174,7 @@ async fn unknown_is_resent_only_when_the_user_retries_and_polling_resumes_after_
 
     // "Restart": a new connection to the same file finds the job in flight and finishes it.
     drop(store);
-    let mut reopened = Store::open(&dir.path().join("jobs.db")).unwrap();
+    let mut reopened = Store::open(&path).unwrap();
     assert_eq!(jobs::in_flight(&reopened).unwrap(), [job]);
     assert_eq!(
         settle(&sim, &c, &mut reopened, job).await,
@@ -197,10 +200,10 @@ async fn unknown_is_resent_only_when_the_user_retries_and_polling_resumes_after_
     sim.shutdown().await;
 }
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn lost_mode_then_location_then_disable_with_the_journal() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let (_dir, mut store) = synced(&sim).await;
+async fn lost_mode_then_location_then_disable_with_the_journal(#[future(awt)] sim: RunningSim) {
+    let (_dir, _, mut store) = synced(&sim).await.into_parts();
     let c = client(&sim, Duration::from_secs(10));
     let student = device_where(&store, |d| {
         d.role == DeviceRole::Student.as_str()

@@ -15,6 +15,9 @@ use chariot_core::views::{
 };
 use chariot_jamf::Secret;
 use chariot_store::Store;
+use chariot_testkit::home::home;
+use chariot_testkit::sim::sim;
+use chariot_testkit::sync::sync_demo_profile;
 use chrono::{Duration, Utc};
 
 async fn synced_demo() -> (DemoSchool, tempfile::TempDir, std::path::PathBuf) {
@@ -192,26 +195,10 @@ async fn the_demo_school_feeds_every_screen() {
 async fn a_second_sync_is_incremental_and_a_stopped_school_fails_as_network() {
     let (school, _dir, db) = synced_demo().await;
     let client = school.client().unwrap();
-    let again = sync_profile(
-        &client,
-        &ServerProfile::demo("Démo"),
-        &db,
-        false,
-        |_| {},
-        &CancelFlag::default(),
-    )
-    .await;
+    let again = sync_demo_profile(&client, &db).await;
     assert_eq!(again.kind, Some(SyncKind::Incremental));
     school.stop().await;
-    let offline = sync_profile(
-        &client,
-        &ServerProfile::demo("Démo"),
-        &db,
-        false,
-        |_| {},
-        &CancelFlag::default(),
-    )
-    .await;
+    let offline = sync_demo_profile(&client, &db).await;
     assert_eq!(offline.error.map(|e| e.code), Some(ErrorCode::Network));
     // The snapshot is still there to browse.
     let store = Store::open(&db).unwrap();
@@ -227,9 +214,7 @@ async fn the_test_button_says_which_step_failed() {
     assert!(ok.privileges.iter().all(|p| p.granted));
 
     // An account without the groups privilege: signed in, but told exactly what to grant.
-    let sim = chariot_sim::start(chariot_sim::SimConfig::default())
-        .await
-        .unwrap();
+    let sim = sim().await;
     sim.faults()
         .update(|f| f.denied_privileges = vec!["Read Smart Mobile Device Groups".into()]);
     let c = sim.credentials();
@@ -259,16 +244,8 @@ async fn the_test_button_says_which_step_failed() {
     // Without the inventory privilege the sync fails as an access problem, nothing is kept.
     sim.faults()
         .update(|f| f.denied_privileges = vec!["Read Mobile Devices".into()]);
-    let dir = tempfile::tempdir().unwrap();
-    let refused = sync_profile(
-        &limited,
-        &ServerProfile::demo("Démo"),
-        &dir.path().join("refused.db"),
-        false,
-        |_| {},
-        &CancelFlag::default(),
-    )
-    .await;
+    let dir = home();
+    let refused = sync_demo_profile(&limited, &dir.path().join("refused.db")).await;
     assert_eq!(refused.error.map(|e| e.code), Some(ErrorCode::Auth));
     sim.shutdown().await;
 

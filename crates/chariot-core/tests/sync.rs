@@ -7,16 +7,16 @@ use std::time::Duration;
 use chariot_core::sync::{CancelFlag, SyncError, SyncMode, SyncRequest, sync};
 use chariot_sim::{FaultConfig, PagedRead, SimConfig};
 use chariot_store::{DeviceQuery, DeviceRole, SyncKind, SyncRunStatus};
+use chariot_testkit::sim::sim_of;
+use chariot_testkit::store::db;
+use chariot_testkit::sync::*;
 use rstest::rstest;
-
-mod sync_support;
-use sync_support::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_full_sync_of_the_demo_school_follows_the_guide() {
-    let sim = sim(0).await;
+    let sim = sim_of(0).await;
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     let mut phases = Vec::new();
     let report = sync(
         &c,
@@ -50,9 +50,9 @@ async fn a_full_sync_of_the_demo_school_follows_the_guide() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_incremental_sync_matches_a_fresh_full_sync() {
-    let sim = sim(120).await;
+    let sim = sim_of(120).await;
     let c = client(&sim);
-    let (_d1, mut store) = store();
+    let (_d1, _, mut store) = db().into_parts();
     sync_full(&c, &mut store).await;
     // Time passes at school: devices check in and send new inventory.
     sim.clock().advance(Duration::from_secs(6 * 3600));
@@ -60,16 +60,16 @@ async fn an_incremental_sync_matches_a_fresh_full_sync() {
     assert_eq!(report.kind, SyncKind::Incremental);
     assert!(report.summary.changed > 0, "{report:?}");
     assert!((report.summary.changed as usize) < 120);
-    let (_d2, mut fresh) = self::store();
+    let (_d2, _, mut fresh) = db().into_parts();
     sync_full(&c, &mut fresh).await;
     assert_eq!(snapshot(&store), snapshot(&fresh));
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn devices_added_and_removed_while_paging_end_up_exactly_as_on_the_server() {
-    let sim = sim(200).await;
+    let sim = sim_of(200).await;
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     let mut f = FaultConfig::default();
     f.set_rate("churn", 0.5).unwrap();
     f.set_rate("500", 0.1).unwrap();
@@ -98,9 +98,9 @@ async fn devices_added_and_removed_while_paging_end_up_exactly_as_on_the_server(
 #[tokio::test(flavor = "multi_thread")]
 async fn a_deletion_while_the_list_is_read_hides_no_device(#[case] full_sync: bool) {
     // More devices than one page of the id list (2000).
-    let sim = sim(4500).await;
+    let sim = sim_of(4500).await;
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     let request = SyncRequest {
         mode: SyncMode::Full,
         page_size: 500,
@@ -151,9 +151,9 @@ async fn a_deletion_while_the_list_is_read_hides_no_device(#[case] full_sync: bo
 #[case::cancelled(false)]
 #[tokio::test(flavor = "multi_thread")]
 async fn a_failed_or_cancelled_sync_leaves_the_snapshot_unchanged(#[case] server_down: bool) {
-    let sim = sim(60).await;
+    let sim = sim_of(60).await;
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     sync_full(&c, &mut store).await;
     let before = snapshot(&store);
     let status_before = store.current_snapshot().unwrap();
@@ -211,7 +211,7 @@ async fn a_server_too_old_fails_the_sync_before_anything_is_published(#[case] mo
     .await
     .unwrap();
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     if mode == SyncMode::Auto {
         // An incremental sync needs a snapshot: one from when the server was (taken as) new
         // enough, written straight into the store.
@@ -257,9 +257,9 @@ async fn a_server_too_old_fails_the_sync_before_anything_is_published(#[case] mo
 /// sync must see it.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_incremental_sync_sees_group_changes_without_new_inventory() {
-    let sim = sim(0).await;
+    let sim = sim_of(0).await;
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     sync_full(&c, &mut store).await;
     let moved = store
         .list_devices(&DeviceQuery {
@@ -294,9 +294,9 @@ async fn an_incremental_sync_sees_group_changes_without_new_inventory() {
 /// sync.
 #[tokio::test(flavor = "multi_thread")]
 async fn an_incremental_sync_sees_a_renamed_cart() {
-    let sim = sim(0).await;
+    let sim = sim_of(0).await;
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     sync_full(&c, &mut store).await;
     let in_cart = |store: &chariot_store::Store, cart: &str| {
         store
@@ -331,7 +331,7 @@ async fn an_unprocessable_device_does_not_stop_the_sync() {
     .await
     .unwrap();
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     let report = sync_full(&c, &mut store).await;
     assert_eq!(
         report.summary.device_count as usize,

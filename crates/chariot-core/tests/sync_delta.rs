@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use chariot_sim::PagedRead;
 use chariot_store::SyncKind;
-
-mod sync_support;
-use sync_support::*;
+use chariot_testkit::sim::sim_of;
+use chariot_testkit::store::db;
+use chariot_testkit::sync::*;
 
 /// Offset paging: the device with the lowest id the delta matches is deleted once the delta's
 /// first page is served, so every later page starts one device further and the device at
@@ -17,9 +17,9 @@ use sync_support::*;
 /// may keep until the next sync if the read of every device's groups still named it).
 #[tokio::test(flavor = "multi_thread")]
 async fn a_deletion_while_the_delta_is_paged_hides_no_report() {
-    let sim = sim(400).await;
+    let sim = sim_of(400).await;
     let c = client(&sim);
-    let (_d1, mut store) = store();
+    let (_d1, _, mut store) = db().into_parts();
     sync_full(&c, &mut store).await;
     // A day at school: most devices send a new inventory; the delta spans many pages.
     sim.clock().advance(Duration::from_secs(24 * 3600));
@@ -33,7 +33,7 @@ async fn a_deletion_while_the_delta_is_paged_hides_no_report() {
     let deleted: BTreeSet<&String> = before.difference(&after).collect();
     assert_eq!(deleted.len(), 1, "a device was deleted during the sync");
 
-    let (_d2, mut fresh) = self::store();
+    let (_d2, _, mut fresh) = db().into_parts();
     sync_full(&c, &mut fresh).await;
     let synced: Vec<_> = snapshot(&store)
         .into_iter()

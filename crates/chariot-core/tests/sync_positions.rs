@@ -7,15 +7,15 @@ use chariot_core::fleet::DeviceRole;
 use chariot_core::sync::{CancelFlag, SyncMode, SyncPhase, SyncRequest, sync};
 use chariot_sim::SimConfig;
 use chariot_store::{DeviceQuery, Store};
-
-mod sync_support;
-use sync_support::*;
+use chariot_testkit::sim::{api_token, http, sim_of};
+use chariot_testkit::store::db;
+use chariot_testkit::sync::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn lost_devices_get_their_position_from_the_classic_api() {
-    let sim = sim(0).await;
+    let sim = sim_of(0).await;
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
         .await
         .unwrap();
@@ -44,10 +44,9 @@ async fn lost_devices_get_their_position_from_the_classic_api() {
 /// the lost devices without a position yet (nothing was known); at the end they have them.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_inventory_is_published_before_the_positions_are_read() {
-    let sim = sim(0).await;
+    let sim = sim_of(0).await;
     let c = client(&sim);
-    let (dir, mut store) = store();
-    let path = dir.path().join("sync.db");
+    let (_d, path, mut store) = db().into_parts();
     let mut seen_at_publication: Option<(u32, usize, usize)> = None;
     sync(
         &c,
@@ -79,9 +78,9 @@ async fn the_inventory_is_published_before_the_positions_are_read() {
 /// a success, and the positions not read yet are read by the next sync.
 #[tokio::test(flavor = "multi_thread")]
 async fn cancelling_during_the_positions_keeps_the_published_inventory() {
-    let sim = sim(0).await;
+    let sim = sim_of(0).await;
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     let cancel = CancelFlag::default();
     let report = sync(
         &c,
@@ -131,7 +130,7 @@ async fn an_incremental_sync_sees_lost_mode_enabled_by_a_command() {
     .await
     .unwrap();
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
         .await
         .unwrap();
@@ -154,8 +153,8 @@ async fn an_incremental_sync_sees_lost_mode_enabled_by_a_command() {
         .unwrap()
         .management_id
         .unwrap();
-    let (http, bearer) = admin(&sim).await;
-    let sent = http
+    let bearer = api_token(&sim).await;
+    let sent = http()
         .post(format!("{}/api/v2/mdm/commands", sim.base_url()))
         .bearer_auth(&bearer)
         .json(&serde_json::json!({
@@ -188,9 +187,9 @@ async fn an_incremental_sync_sees_lost_mode_enabled_by_a_command() {
 /// and refreshes its screens.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_positions_phase_is_reported_even_with_nothing_to_read() {
-    let sim = sim(0).await;
+    let sim = sim_of(0).await;
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
         .await
         .unwrap();

@@ -4,24 +4,25 @@
 
 use chariot_core::sync::{CancelFlag, sync};
 use chariot_store::{DeviceQuery, SyncRunStatus};
-
-mod sync_support;
-use sync_support::*;
+use chariot_testkit::sim::sim_of;
+use chariot_testkit::store::db;
+use chariot_testkit::sync::*;
+use std::path::Path;
 
 /// Makes the database refuse a write, as a full disk or a damaged file would, through a
 /// trigger added on a connection of its own.
-fn refuse(dir: &tempfile::TempDir, trigger: &str) {
-    let conn = rusqlite::Connection::open(dir.path().join("sync.db")).unwrap();
+fn refuse(path: &Path, trigger: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute_batch(trigger).unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sync_that_cannot_begin_its_generation_is_recorded_as_failed() {
-    let sim = sim(0).await;
+    let sim = sim_of(0).await;
     let c = client(&sim);
-    let (dir, mut store) = store();
+    let (_d, path, mut store) = db().into_parts();
     refuse(
-        &dir,
+        &path,
         "CREATE TRIGGER refuse BEFORE INSERT ON snapshot_generations
          BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
     );
@@ -37,11 +38,11 @@ async fn a_sync_that_cannot_begin_its_generation_is_recorded_as_failed() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_published_snapshot_is_a_success_even_if_its_figures_cannot_be_recorded() {
-    let sim = sim(0).await;
+    let sim = sim_of(0).await;
     let c = client(&sim);
-    let (dir, mut store) = store();
+    let (_d, path, mut store) = db().into_parts();
     refuse(
-        &dir,
+        &path,
         "CREATE TRIGGER refuse BEFORE UPDATE OF status ON sync_runs
          WHEN NEW.status = 'succeeded'
          BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
@@ -67,7 +68,7 @@ async fn what_a_sync_survived_is_counted_in_its_summary() {
     .await
     .unwrap();
     let c = client(&sim);
-    let (_d, mut store) = store();
+    let (_d, _, mut store) = db().into_parts();
     let faults = sim.faults();
     let report = sync(
         &c,
@@ -94,8 +95,8 @@ async fn what_a_sync_survived_is_counted_in_its_summary() {
     assert_eq!(run.problems, Some(expected));
 
     // A sync that reads everything says so.
-    let (_d2, mut clean) = self::store();
-    let healthy = sync_support::sim(0).await;
+    let (_d2, _, mut clean) = db().into_parts();
+    let healthy = sim_of(0).await;
     let report = sync(
         &client(&healthy),
         &mut clean,

@@ -8,11 +8,11 @@ use std::time::Duration;
 use chariot_core::sync::{CancelFlag, SyncMode, SyncPhase, SyncRequest, sync};
 use chariot_jamf::JamfClient;
 use chariot_jamf::inventory::{InventoryQuery, OnTimeoutPolicy, Section};
+use chariot_testkit::sim::sim_of;
+use chariot_testkit::store::db;
+use chariot_testkit::sync::*;
 use chrono::{DateTime, Utc};
 use rstest::rstest;
-
-mod sync_support;
-use sync_support::*;
 
 /// The devices `filter` matches, in the order the sync pages them, with their inventory date.
 async fn paging_order(c: &JamfClient, filter: Option<String>) -> Vec<(u32, DateTime<Utc>)> {
@@ -42,11 +42,11 @@ fn instant(date: &str) -> DateTime<Utc> {
 #[case::incremental(SyncMode::Auto)]
 #[tokio::test(flavor = "multi_thread")]
 async fn a_device_that_reports_during_the_sync_is_not_behind_the_watermark(#[case] mode: SyncMode) {
-    let sim = sim(400).await;
+    let sim = sim_of(400).await;
     // One request at a time, so the pages are read in order and a device on a late page is
     // read well after the first page was stored.
-    let c = client_with(&sim, 1);
-    let (_d, mut store) = store();
+    let c = client_in_flight(&sim, 1);
+    let (_d, _, mut store) = db().into_parts();
     let request = SyncRequest {
         mode,
         page_size: 16,

@@ -6,53 +6,22 @@ use std::time::Duration;
 
 use chariot_jamf::inventory::InventoryQuery;
 use chariot_jamf::{ClientOptions, Credentials, JamfClient, JamfError, Secret, ServerUrl};
-use chariot_sim::{FaultConfig, RunningSim, SimConfig};
+use chariot_sim::{FaultConfig, RunningSim};
+use chariot_testkit::client::{Account, client_with, quick_retry};
+use chariot_testkit::sim::sim_of;
 use rstest::rstest;
-
-async fn sim(devices: usize) -> RunningSim {
-    chariot_sim::start(SimConfig {
-        devices,
-        ..SimConfig::default()
-    })
-    .await
-    .expect("simulator starts")
-}
 
 fn fast_options() -> ClientOptions {
     ClientOptions {
         request_timeout: Duration::from_secs(10),
-        retry: chariot_jamf_retry(),
+        retry: quick_retry(Duration::from_millis(20), Duration::from_millis(200)),
         ..ClientOptions::default()
     }
 }
 
-fn chariot_jamf_retry() -> chariot_jamf::client::RetryPolicyPublic {
-    chariot_jamf::client::RetryPolicyPublic {
-        max_attempts: 8,
-        base: Duration::from_millis(20),
-        max_delay: Duration::from_millis(200),
-    }
-}
-
-fn client(sim: &RunningSim, api_client: bool) -> JamfClient {
-    let creds = sim.credentials();
-    let credentials = if api_client {
-        Credentials::ApiClient {
-            client_id: creds.client_id,
-            client_secret: Secret::new(creds.client_secret),
-        }
-    } else {
-        Credentials::User {
-            username: creds.username,
-            password: Secret::new(creds.password),
-        }
-    };
-    JamfClient::new(
-        ServerUrl::parse(&sim.base_url()).unwrap(),
-        credentials,
-        fast_options(),
-    )
-    .unwrap()
+/// A client of the simulator with [`fast_options`].
+fn client(sim: &RunningSim, account: Account) -> JamfClient {
+    client_with(sim, account, fast_options())
 }
 
 async fn ids(list: &[chariot_jamf::models::InventoryRecord]) -> BTreeSet<String> {
@@ -60,12 +29,12 @@ async fn ids(list: &[chariot_jamf::models::InventoryRecord]) -> BTreeSet<String>
 }
 
 #[rstest]
-#[case::user(false)]
-#[case::api_client(true)]
+#[case::user(Account::User)]
+#[case::api_client(Account::ApiClient)]
 #[tokio::test(flavor = "multi_thread")]
-async fn signs_in_and_reads_the_version(#[case] api_client: bool) {
-    let sim = sim(0).await;
-    let c = client(&sim, api_client);
+async fn signs_in_and_reads_the_version(#[case] account: Account) {
+    let sim = sim_of(0).await;
+    let c = client(&sim, account);
     let v = c.version().await.unwrap();
     assert!(v.at_least(10, 49), "{v}");
     c.sign_out().await.unwrap();
@@ -73,7 +42,7 @@ async fn signs_in_and_reads_the_version(#[case] api_client: bool) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn wrong_password_is_an_auth_error_without_the_secret() {
-    let sim = sim(0).await;
+    let sim = sim_of(0).await;
     let c = JamfClient::new(
         ServerUrl::parse(&sim.base_url()).unwrap(),
         Credentials::User {
@@ -100,8 +69,8 @@ async fn wrong_password_is_an_auth_error_without_the_secret() {
 #[case::expecting_more_than_there_are(500, 10_000)]
 #[tokio::test(flavor = "multi_thread")]
 async fn pages_return_every_device_once(#[case] page_size: u32, #[case] expected: u64) {
-    let sim = sim(230).await;
-    let c = client(&sim, false);
+    let sim = sim_of(230).await;
+    let c = client(&sim, Account::User);
     let mut last = None;
     let records = c
         .fetch_inventory(
@@ -129,8 +98,8 @@ async fn pages_return_every_device_once(#[case] page_size: u32, #[case] expected
 
 #[tokio::test(flavor = "multi_thread")]
 async fn filters_with_rsql() {
-    let sim = sim(0).await;
-    let c = client(&sim, true);
+    let sim = sim_of(0).await;
+    let c = client(&sim, Account::ApiClient);
     let all = c
         .fetch_inventory(&InventoryQuery::default(), |_| {})
         .await
@@ -172,8 +141,8 @@ fn fault(name: &str) -> FaultConfig {
 #[case::too_many(Some(10_000))]
 #[tokio::test(flavor = "multi_thread")]
 async fn the_device_list_reads_every_page_of_a_district(#[case] expected: Option<u64>) {
-    let sim = sim(4500).await;
-    let c = client(&sim, false);
+    let sim = sim_of(4500).await;
+    let c = client(&sim, Account::User);
     let list = match expected {
         None => c.device_list().await.unwrap(),
         Some(n) => c.device_list_of_about(n).await.unwrap(),
@@ -195,8 +164,8 @@ async fn the_device_list_reads_every_page_of_a_district(#[case] expected: Option
 #[case("html")]
 #[tokio::test(flavor = "multi_thread")]
 async fn survives_each_fault_with_exactly_the_fleet(#[case] name: &str) {
-    let sim = sim(300).await;
-    let c = client(&sim, false);
+    let sim = sim_of(300).await;
+    let c = client(&sim, Account::User);
     let expected: BTreeSet<String> = c
         .device_list()
         .await
@@ -221,8 +190,8 @@ async fn survives_each_fault_with_exactly_the_fleet(#[case] name: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn token_expiry_mid_run_is_handled_by_signing_in_again() {
-    let sim = sim(120).await;
-    let c = client(&sim, false);
+    let sim = sim_of(120).await;
+    let c = client(&sim, Account::User);
     c.sign_in().await.unwrap();
     sim.faults().expire_tokens_now();
     let records = c
@@ -240,8 +209,8 @@ async fn token_expiry_mid_run_is_handled_by_signing_in_again() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_server_that_always_fails_gives_a_clear_error() {
-    let sim = sim(0).await;
-    let c = client(&sim, false);
+    let sim = sim_of(0).await;
+    let c = client(&sim, Account::User);
     let mut f = FaultConfig::default();
     f.set_rate("503", 1.0).unwrap();
     sim.faults().set(f);
@@ -258,8 +227,8 @@ async fn a_server_that_always_fails_gives_a_clear_error() {
 #[case::one_page(500, 1)]
 #[tokio::test(flavor = "multi_thread")]
 async fn the_caller_hears_when_every_page_has_arrived(#[case] page_size: u32, #[case] pages: u32) {
-    let sim = sim(230).await;
-    let c = client(&sim, false);
+    let sim = sim_of(230).await;
+    let c = client(&sim, Account::User);
     let mut sunk = 0u32;
     let mut heard: Vec<(u64, u32)> = Vec::new();
     let sunk_cell = std::cell::Cell::new(0u32);
@@ -305,12 +274,12 @@ async fn pages_too_big_for_the_edge_are_asked_smaller_for_the_rest_of_the_read(
     #[case] page_size: u32,
     #[case] edge_max: u32,
 ) {
-    let sim = sim(2000).await;
+    let sim = sim_of(2000).await;
     sim.faults().update(|f| {
         f.max_detail_page = Some(edge_max);
         f.timeout_hold = Duration::from_millis(20);
     });
-    let c = client(&sim, true);
+    let c = client(&sim, Account::ApiClient);
     let all = c
         .fetch_inventory(
             &InventoryQuery {

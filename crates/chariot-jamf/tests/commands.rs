@@ -5,27 +5,12 @@
 use std::time::Duration;
 
 use chariot_jamf::inventory::InventoryQuery;
-use chariot_jamf::{
-    ClientOptions, CommandState, Credentials, JamfClient, JamfError, Secret, ServerUrl,
-};
-use chariot_sim::{RunningSim, SimConfig};
+use chariot_jamf::{CommandState, JamfClient, JamfError};
+use chariot_sim::RunningSim;
+use chariot_testkit::client::{Connected, client, connected};
+use chariot_testkit::sim::{commands_total, sim};
+use rstest::rstest;
 use serde_json::json;
-
-fn client(sim: &RunningSim, request_timeout: Duration) -> JamfClient {
-    let c = sim.credentials();
-    JamfClient::new(
-        ServerUrl::parse(&sim.base_url()).unwrap(),
-        Credentials::ApiClient {
-            client_id: c.client_id,
-            client_secret: Secret::new(c.client_secret),
-        },
-        ClientOptions {
-            request_timeout,
-            ..ClientOptions::default()
-        },
-    )
-    .unwrap()
-}
 
 /// (Jamf id, management id) of a supervised device the simulator will answer for.
 async fn supervised_device(c: &JamfClient) -> (String, String) {
@@ -42,16 +27,6 @@ async fn supervised_device(c: &JamfClient) -> (String, String) {
         .expect("the demo school has supervised iPads")
 }
 
-async fn commands_total(sim: &RunningSim) -> u64 {
-    let state: serde_json::Value = reqwest::get(format!("{}/_sim/state", sim.base_url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    state["commands"]["total"].as_u64().unwrap()
-}
-
 /// Polls until every command is final, letting simulated time pass between polls.
 async fn until_final(sim: &RunningSim, c: &JamfClient, uuids: &[String]) -> Vec<CommandState> {
     for _ in 0..60 {
@@ -65,10 +40,12 @@ async fn until_final(sim: &RunningSim, c: &JamfClient, uuids: &[String]) -> Vec<
     panic!("the commands never reached a final state");
 }
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn a_pro_and_a_classic_command_are_followed_to_their_result() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let c = client(&sim, Duration::from_secs(10));
+async fn a_pro_and_a_classic_command_are_followed_to_their_result(
+    #[future(awt)] connected: Connected,
+) {
+    let Connected { sim, client: c } = connected;
     let (id, management_id) = supervised_device(&c).await;
     let before = commands_total(&sim).await;
 
@@ -100,10 +77,10 @@ async fn a_pro_and_a_classic_command_are_followed_to_their_result() {
     sim.shutdown().await;
 }
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn a_refused_target_is_an_error_and_queues_nothing() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let c = client(&sim, Duration::from_secs(10));
+async fn a_refused_target_is_an_error_and_queues_nothing(#[future(awt)] connected: Connected) {
+    let Connected { sim, client: c } = connected;
     let before = commands_total(&sim).await;
     let err = c
         .send_mdm_command(
@@ -117,9 +94,9 @@ async fn a_refused_target_is_an_error_and_queues_nothing() {
     sim.shutdown().await;
 }
 
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn a_send_that_timed_out_is_not_sent_again() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
+async fn a_send_that_timed_out_is_not_sent_again(#[future(awt)] sim: RunningSim) {
     let reader = client(&sim, Duration::from_secs(10));
     let (_, management_id) = supervised_device(&reader).await;
     let before = commands_total(&sim).await;
@@ -143,10 +120,12 @@ async fn a_send_that_timed_out_is_not_sent_again() {
 /// The server queues the command and the connection breaks while it answers (a load balancer
 /// reset, a cut-off answer): the write reached the server, so it is "unknown", never "not
 /// reached" (which the job list would send again), and it was sent once.
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn a_write_whose_answer_was_cut_off_is_unknown_and_sent_once() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let c = client(&sim, Duration::from_secs(10));
+async fn a_write_whose_answer_was_cut_off_is_unknown_and_sent_once(
+    #[future(awt)] connected: Connected,
+) {
+    let Connected { sim, client: c } = connected;
     let (_, management_id) = supervised_device(&c).await;
     c.sign_in().await.unwrap();
     let before = commands_total(&sim).await;
@@ -165,10 +144,12 @@ async fn a_write_whose_answer_was_cut_off_is_unknown_and_sent_once() {
 }
 
 /// Nothing listens at the address: the write never left, and saying so lets it be sent later.
+#[rstest]
 #[tokio::test(flavor = "multi_thread")]
-async fn a_write_to_a_server_that_cannot_be_reached_is_not_sent() {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let c = client(&sim, Duration::from_secs(10));
+async fn a_write_to_a_server_that_cannot_be_reached_is_not_sent(
+    #[future(awt)] connected: Connected,
+) {
+    let Connected { sim, client: c } = connected;
     let (_, management_id) = supervised_device(&c).await;
     c.sign_in().await.unwrap();
     sim.shutdown().await;

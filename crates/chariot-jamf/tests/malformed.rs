@@ -1,17 +1,15 @@
 //! Malformed server payloads: whatever bytes arrive, the parsers answer with a value or an
-//! error, never a panic (property tests over arbitrary JSON and mutated real samples).
+//! error, never a panic (property tests over arbitrary JSON and mutated samples of real shape).
 
 use chariot_jamf::auth::{ClientTokenResponse, UserTokenResponse};
 use chariot_jamf::models::{ClassicDeviceSecurity, InventoryRecord, LightDevice, Paged};
 use proptest::prelude::*;
 use serde_json::Value;
 
+/// Our GENERAL section answer (the shape of a real one, over 4000 bytes so that every cut
+/// below truncates it).
 fn sample() -> String {
-    std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/reference/jamf-samples/mobile-devices/jamfpro-v2-mobile-devices-detail-section-GENERAL.results-excerpt.json"
-    ))
-    .unwrap()
+    chariot_testkit::samples::ours("mobile-devices/v2-detail-general.json")
 }
 
 /// Every parser the client runs on a server answer.

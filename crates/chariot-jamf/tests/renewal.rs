@@ -4,8 +4,10 @@
 
 use std::time::Duration;
 
-use chariot_jamf::{ClientOptions, Credentials, JamfClient, Secret, ServerUrl};
-use chariot_sim::{RunningSim, SimConfig};
+use chariot_jamf::{ClientOptions, JamfClient};
+use chariot_sim::RunningSim;
+use chariot_testkit::client::{Account, client_with};
+use chariot_testkit::sim::sim;
 use rstest::rstest;
 
 /// As many requests as the client keeps in flight, so all of them hold the dead token at once.
@@ -19,40 +21,30 @@ enum Death {
     Revoked,
 }
 
-fn client(sim: &RunningSim, api_client: bool) -> JamfClient {
-    let c = sim.credentials();
-    let credentials = if api_client {
-        Credentials::ApiClient {
-            client_id: c.client_id,
-            client_secret: Secret::new(c.client_secret),
-        }
-    } else {
-        Credentials::User {
-            username: c.username,
-            password: Secret::new(c.password),
-        }
-    };
-    JamfClient::new(
-        ServerUrl::parse(&sim.base_url()).unwrap(),
-        credentials,
+fn client(sim: &RunningSim, account: Account) -> JamfClient {
+    client_with(
+        sim,
+        account,
         ClientOptions {
             max_in_flight: IN_FLIGHT,
             request_timeout: Duration::from_secs(10),
             ..ClientOptions::default()
         },
     )
-    .unwrap()
 }
 
 #[rstest]
-#[case::user_token_expired(false, Death::Expired)]
-#[case::user_token_revoked(false, Death::Revoked)]
-#[case::api_client_token_expired(true, Death::Expired)]
-#[case::api_client_token_revoked(true, Death::Revoked)]
+#[case::user_token_expired(Account::User, Death::Expired)]
+#[case::user_token_revoked(Account::User, Death::Revoked)]
+#[case::api_client_token_expired(Account::ApiClient, Death::Expired)]
+#[case::api_client_token_revoked(Account::ApiClient, Death::Revoked)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn concurrent_401s_share_one_new_token(#[case] api_client: bool, #[case] death: Death) {
-    let sim = chariot_sim::start(SimConfig::default()).await.unwrap();
-    let c = client(&sim, api_client);
+async fn concurrent_401s_share_one_new_token(
+    #[case] account: Account,
+    #[case] death: Death,
+    #[future(awt)] sim: RunningSim,
+) {
+    let c = client(&sim, account);
     c.sign_in().await.unwrap();
     assert_eq!(sim.tokens_issued(), 1);
     match death {
@@ -80,7 +72,7 @@ async fn concurrent_401s_share_one_new_token(#[case] api_client: bool, #[case] d
     // The one token in use is the one signed out: none is left behind.
     sim.faults().set_latency(Duration::ZERO);
     c.sign_out().await.unwrap();
-    if !api_client {
+    if account == Account::User {
         assert_eq!(sim.tokens_signed_out(), 1);
     }
     sim.shutdown().await;

@@ -1,8 +1,7 @@
 //! Authentication over real HTTP: both login flows, keep-alive, invalidation, expiry and
 //! the exact 401 bodies.
 
-mod common;
-use common::*;
+use chariot_testkit::sim::*;
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -29,7 +28,7 @@ async fn oauth(
 
 #[tokio::test]
 async fn basic_login_gives_a_token_that_works_on_both_apis() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, v) = get_json(&sim, &t, "/api/v1/jamf-pro-version").await;
     assert_eq!(s, 200);
@@ -46,7 +45,7 @@ async fn basic_login_gives_a_token_that_works_on_both_apis() {
 
 #[tokio::test]
 async fn wrong_password_and_missing_token_are_401_with_jamf_bodies() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let r = http()
         .post(format!("{}/api/v1/auth/token", sim.base_url()))
         .basic_auth("chariot-demo", Some("nope"))
@@ -83,7 +82,7 @@ async fn wrong_password_and_missing_token_are_401_with_jamf_bodies() {
 
 #[tokio::test]
 async fn keep_alive_replaces_the_token_and_invalidate_gives_the_empty_401() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, v) = post_json(&sim, &t, "/api/v1/auth/keep-alive", json!({})).await;
     assert_eq!(s, 200);
@@ -107,7 +106,7 @@ async fn keep_alive_replaces_the_token_and_invalidate_gives_the_empty_401() {
 
 #[tokio::test]
 async fn oauth_client_credentials_flow() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let c = sim.credentials();
     for path in ["/api/oauth/token", "/api/v1/oauth/token"] {
         let r = oauth(
@@ -160,7 +159,7 @@ async fn oauth_client_credentials_flow() {
 
 #[tokio::test]
 async fn tokens_expire_after_their_ttl_and_on_demand() {
-    let sim = sim_with(|c| c.token_ttl = Duration::from_millis(1200)).await;
+    let sim = frozen_sim_with(|c| c.token_ttl = Duration::from_millis(1200)).await;
     let t = user_token(&sim).await;
     assert_eq!(get_json(&sim, &t, "/api/v2/mobile-devices").await.0, 200);
     tokio::time::sleep(Duration::from_millis(1400)).await;
@@ -180,7 +179,7 @@ async fn tokens_expire_after_their_ttl_and_on_demand() {
 /// the empty 401 of an invalidated one.
 #[tokio::test]
 async fn token_issuance_and_sign_outs_are_counted_and_tokens_can_be_revoked() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     assert_eq!((sim.tokens_issued(), sim.tokens_signed_out()), (0, 0));
     let t = user_token(&sim).await;
     let (_, v) = post_json(&sim, &t, "/api/v1/auth/keep-alive", json!({})).await;
@@ -201,14 +200,7 @@ async fn token_issuance_and_sign_outs_are_counted_and_tokens_can_be_revoked() {
     let (s, v) = get_json(&sim, &t3, "/api/v2/mobile-devices").await;
     assert_eq!(s, 401);
     assert_eq!(v, json!({"httpStatus": 401, "errors": []}));
-    let state: Value = http()
-        .get(format!("{}/_sim/state", sim.base_url()))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state = sim_state(&sim).await;
     assert_eq!(state["tokens"], json!({"issued": 3, "signedOut": 1}));
     sim.shutdown().await;
 }

@@ -1,8 +1,7 @@
 //! Classic `/JSSResource/mobiledeviceapplications` and the reference objects (`categories`,
 //! `sites`, `buildings`, `departments`, `vppaccounts`) over real HTTP.
 
-mod common;
-use common::*;
+use chariot_testkit::sim::*;
 use reqwest::Method;
 use rstest::rstest;
 use serde_json::Value;
@@ -26,7 +25,7 @@ async fn all_apps(sim: &chariot_sim::RunningSim, t: &str) -> Vec<Value> {
 
 #[tokio::test]
 async fn vpp_counts_follow_the_scope() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let apps = all_apps(&sim, &t).await;
     assert!(!apps.is_empty());
@@ -91,7 +90,7 @@ async fn vpp_counts_follow_the_scope() {
 
 #[tokio::test]
 async fn create_update_and_lookups() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let body = "<mobile_device_application><general><name>ENT Occitanie</name><bundle_id>fr.laregion.ent.test</bundle_id>\
         <version>2025.1</version><category><name>Éducation</name></category>\
@@ -176,7 +175,7 @@ async fn create_update_and_lookups() {
 )]
 #[tokio::test]
 async fn app_create_conflicts(#[case] body: &str) {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, page) = classic_write(&sim, &t, Method::POST, &format!("{BASE}/id/0"), body).await;
     assert_eq!(s, 409, "{page}");
@@ -197,7 +196,7 @@ async fn reference_objects_list_and_lookup(
     #[case] item: &str,
     #[case] count: usize,
 ) {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, v) = classic_json(&sim, &t, &format!("/{path}")).await;
     assert_eq!(s, 200);
@@ -226,7 +225,7 @@ async fn reference_objects_list_and_lookup(
 #[case("departments", "department")]
 #[tokio::test]
 async fn reference_objects_create_and_delete(#[case] path: &str, #[case] item: &str) {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let body = format!("<{item}><name>Annexe Jean Jaurès</name></{item}>");
     let (s, r) = classic_write(&sim, &t, Method::POST, &format!("/{path}/id/0"), &body).await;
@@ -244,7 +243,7 @@ async fn reference_objects_create_and_delete(#[case] path: &str, #[case] item: &
 
 #[tokio::test]
 async fn deleting_a_category_unassigns_its_apps() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let a = app(&sim, &t, &format!("{BASE}/id/1")).await;
     let cat = a["general"]["category"]["id"].as_i64().unwrap();

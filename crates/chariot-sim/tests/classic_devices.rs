@@ -1,7 +1,6 @@
 //! Classic `/JSSResource/mobiledevices/match/{term}` and the partial device PUT.
 
-mod common;
-use common::*;
+use chariot_testkit::sim::*;
 use reqwest::Method;
 use rstest::rstest;
 use serde_json::Value;
@@ -14,7 +13,7 @@ async fn device(sim: &chariot_sim::RunningSim, t: &str, id: u32) -> Value {
 
 #[tokio::test]
 async fn match_uses_wildcards_over_the_quick_search_fields() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let d = device(&sim, &t, 1).await;
     let name = d["general"]["name"].as_str().unwrap();
@@ -67,7 +66,7 @@ async fn match_uses_wildcards_over_the_quick_search_fields() {
 
 #[tokio::test]
 async fn partial_put_renames_and_sends_device_name() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let before = device(&sim, &t, 2).await;
     assert_eq!(before["general"]["supervised"], true);
@@ -119,7 +118,7 @@ async fn partial_put_renames_and_sends_device_name() {
 )]
 #[tokio::test]
 async fn refused_puts_change_nothing(#[case] body: &str, #[case] status: u16) {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let before = device(&sim, &t, 3).await;
     let (s, _) = classic_write(&sim, &t, Method::PUT, "/mobiledevices/id/3", body).await;

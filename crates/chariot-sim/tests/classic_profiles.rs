@@ -1,9 +1,9 @@
 //! Classic `/JSSResource/mobiledeviceconfigurationprofiles` over real HTTP: the demo
-//! school's FaceTime restriction, creating from the real request sample, partial updates,
+//! school's FaceTime restriction, creating from a school script's request body, partial updates,
 //! scope replacement and Jamf's payload double-decoding (PI-827).
 
-mod common;
-use common::*;
+use chariot_testkit::samples::Source;
+use chariot_testkit::sim::*;
 use reqwest::Method;
 use rstest::rstest;
 use serde_json::Value;
@@ -26,7 +26,7 @@ fn names(v: &Value) -> Vec<String> {
 
 #[tokio::test]
 async fn facetime_restriction_is_scoped_to_carts_minus_teachers() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, v) = classic_json(&sim, &t, BASE).await;
     assert_eq!(s, 200);
@@ -74,12 +74,33 @@ async fn facetime_restriction_is_scoped_to_carts_minus_teachers() {
     sim.shutdown().await;
 }
 
+/// The body a school's bootstrap script sends: our fixture, and the reference's real body
+/// when that folder is there (the case passes without checking anything otherwise).
+#[rstest]
+#[case::ours(
+    Source::Ours,
+    "Message écran verrouillé - Tous les iPad",
+    "C7E40A2B-91D3-4F6E-8B25-3A0D6F19E4C8",
+    "iPad à affecter"
+)]
+#[case::reference(
+    Source::Reference,
+    "Lock Screen Message - All Devices",
+    "512BF1E1-62BD-4739-8F40-078048D9099F",
+    "Pre-Stage Devices"
+)]
 #[tokio::test]
-async fn real_create_sample_round_trips() {
-    let sim = sim().await;
+async fn create_sample_round_trips(
+    #[case] source: Source,
+    #[case] name: &str,
+    #[case] uuid: &str,
+    #[case] excluded: &str,
+) {
+    let Some(body) = source.read("config-profiles/mobile-profile-create.request.xml") else {
+        return;
+    };
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
-    let body =
-        sample("config-profiles/classic-mobiledeviceconfigurationprofile-create.request.xml");
     // The exclusion names a group the demo tenant does not have.
     let (s, page) = classic_write(&sim, &t, Method::POST, &format!("{BASE}/id/0"), &body).await;
     assert_eq!(s, 409);
@@ -87,15 +108,17 @@ async fn real_create_sample_round_trips() {
         page.contains("Unable to match mobile device group"),
         "{page}"
     );
-    let g = "<mobile_device_group><name>Pre-Stage Devices</name><is_smart>false</is_smart></mobile_device_group>";
-    let (s, _) = classic_write(&sim, &t, Method::POST, "/mobiledevicegroups/id/0", g).await;
+    let g = format!(
+        "<mobile_device_group><name>{excluded}</name><is_smart>false</is_smart></mobile_device_group>"
+    );
+    let (s, _) = classic_write(&sim, &t, Method::POST, "/mobiledevicegroups/id/0", &g).await;
     assert_eq!(s, 201);
     let (s, r) = classic_write(&sim, &t, Method::POST, &format!("{BASE}/id/0"), &body).await;
     assert_eq!(s, 201, "{r}");
     let id = created_id(&r);
     let p = profile(&sim, &t, &format!("{BASE}/id/{id}")).await;
-    assert_eq!(p["general"]["name"], "Lock Screen Message - All Devices");
-    assert_eq!(p["general"]["uuid"], "512BF1E1-62BD-4739-8F40-078048D9099F");
+    assert_eq!(p["general"]["name"], name);
+    assert_eq!(p["general"]["uuid"], uuid);
     assert_eq!(
         p["general"]["site"],
         serde_json::json!({"id": -1, "name": "None"})
@@ -115,7 +138,7 @@ async fn real_create_sample_round_trips() {
     );
     assert_eq!(
         names(&p["scope"]["exclusions"]["mobile_device_groups"]),
-        ["Pre-Stage Devices"]
+        [excluded]
     );
     // Same name again: duplicate.
     let (s, page) = classic_write(&sim, &t, Method::POST, &format!("{BASE}/id/0"), &body).await;
@@ -126,7 +149,7 @@ async fn real_create_sample_round_trips() {
 
 #[tokio::test]
 async fn put_is_partial_and_scope_is_replaced_wholesale() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let before = profile(&sim, &t, &format!("{BASE}/id/1")).await;
     let (s, _) = classic_write(
@@ -165,7 +188,7 @@ async fn put_is_partial_and_scope_is_replaced_wholesale() {
 #[case::plain("Collège", 201)]
 #[tokio::test]
 async fn payload_double_decoding(#[case] text: &str, #[case] status: u16) {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let body = format!(
         "<configuration_profile><general><name>P</name><payloads>&lt;plist version=\"1\"&gt;&lt;dict&gt;&lt;key&gt;PayloadIdentifier&lt;/key&gt;&lt;string&gt;fr.test.p&lt;/string&gt;&lt;key&gt;M&lt;/key&gt;&lt;string&gt;{text}&lt;/string&gt;&lt;/dict&gt;&lt;/plist&gt;</payloads></general></configuration_profile>"
@@ -187,7 +210,7 @@ async fn payload_double_decoding(#[case] text: &str, #[case] status: u16) {
 
 #[tokio::test]
 async fn delete_removes_the_profile_from_devices() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let p = profile(&sim, &t, &format!("{BASE}/id/2")).await;
     let uuid = p["general"]["uuid"].as_str().unwrap().to_string();

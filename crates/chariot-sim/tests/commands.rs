@@ -1,8 +1,7 @@
 //! MDM commands over real HTTP: queueing, the state machine on the simulated clock, and
 //! Apple's answers per device kind.
 
-mod common;
-use common::*;
+use chariot_testkit::sim::*;
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -50,7 +49,7 @@ fn online(d: &Value) -> bool {
 
 #[tokio::test]
 async fn lost_mode_round_trip_with_location() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let ds = devices(&sim, &t).await;
     let d = pick(&ds, |d| {
@@ -94,7 +93,7 @@ async fn lost_mode_round_trip_with_location() {
 
 #[tokio::test]
 async fn apple_rules_per_device_kind() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let ds = devices(&sim, &t).await;
     let student = pick(&ds, |d| {
@@ -172,7 +171,7 @@ async fn apple_rules_per_device_kind() {
 
 #[tokio::test]
 async fn stale_devices_keep_commands_pending_and_filters_work() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let ds = devices(&sim, &t).await;
     let Some(stale) = ds.iter().find(|d| !online(d)) else {
@@ -201,7 +200,7 @@ async fn stale_devices_keep_commands_pending_and_filters_work() {
 
 #[tokio::test]
 async fn invalid_commands_are_refused() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let ds = devices(&sim, &t).await;
     let m = mid(&ds[0]);

@@ -1,9 +1,7 @@
 //! `exception-handling` on `/api/v2/mobile-devices/detail`: an unprocessable device fails a
 //! STRICT call (the default) with a 500, while LENIENT answers with that section null.
 
-mod common;
-
-use common::{get_json, sim_with, user_token};
+use chariot_testkit::sim::{frozen_sim_with, get_json, user_token};
 use rstest::rstest;
 
 #[rstest]
@@ -12,7 +10,7 @@ use rstest::rstest;
 #[case::lenient("&exception-handling=lenient", 200)]
 #[tokio::test]
 async fn one_broken_device_fails_strict_pages_only(#[case] mode: &str, #[case] status: u16) {
-    let sim = sim_with(|c| c.unprocessable_devices = 1).await;
+    let sim = frozen_sim_with(|c| c.unprocessable_devices = 1).await;
     let token = user_token(&sim).await;
     let path = format!(
         "/api/v2/mobile-devices/detail?section=GENERAL&section=APPLICATIONS&page-size=100{mode}"
@@ -48,7 +46,7 @@ async fn one_broken_device_fails_strict_pages_only(#[case] mode: &str, #[case] s
 
 #[tokio::test]
 async fn pages_without_the_broken_device_succeed_even_strict() {
-    let sim = sim_with(|c| c.unprocessable_devices = 1).await;
+    let sim = frozen_sim_with(|c| c.unprocessable_devices = 1).await;
     let token = user_token(&sim).await;
     // The broken device is the first one: page 1 of size 5 does not hold it.
     let (code, _) = get_json(

@@ -1,13 +1,12 @@
 //! Fault knobs over real HTTP, set at start and at run time (library handle and `/_sim/`).
 
-mod common;
-use common::*;
+use chariot_testkit::sim::*;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
 #[tokio::test]
 async fn status_faults_retry_after_and_runtime_changes() {
-    let sim = sim_with(|c| c.faults.rate_503 = 1.0).await;
+    let sim = frozen_sim_with(|c| c.faults.rate_503 = 1.0).await;
     let c = sim.credentials();
     let login = || {
         http()
@@ -38,7 +37,7 @@ async fn status_faults_retry_after_and_runtime_changes() {
 
 #[tokio::test]
 async fn resets_and_truncated_bodies_fail_on_the_client() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     sim.faults().update(|f| f.rate_reset = 1.0);
     let r = http()
@@ -64,7 +63,7 @@ async fn resets_and_truncated_bodies_fail_on_the_client() {
 
 #[tokio::test]
 async fn latency_and_timeouts() {
-    let sim = sim_with(|c| c.latency = Duration::from_millis(300)).await;
+    let sim = frozen_sim_with(|c| c.latency = Duration::from_millis(300)).await;
     let t = user_token(&sim).await;
     let start = Instant::now();
     get_json(&sim, &t, "/api/v1/jamf-pro-version").await;
@@ -81,7 +80,7 @@ async fn latency_and_timeouts() {
 
 #[tokio::test]
 async fn churn_adds_or_removes_devices_between_pages() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     sim.faults().update(|f| f.rate_churn = 1.0);
     let mut totals = std::collections::BTreeSet::new();
@@ -97,7 +96,7 @@ async fn churn_adds_or_removes_devices_between_pages() {
 /// sign-in, as a captive portal or filtering proxy in front of the server does.
 #[tokio::test]
 async fn html_answers_200_with_a_page_instead_of_the_data() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let mut spec = chariot_sim::FaultConfig::default();
     spec.apply_spec("html=1").unwrap();

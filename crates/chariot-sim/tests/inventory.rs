@@ -1,7 +1,6 @@
 //! Inventory over real HTTP: sections, paging with the silent clamp, sorting, RSQL.
 
-mod common;
-use common::*;
+use chariot_testkit::sim::*;
 use proptest::prelude::*;
 use rstest::rstest;
 use serde_json::Value;
@@ -11,7 +10,7 @@ const ALL: &str = "GENERAL,HARDWARE,USER_AND_LOCATION,PURCHASING,SECURITY,APPLIC
 
 #[tokio::test]
 async fn default_school_follows_the_guide() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, v) = get_json(
         &sim,
@@ -42,9 +41,9 @@ async fn default_school_follows_the_guide() {
 
 #[tokio::test]
 async fn same_seed_same_data_other_seed_other_data() {
-    let a = sim().await;
-    let b = sim().await;
-    let c = sim_with(|c| c.seed = 99).await;
+    let a = frozen_sim().await;
+    let b = frozen_sim().await;
+    let c = frozen_sim_with(|c| c.seed = 99).await;
     let mut out = vec![];
     for s in [&a, &b, &c] {
         let t = user_token(s).await;
@@ -67,7 +66,7 @@ async fn same_seed_same_data_other_seed_other_data() {
 
 #[tokio::test]
 async fn page_size_is_clamped_and_total_count_is_full() {
-    let sim = sim_with(|c| c.devices = 2500).await;
+    let sim = frozen_sim_with(|c| c.devices = 2500).await;
     let t = user_token(&sim).await;
     let (_, v) = get_json(&sim, &t, "/api/v2/mobile-devices/detail?page-size=20000").await;
     assert_eq!(v["totalCount"], 2500);
@@ -98,7 +97,7 @@ async fn page_size_is_clamped_and_total_count_is_full() {
 #[case("lastInventoryUpdateDate=lt=2000-01-01T00:00:00Z", 0)]
 #[tokio::test]
 async fn rsql_filters(#[case] filter: &str, #[case] expected: u64) {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let q = format!(
         "/api/v2/mobile-devices/detail?section=GENERAL&filter={}",
@@ -119,7 +118,7 @@ async fn rsql_filters(#[case] filter: &str, #[case] expected: u64) {
 #[case("exception-handling=SLOPPY")]
 #[tokio::test]
 async fn bad_parameters_are_400_api_errors(#[case] query: &str) {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, v) = get_json(&sim, &t, &format!("/api/v2/mobile-devices/detail?{query}")).await;
     assert_eq!(s, 400);
@@ -130,7 +129,7 @@ async fn bad_parameters_are_400_api_errors(#[case] query: &str) {
 
 #[tokio::test]
 async fn sorting_by_battery_desc_is_ordered() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (_, v) = get_json(
         &sim,
@@ -150,7 +149,7 @@ async fn sorting_by_battery_desc_is_ordered() {
 
 #[tokio::test]
 async fn single_device_endpoints_and_404() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let t = user_token(&sim).await;
     let (s, v) = get_json(&sim, &t, "/api/v2/mobile-devices/3/detail").await;
     assert_eq!(s, 200);
@@ -181,7 +180,7 @@ proptest! {
     fn paging_over_http_is_complete(size in 1usize..60, desc in any::<bool>()) {
         let rt = tokio::runtime::Runtime::new().unwrap();
         rt.block_on(async {
-            let sim = sim_with(|c| c.devices = 120).await;
+            let sim = frozen_sim_with(|c| c.devices = 120).await;
             let t = user_token(&sim).await;
             let dir = if desc { "desc" } else { "asc" };
             let mut ids = vec![];

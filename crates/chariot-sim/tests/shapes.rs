@@ -1,15 +1,16 @@
-//! Shape conformance: every real *response* sample in the shared reference
-//! (`jamf-samples/`) is requested from the simulator on the same path, and the answer must
-//! have the same field names and JSON types (XML: element names and nesting), recursively.
-//! Extra fields are allowed only where the sample is an excerpt/fragment of a larger body.
+//! Shape conformance: every *response* sample is requested from the simulator on the same
+//! path, and the answer must have the same field names and JSON types (XML: element names and
+//! nesting), recursively. Extra fields are allowed only where the sample is an excerpt/fragment
+//! of a larger body. The samples are our fixtures, which have the shapes of the real samples
+//! of the reference (`jamf-samples/`); the real ones are compared too when that folder is there.
 //!
 //! Not compared, on purpose: request bodies (`*.request.xml`: the other tests POST them),
 //! `*.headers.json`, the schemas, and the HTML error pages (neither JSON nor XML; their
 //! text is checked in `tests/auth.rs`).
 
-mod common;
 use chariot_sim::RunningSim;
-use common::*;
+use chariot_testkit::samples;
+use chariot_testkit::sim::*;
 use reqwest::Method;
 use rstest::rstest;
 use serde_json::{Map, Value};
@@ -294,17 +295,17 @@ fn rename(v: Value, map: &[(&str, &str)]) -> Value {
 }
 
 #[rstest]
-#[case::token_recorded("auth/jamfpro-v1-auth-token.recorded.json", "token", false, &[], &[], &[])]
-#[case::token_openapi("auth/jamfpro-v1-auth-token.openapi-example.json", "token", false, &[], &[], &[])]
-#[case::oauth("auth/oauth-token-response.learn-jamf-docs-example.json", "oauth", false, &[], &[], &[])]
-#[case::after_invalidate("errors/jamfpro-401-after-invalidate-token.json", "invalidated", false, &[], &[], &[])]
-#[case::invalid_token("errors/jamfpro-401-invalid-token.json", "bad_token", false, &[], &[], &[])]
-#[case::msu_toggle_off("errors/jamfpro-503-managed-software-updates-toggle-off.json", "msu_off", false, &[], &[], &[])]
-#[case::version("misc/jamfpro-v1-jamf-pro-version.recorded.json", "/api/v1/jamf-pro-version", false, &[], &[], &[])]
+#[case::token_recorded("auth/token.json", "token", false, &[], &[], &[])]
+#[case::token_openapi("auth/token-jwt.json", "token", false, &[], &[], &[])]
+#[case::oauth("auth/oauth-token.json", "oauth", false, &[], &[], &[])]
+#[case::after_invalidate("errors/401-after-invalidate.json", "invalidated", false, &[], &[], &[])]
+#[case::invalid_token("errors/401-invalid-token.json", "bad_token", false, &[], &[], &[])]
+#[case::msu_toggle_off("errors/503-msu-toggle-off.json", "msu_off", false, &[], &[], &[])]
+#[case::version("misc/jamf-pro-version.json", "/api/v1/jamf-pro-version", false, &[], &[], &[])]
 // The docs example leaves out four optional properties of `ManagedSoftwareUpdateStatus`
 // that the 11.30.1 schema lists and the simulator sends.
 #[case::msu_device_status(
-    "misc/jamfpro-v1-msu-update-statuses-mobile.openapi-example.json",
+    "misc/msu-update-statuses-mobile.json",
     "msu_status",
     false, &[], &[],
     &[
@@ -316,9 +317,9 @@ fn rename(v: Value, map: &[(&str, &str)]) -> Value {
 )]
 // Skipped: the demo tenant defines no extension attributes (item shape: reference §4.4);
 // `lost_mode_enabled` is a bool on supervised devices like the demo's device 1 and the string
-// "Unsupervised Device" only on unsupervised ones, which the captured device was.
-#[case::classic_device_xsoar(
-    "mobile-devices/classic-mobiledevice-id-detail.xsoar-testdata.json",
+// "Unsupervised Device" only on unsupervised ones, as the sample's device is.
+#[case::classic_device_unsupervised(
+    "mobile-devices/classic-detail-unsupervised.json",
     "/JSSResource/mobiledevices/id/1",
     false, &[],
     &[".mobile_device.extension_attributes", ".mobile_device.security.lost_mode_enabled"],
@@ -331,7 +332,7 @@ fn rename(v: Value, map: &[(&str, &str)]) -> Value {
 // skipped. `application_status` exists only in the docs. Certificates, provisioning profiles
 // and extension attributes: the demo tenant has none.
 #[case::classic_device_docs(
-    "mobile-devices/classic-mobiledevice-id-detail.jamf-docs-example.json",
+    "mobile-devices/classic-detail-lost-mode.json",
     "/JSSResource/mobiledevices/id/1",
     true,
     &[("security_object", "security")],
@@ -350,14 +351,14 @@ fn rename(v: Value, map: &[(&str, &str)]) -> Value {
     ],
     &[]
 )]
-#[case::classic_list("mobile-devices/classic-mobiledevices-list.nock-fixture.json", "/JSSResource/mobiledevices", false, &[], &[], &[])]
-#[case::classic_list_empty("mobile-devices/classic-mobiledevices-list-empty.recorded.json", "/JSSResource/mobiledevices", false, &[], &[], &[])]
-#[case::v2_list("mobile-devices/jamfpro-v2-mobile-devices.results-excerpt.json", "/api/v2/mobile-devices", false, &[], &[], &[])]
+#[case::classic_list("mobile-devices/classic-list.json", "/JSSResource/mobiledevices", false, &[], &[], &[])]
+#[case::classic_list_empty("mobile-devices/classic-list-empty.json", "/JSSResource/mobiledevices", false, &[], &[], &[])]
+#[case::v2_list("mobile-devices/v2-list.json", "/api/v2/mobile-devices", false, &[], &[], &[])]
 // The three extra `general` fields are in the 11.30.1 schema the simulator follows and
 // were not yet sent by the 11.26.1 server of the capture. Extension attributes: the demo
 // tenant defines none.
 #[case::v2_detail_general(
-    "mobile-devices/jamfpro-v2-mobile-devices-detail-section-GENERAL.results-excerpt.json",
+    "mobile-devices/v2-detail-general.json",
     "/api/v2/mobile-devices/detail?section=GENERAL",
     false, &[], &["[].general.extensionAttributes"],
     &[
@@ -368,16 +369,16 @@ fn rename(v: Value, map: &[(&str, &str)]) -> Value {
 )]
 // The capture also lists a COMPUTER group; the simulator has mobile groups only, and the
 // item shape is the same for both types.
-#[case::v2_groups("groups/jamfpro-v2-groups.results-excerpt.json", "/api/v2/groups", false, &[], &[], &[])]
-#[case::device_lock("commands/classic-mobiledevicecommand-DeviceLock.response.xml", "device_lock", false, &[], &[], &[])]
-#[case::lost_mode("commands/classic-mobiledevicecommand-EnableLostMode.response.xml", "lost_mode", false, &[], &[], &[])]
+#[case::v2_groups("groups/v2-groups.json", "/api/v2/groups", false, &[], &[], &[])]
+#[case::device_lock("commands/DeviceLock.response.xml", "device_lock", false, &[], &[], &[])]
+#[case::lost_mode("commands/EnableLostMode.response.xml", "lost_mode", false, &[], &[], &[])]
 // A fragment: only the `vpp` block of a whole application record.
-#[case::vpp_fragment("apps-vpp/classic-mobiledeviceapplication-vpp-block.fragment.json", "vpp_app", true, &[], &[], &[])]
+#[case::vpp_fragment("apps-vpp/vpp-block.fragment.json", "vpp_app", true, &[], &[], &[])]
 // The only real Classic profile capture is a macOS one: compared with our mobile profile
 // after the documented key substitutions (reference §7.1 / samples README). macOS-only
 // fields are skipped; the mobile-only general fields of §7.1 may be extra.
 #[case::profile_scope(
-    "config-profiles/classic-osxconfigurationprofile-id1-with-scope.recorded.json",
+    "config-profiles/osx-profile-with-scope.json",
     "profile",
     false,
     &[
@@ -407,24 +408,27 @@ async fn simulator_matches_sample(
     #[case] skip: &[&str],
     #[case] extra_paths: &[&str],
 ) {
-    let sim = sim().await;
-    let text = sample(file);
-    let sample_value = if file.ends_with(".xml") {
-        xml_doc(&text)
-    } else {
-        serde_json::from_str(&text).unwrap()
-    };
-    let sample_value = rename(sample_value, renames);
+    let sim = frozen_sim().await;
     let ours = ours(&sim, which).await;
-    let mut diffs = vec![];
     let rules = Rules {
         extra_ok,
         skip,
         extra_paths,
     };
-    // The fragment's root is a block of our record; other samples are whole bodies.
-    compare(&sample_value, &ours, "", &rules, &mut diffs);
-    assert!(diffs.is_empty(), "{file}:\n{}", diffs.join("\n"));
+    // Our fixture, then the real sample it reproduces when the reference is there: the same
+    // rules hold for both, since they have the same shape.
+    for (name, text) in samples::each(file) {
+        let sample_value = if file.ends_with(".xml") {
+            xml_doc(&text)
+        } else {
+            serde_json::from_str(&text).unwrap()
+        };
+        let sample_value = rename(sample_value, renames);
+        let mut diffs = vec![];
+        // The fragment's root is a block of our record; other samples are whole bodies.
+        compare(&sample_value, &ours, "", &rules, &mut diffs);
+        assert!(diffs.is_empty(), "{name}:\n{}", diffs.join("\n"));
+    }
     sim.shutdown().await;
 }
 

@@ -1,9 +1,7 @@
 //! The inventory-touch hook: exactly n devices report new inventory, seen through the Jamf
 //! Pro API exactly as a device's own report would be.
 
-mod common;
-
-use common::*;
+use chariot_testkit::sim::*;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -53,7 +51,7 @@ async fn battery_levels(
 
 #[tokio::test]
 async fn touch_makes_exactly_n_devices_report_new_inventory() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let token = user_token(&sim).await;
     // The generated fleet's reports all predate the start instant.
     assert!(reported_since_start(&sim, &token).await.is_empty());
@@ -73,7 +71,7 @@ async fn touch_makes_exactly_n_devices_report_new_inventory() {
 
 #[tokio::test]
 async fn control_endpoint_touches_other_devices_each_call_and_validates() {
-    let sim = sim().await;
+    let sim = frozen_sim().await;
     let token = user_token(&sim).await;
     let first = sim.touch_inventory(2);
     let r = http()
@@ -109,7 +107,7 @@ async fn control_endpoint_touches_other_devices_each_call_and_validates() {
 
 #[tokio::test]
 async fn the_same_sequence_touches_the_same_devices() {
-    let (a, b) = (sim().await, sim().await);
+    let (a, b) = (frozen_sim().await, frozen_sim().await);
     for n in [1, 4, 9] {
         assert_eq!(a.touch_inventory(n), b.touch_inventory(n));
     }

@@ -5,8 +5,7 @@
 use chariot_store::{AppRow, DeviceQuery, DeviceRow, ProfileRow, SharedUserRow, Store, SyncKind};
 use rstest::rstest;
 
-mod snapshot_support;
-use snapshot_support::*;
+use chariot_testkit::store::*;
 
 /// A batch's lists are written many rows per statement: every device gets back exactly its
 /// own lists, in their order, past a statement's worth of rows; a device given twice in one

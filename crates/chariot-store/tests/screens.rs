@@ -5,14 +5,9 @@ use chariot_store::{
     AppRow, DeviceQuery, DeviceRole, DeviceRow, GroupRow, HistoryRow, SharedUserRow, SortKey,
     StatsThresholds, Store, SyncKind,
 };
+use chariot_testkit::store::Db;
 use chrono::{TimeZone, Utc};
 use rstest::{fixture, rstest};
-use tempfile::TempDir;
-
-struct Db {
-    _dir: TempDir,
-    store: Store,
-}
 
 fn device(id: u32, name: &str, battery: i64, inventory_day: u32) -> DeviceRow {
     DeviceRow {
@@ -71,10 +66,10 @@ fn device(id: u32, name: &str, battery: i64, inventory_day: u32) -> DeviceRow {
     }
 }
 
+/// Ten iPads synced at 9:00, on the kit's store file.
 #[fixture]
-fn db() -> Db {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+fn db(#[from(chariot_testkit::store::db)] mut file: Db) -> Db {
+    let store = &mut file.store;
     let at = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
     let g = store.begin_generation("demo", SyncKind::Full, at).unwrap();
     let devices: Vec<DeviceRow> = (1..=10)
@@ -89,7 +84,7 @@ fn db() -> Db {
         .collect();
     store.stage_devices(g, &devices).unwrap();
     store.publish_full(g, None, at).unwrap();
-    Db { _dir: dir, store }
+    file
 }
 
 #[rstest]

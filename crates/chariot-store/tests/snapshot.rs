@@ -6,8 +6,7 @@ use chariot_store::{
 };
 use rstest::rstest;
 
-mod snapshot_support;
-use snapshot_support::*;
+use chariot_testkit::store::*;
 
 #[rstest]
 fn a_full_sync_counts_added_changed_removed(mut db: Db) {

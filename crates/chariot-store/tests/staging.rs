@@ -5,8 +5,7 @@
 use chariot_store::{DeviceRow, SyncKind};
 use rstest::rstest;
 
-mod snapshot_support;
-use snapshot_support::*;
+use chariot_testkit::store::*;
 
 /// iPad 7 as Jamf reported it at `date`, its battery telling the copies apart.
 fn ipad_7(date: Option<&str>, battery: i64) -> DeviceRow {

@@ -1,33 +1,15 @@
 //! The local database on a real temp file: migrations, refusal of a newer schema, permissions,
 //! and snapshot generations.
 
-use chariot_store::{DeviceRole, DeviceRow, Store, StoreError, SyncKind};
+use chariot_store::{Store, StoreError};
+use chariot_testkit::home::home;
+use chariot_testkit::store::publish_ipads;
 use chrono::{TimeZone, Utc};
-use rstest::{fixture, rstest};
+use rstest::rstest;
 use tempfile::TempDir;
 
-fn publish(store: &mut Store, at: chrono::DateTime<Utc>, devices: usize) {
-    let g = store.begin_generation("demo", SyncKind::Full, at).unwrap();
-    let rows: Vec<DeviceRow> = (0..devices)
-        .map(|i| DeviceRow {
-            jamf_id: i.to_string(),
-            name: format!("iPad {i}"),
-            role: DeviceRole::Other,
-            role_reason: "unrecognised_name".into(),
-            ..Default::default()
-        })
-        .collect();
-    store.stage_devices(g, &rows).unwrap();
-    store.publish_full(g, None, at).unwrap();
-}
-
-#[fixture]
-fn dir() -> TempDir {
-    tempfile::tempdir().unwrap()
-}
-
 #[rstest]
-fn a_new_file_is_migrated_to_the_latest_schema(dir: TempDir) {
+fn a_new_file_is_migrated_to_the_latest_schema(#[from(home)] dir: TempDir) {
     let store = Store::open(&dir.path().join("profiles/demo.db")).unwrap();
     assert_eq!(
         store.schema_version().unwrap(),
@@ -37,11 +19,11 @@ fn a_new_file_is_migrated_to_the_latest_schema(dir: TempDir) {
 }
 
 #[rstest]
-fn reopening_is_idempotent_and_keeps_data(dir: TempDir) {
+fn reopening_is_idempotent_and_keeps_data(#[from(home)] dir: TempDir) {
     let path = dir.path().join("a.db");
     let mut store = Store::open(&path).unwrap();
     let t0 = Utc.with_ymd_and_hms(2026, 11, 12, 8, 30, 0).unwrap();
-    publish(&mut store, t0, 38);
+    publish_ipads(&mut store, t0, 38);
     drop(store);
     let store = Store::open(&path).unwrap();
     let current = store.current_snapshot().unwrap().unwrap();
@@ -50,18 +32,18 @@ fn reopening_is_idempotent_and_keeps_data(dir: TempDir) {
 }
 
 #[rstest]
-fn publishing_replaces_the_current_generation(dir: TempDir) {
+fn publishing_replaces_the_current_generation(#[from(home)] dir: TempDir) {
     let mut store = Store::open(&dir.path().join("a.db")).unwrap();
     let t0 = Utc.with_ymd_and_hms(2026, 11, 12, 8, 30, 0).unwrap();
     let t1 = Utc.with_ymd_and_hms(2026, 11, 13, 9, 0, 0).unwrap();
-    publish(&mut store, t0, 10);
-    publish(&mut store, t1, 12);
+    publish_ipads(&mut store, t0, 10);
+    publish_ipads(&mut store, t1, 12);
     let current = store.current_snapshot().unwrap().unwrap();
     assert_eq!((current.completed_at, current.device_count), (Some(t1), 12));
 }
 
 #[rstest]
-fn a_database_from_a_newer_chariot_is_refused_with_a_clear_error(dir: TempDir) {
+fn a_database_from_a_newer_chariot_is_refused_with_a_clear_error(#[from(home)] dir: TempDir) {
     let path = dir.path().join("a.db");
     drop(Store::open(&path).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -80,7 +62,7 @@ fn a_database_from_a_newer_chariot_is_refused_with_a_clear_error(dir: TempDir) {
 
 #[cfg(unix)]
 #[rstest]
-fn the_database_file_is_private_to_its_owner(dir: TempDir) {
+fn the_database_file_is_private_to_its_owner(#[from(home)] dir: TempDir) {
     use std::os::unix::fs::PermissionsExt;
     let path = dir.path().join("a.db");
     drop(Store::open(&path).unwrap());
@@ -89,7 +71,7 @@ fn the_database_file_is_private_to_its_owner(dir: TempDir) {
 }
 
 #[rstest]
-fn only_one_generation_can_be_current(dir: TempDir) {
+fn only_one_generation_can_be_current(#[from(home)] dir: TempDir) {
     let path = dir.path().join("a.db");
     drop(Store::open(&path).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -141,7 +123,9 @@ fn database_before(path: &std::path::Path, version: &str) -> rusqlite::Connectio
 /// keeps its own apps and profiles, the search by app name still finds them, and the lists
 /// still go with their device.
 #[rstest]
-fn a_snapshot_from_before_shared_lists_and_deferred_keys_keeps_every_row(dir: TempDir) {
+fn a_snapshot_from_before_shared_lists_and_deferred_keys_keeps_every_row(
+    #[from(home)] dir: TempDir,
+) {
     let path = dir.path().join("old.db");
     let old = database_before(&path, "20261123080000");
     old.execute_batch(
@@ -215,7 +199,7 @@ fn a_snapshot_from_before_shared_lists_and_deferred_keys_keeps_every_row(dir: Te
         .unwrap();
     assert_eq!(deferred, 4);
     // The next snapshot has no device: after its sync, nothing of the old one is left.
-    publish(&mut store, Utc::now(), 0);
+    publish_ipads(&mut store, Utc::now(), 0);
     store.end_of_sync(true);
     let tables = [
         "devices",

@@ -1,51 +1,30 @@
-//! What the job tests share: a client of the simulator, a synced snapshot, and small readers.
-
-#![allow(dead_code)]
+//! What chariot-core's job and action tests share: a synced snapshot of the demo school, job
+//! requests and contexts, and readers of a job's targets.
 
 use std::time::Duration;
 
 use chariot_core::actions::{Action, ActionRequest};
-use chariot_core::connection::sync_profile;
 use chariot_core::jobs::{self, PlanContext, TargetState};
-use chariot_core::profiles::ServerProfile;
-use chariot_core::sync::CancelFlag;
-use chariot_jamf::{ClientOptions, Credentials, JamfClient, Secret, ServerUrl};
+use chariot_jamf::JamfClient;
 use chariot_sim::RunningSim;
 use chariot_store::{DeviceQuery, Store};
 
-pub fn client(sim: &RunningSim, timeout: Duration) -> JamfClient {
-    let c = sim.credentials();
-    JamfClient::new(
-        ServerUrl::parse(&sim.base_url()).unwrap(),
-        Credentials::ApiClient {
-            client_id: c.client_id,
-            client_secret: Secret::new(c.client_secret),
-        },
-        ClientOptions {
-            request_timeout: timeout,
-            ..ClientOptions::default()
-        },
-    )
-    .unwrap()
-}
+use crate::client::client;
+use crate::store::Db;
+use crate::sync::sync_demo_profile;
 
-pub async fn synced(sim: &RunningSim) -> (tempfile::TempDir, Store) {
+/// A store holding a first sync of the demo school from `sim`.
+pub async fn synced(sim: &RunningSim) -> Db {
+    // No store yet: the sync creates the file, as the app's first sync does.
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("jobs.db");
-    let outcome = sync_profile(
-        &client(sim, Duration::from_secs(10)),
-        &ServerProfile::demo("Démo"),
-        &db,
-        false,
-        |_| {},
-        &CancelFlag::default(),
-    )
-    .await;
+    let path = dir.path().join("jobs.db");
+    let outcome = sync_demo_profile(&client(sim, Duration::from_secs(10)), &path).await;
     assert!(outcome.error.is_none(), "{:?}", outcome.error);
-    (dir, Store::open(&db).unwrap())
+    let store = Store::open(&path).unwrap();
+    Db { dir, path, store }
 }
 
-/// (jamf id, name, management id) of devices matching `q`.
+/// (jamf id, name, management id) of the first `n` devices matching `q`.
 pub fn targets(store: &Store, q: &DeviceQuery, n: usize) -> Vec<(String, String, Option<String>)> {
     store
         .list_devices(q)
@@ -59,6 +38,7 @@ pub fn targets(store: &Store, q: &DeviceQuery, n: usize) -> Vec<(String, String,
         .collect()
 }
 
+/// The state of each target of `job`.
 pub fn states(store: &Store, job: i64) -> Vec<TargetState> {
     store
         .job_targets(job)
@@ -68,16 +48,7 @@ pub fn states(store: &Store, job: i64) -> Vec<TargetState> {
         .collect()
 }
 
-pub async fn commands_total(sim: &RunningSim) -> u64 {
-    let state: serde_json::Value = reqwest::get(format!("{}/_sim/state", sim.base_url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    state["commands"]["total"].as_u64().unwrap()
-}
-
+/// Creates the job in English, as `account`.
 pub fn create(
     store: &mut Store,
     request: &ActionRequest,
@@ -87,6 +58,7 @@ pub fn create(
     jobs::create(store, request, ctx, account, chariot_core::locale::Lang::En)
 }
 
+/// A plan's context now: a fresh snapshot of an 11.30.1 server, stale after a week.
 pub fn ctx() -> PlanContext {
     PlanContext {
         stale_before: chrono::Utc::now() - chrono::Duration::days(7),
@@ -111,6 +83,7 @@ pub async fn settle(
     states(store, job)
 }
 
+/// `action` on these devices, unconfirmed.
 pub fn request(action: Action, ids: &[&str]) -> ActionRequest {
     ActionRequest {
         action,
@@ -132,18 +105,4 @@ pub fn device_where(store: &Store, keep: impl Fn(&chariot_store::DeviceListRow) 
         .find(|d| keep(d))
         .expect("the demo school has such a device")
         .jamf_id
-}
-
-pub async fn sim_token(sim: &RunningSim) -> String {
-    let c = sim.credentials();
-    let answer: serde_json::Value = reqwest::Client::new()
-        .post(format!("{}/api/v1/auth/token", sim.base_url()))
-        .basic_auth(c.username, Some(c.password))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    answer["token"].as_str().unwrap().to_owned()
 }

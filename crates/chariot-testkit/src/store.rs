@@ -1,35 +1,47 @@
-//! What the snapshot tests share: a store on a real temp file, devices, full and incremental
-//! publications, what a reader sees.
+//! A store on a real temp file, the devices and syncs the store's tests publish, and what a
+//! reader sees.
 
-#![allow(dead_code)]
+use std::path::PathBuf;
 
-use chariot_store::{AppRow, DeviceQuery, DeviceRole, DeviceRow, GroupRow, Store, SyncKind};
+use chariot_store::{
+    AppRow, DeviceQuery, DeviceRole, DeviceRow, GroupRow, PublishSummary, Store, SyncKind,
+};
 use chrono::{DateTime, TimeZone, Utc};
 use rstest::fixture;
 use tempfile::TempDir;
 
+/// A store on a real file (WAL, migrations and permissions as in the app), in a folder
+/// removed when this is dropped.
 pub struct Db {
-    pub _dir: TempDir,
-    pub path: std::path::PathBuf,
+    pub dir: TempDir,
+    pub path: PathBuf,
     pub store: Store,
 }
 
-#[fixture]
-pub fn db() -> Db {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("snap.db");
-    let store = Store::open(&path).unwrap();
-    Db {
-        _dir: dir,
-        path,
-        store,
+impl Db {
+    /// The folder (keep it: dropping it deletes the file), the file and the store, for
+    /// tests that hold the store by value.
+    pub fn into_parts(self) -> (TempDir, PathBuf, Store) {
+        (self.dir, self.path, self.store)
     }
 }
 
+/// A fresh store file.
+#[fixture]
+pub fn db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chariot.db");
+    let store = Store::open(&path).unwrap();
+    Db { dir, path, store }
+}
+
+/// `h` o'clock on the day the store's tests sync.
 pub fn at(h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, h, 0, 0).unwrap()
 }
 
+/// A student iPad of cart 1 with one app and one group; `id` sets its serial, battery and
+/// inventory date.
 pub fn device(id: u32, name: &str) -> DeviceRow {
     DeviceRow {
         jamf_id: id.to_string(),
@@ -52,7 +64,8 @@ pub fn device(id: u32, name: &str) -> DeviceRow {
     }
 }
 
-pub fn full(store: &mut Store, devices: &[DeviceRow], h: u32) -> chariot_store::PublishSummary {
+/// A full sync at `h` o'clock of these devices, staged in pages of 3.
+pub fn full(store: &mut Store, devices: &[DeviceRow], h: u32) -> PublishSummary {
     let g = store
         .begin_generation("jamf", SyncKind::Full, at(h))
         .unwrap();
@@ -70,7 +83,7 @@ pub fn incremental(
     changed: &[DeviceRow],
     removed: &[String],
     h: u32,
-) -> chariot_store::PublishSummary {
+) -> PublishSummary {
     let g = store
         .begin_generation("jamf", SyncKind::Incremental, at(h))
         .unwrap();
@@ -90,6 +103,24 @@ pub fn four_ipads_at_8(store: &mut Store) {
     );
 }
 
+/// A full sync of the demo server at `at`: `count` devices `iPad 0`… whose names no rule
+/// recognises.
+pub fn publish_ipads(store: &mut Store, at: DateTime<Utc>, count: usize) {
+    let g = store.begin_generation("demo", SyncKind::Full, at).unwrap();
+    let rows: Vec<DeviceRow> = (0..count)
+        .map(|i| DeviceRow {
+            jamf_id: i.to_string(),
+            name: format!("iPad {i}"),
+            role: "other".into(),
+            role_reason: "unrecognised_name".into(),
+            ..Default::default()
+        })
+        .collect();
+    store.stage_devices(g, &rows).unwrap();
+    store.publish_full(g, None, at).unwrap();
+}
+
+/// The names of the devices `q` lists, in its order.
 pub fn names(store: &Store, q: &DeviceQuery) -> Vec<String> {
     store
         .list_devices(q)

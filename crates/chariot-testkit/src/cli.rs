@@ -1,36 +1,46 @@
-//! What the CLI's integration tests share: a simulator on loopback, a private CHARIOT_HOME, and
-//! the `chariot` binary pointed at both.
-#![allow(dead_code)]
+//! The `chariot` binary run against a simulator, with a private CHARIOT_HOME.
 
 use assert_cmd::Command;
 use chariot_sim::{RunningSim, SimConfig};
 use tempfile::TempDir;
 
+use crate::sim::{BlockingSim, blocking_sim};
+
+/// A simulator serving from its own runtime, and a home for the CLI.
 pub struct Env {
     pub rt: tokio::runtime::Runtime,
     pub sim: RunningSim,
     pub home: TempDir,
 }
 
+/// The demo school and an empty home.
 pub fn env() -> Env {
     env_with(SimConfig::default())
 }
 
+/// A simulator of this configuration and an empty home.
 pub fn env_with(config: SimConfig) -> Env {
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let sim = rt.block_on(chariot_sim::start(config)).unwrap();
+    let BlockingSim { rt, sim } = blocking_sim(config);
     Env {
         rt,
         sim,
-        home: tempfile::tempdir().unwrap(),
+        home: crate::home::home(),
     }
 }
 
 impl Env {
-    pub fn chariot(&self, args: &[&str]) -> Command {
+    /// `chariot` with its home and nothing else: no secret in its environment.
+    pub fn bare(&self) -> Command {
         let mut cmd = Command::cargo_bin("chariot").unwrap();
-        cmd.env("CHARIOT_HOME", self.home.path())
-            .env("DEMO_SECRET", self.sim.credentials().client_secret)
+        cmd.env("CHARIOT_HOME", self.home.path());
+        cmd
+    }
+
+    /// `chariot` with these arguments, its home and the demo secrets in the environment
+    /// (`DEMO_SECRET`, `DEMO_PASSWORD`, for `--secret-env`).
+    pub fn chariot(&self, args: &[&str]) -> Command {
+        let mut cmd = self.bare();
+        cmd.env("DEMO_SECRET", self.sim.credentials().client_secret)
             .env("DEMO_PASSWORD", self.sim.credentials().password)
             .args(args);
         cmd
