@@ -96,6 +96,26 @@ test("a first launch shows the welcome screen, whatever the menu entry", async (
   await visit("settings", "Réglages");
 });
 
+test("a connection test that fails says what and why in French", async () => {
+  await s.click('nav a[data-route="dashboard"]');
+  await s.click("[data-testid=welcome-connect]");
+  // Nothing listens on the discard port of this computer: the server is unreachable.
+  await s.type("[data-testid=connection-url]", "http://127.0.0.1:9");
+  await s.type("[data-testid=connection-account]", "0311234A");
+  await s.type("[data-testid=connection-secret]", "0311234A");
+  await s.click("[data-testid=connection-test]");
+  const shown = await s.waitFor(
+    "const e = document.querySelector('[data-testid=connection-problem]'); return e && e.innerText.trim()",
+    "the connection test's problem",
+    30_000,
+  );
+  await s.screenshot(join(SHOTS, "fr-connection-failed.png"));
+  assert.match(shown, /Serveur injoignable/);
+  // What is on screen is French; the server's English words stay behind "Détails techniques".
+  assert.doesNotMatch(shown, /cannot|error sending|refused|connect/i);
+  await visit("settings", "Réglages");
+});
+
 test("after a command-line sync, the status bar and the screens show the snapshot", async () => {
   const cli = process.env.CHARIOT_E2E_CLI;
   assert.ok(cli, "CHARIOT_E2E_CLI must name the chariot binary (cargo xtask e2e sets it)");
