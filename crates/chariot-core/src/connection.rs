@@ -139,17 +139,8 @@ pub async fn sync_profile(
     cancel: &CancelFlag,
 ) -> SyncOutcome {
     let started = Instant::now();
-    let failed = |error: AppError| SyncOutcome {
-        finished_at: Utc::now(),
-        kind: None,
-        device_count: 0,
-        added: 0,
-        changed: 0,
-        removed: 0,
-        incomplete: 0,
-        positions_unread: 0,
-        duration_ms: started.elapsed().as_millis() as u32,
-        error: Some(error),
+    let failed = |error: AppError| {
+        SyncOutcome::failed(Utc::now(), started.elapsed().as_millis() as u32, error)
     };
     let request = SyncRequest {
         mode: if full { SyncMode::Full } else { SyncMode::Auto },

@@ -91,3 +91,25 @@ pub struct SyncOutcome {
     /// Why it failed or was cancelled; the previous snapshot is then unchanged.
     pub error: Option<crate::error::AppError>,
 }
+
+impl SyncOutcome {
+    /// A sync that published nothing: the previous snapshot is unchanged.
+    pub fn failed(
+        finished_at: DateTime<Utc>,
+        duration_ms: u32,
+        error: crate::error::AppError,
+    ) -> Self {
+        SyncOutcome {
+            finished_at,
+            kind: None,
+            device_count: 0,
+            added: 0,
+            changed: 0,
+            removed: 0,
+            incomplete: 0,
+            positions_unread: 0,
+            duration_ms,
+            error: Some(error),
+        }
+    }
+}

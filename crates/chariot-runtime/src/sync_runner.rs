@@ -74,7 +74,7 @@ impl<H: Host> App<H> {
                     )
                     .await
                 }
-                Err(error) => failed_before_starting(app.host().now(), error),
+                Err(error) => SyncOutcome::failed(app.host().now(), 0, error),
             };
             match &outcome.error {
                 None => tracing::info!(devices = outcome.device_count, "sync finished"),
@@ -138,21 +138,5 @@ impl<H: Host> App<H> {
             };
             Ok(last.is_none_or(|at| now - at >= chrono::Duration::minutes(i64::from(minutes))))
         })
-    }
-}
-
-/// The outcome of a sync that could not even sign in (no secret, demo stopped…).
-fn failed_before_starting(now: chrono::DateTime<chrono::Utc>, error: AppError) -> SyncOutcome {
-    SyncOutcome {
-        finished_at: now,
-        kind: None,
-        device_count: 0,
-        added: 0,
-        changed: 0,
-        removed: 0,
-        incomplete: 0,
-        positions_unread: 0,
-        duration_ms: 0,
-        error: Some(error),
     }
 }
