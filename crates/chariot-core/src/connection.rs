@@ -8,7 +8,7 @@ use chariot_jamf::{ClientOptions, Credentials, JamfClient, JamfError, Secret, Se
 use chariot_store::{HistoryRow, Store};
 use chrono::{TimeZone, Utc};
 
-use crate::error::{AppError, ErrorCode};
+use crate::error::{AppError, ErrorCode, ErrorDetail};
 use crate::profiles::{AuthKind, ConnectionCheck, PrivilegeCheck, ServerProfile};
 use crate::status::SyncOutcome;
 use crate::sync::{CancelFlag, SyncMode, SyncProgress, SyncRequest};
@@ -21,7 +21,9 @@ fn jamf_error(e: JamfError) -> AppError {
 pub fn parse_server(url: &str) -> Result<ServerUrl, AppError> {
     ServerUrl::parse(url.trim()).map_err(|e| {
         let hint = e.hint();
-        AppError::new(ErrorCode::InvalidInput, e.to_string()).with_hint(hint)
+        AppError::new(ErrorCode::InvalidInput, e.to_string())
+            .with_hint(hint)
+            .with_detail(crate::sync::jamf_detail(&e))
     })
 }
 
@@ -120,7 +122,11 @@ pub async fn check(client: &JamfClient) -> ConnectionCheck {
                 "In Jamf Pro, Settings › User accounts and groups (or API roles and clients), grant \"{}\" to {}.",
                 missing.privilege,
                 client.account()
-            )),
+            ))
+            .with_detail(ErrorDetail::MissingPrivilege {
+                privilege: missing.privilege.clone(),
+                account: client.account().to_owned(),
+            }),
         );
     }
     let _ = client.sign_out().await;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chariot_store::Store;
 
-use crate::error::{AppError, ErrorCode};
+use crate::error::{AppError, ErrorCode, ErrorDetail};
 use crate::locale::LanguagePref;
 use crate::profiles::ServerProfile;
 use crate::settings::Settings;
@@ -94,6 +94,7 @@ impl Console {
                 "the local database could not be opened",
             )
             .with_hint("See the notice shown at start-up; Réglages shows where the file is.")
+            .with_detail(ErrorDetail::DatabaseNotOpen)
         })
     }
 
@@ -105,6 +106,7 @@ impl Console {
                 "the local database could not be opened",
             )
             .with_hint("See the notice shown at start-up; Réglages shows where the file is.")
+            .with_detail(ErrorDetail::DatabaseNotOpen)
         })
     }
 
@@ -124,6 +126,7 @@ impl Console {
                     format!("no saved server has the id {id}"),
                 )
                 .with_hint("Open Réglages › Serveurs to see the saved servers.")
+                .with_detail(ErrorDetail::UnknownServerProfile { id: id.to_owned() })
             })
     }
 
@@ -209,7 +212,8 @@ impl Console {
                     ErrorCode::InvalidInput,
                     format!("{days} days is not a usable stale threshold"),
                 )
-                .with_hint("Choose between 1 and 365 days (the guide suggests 7)."));
+                .with_hint("Choose between 1 and 365 days (the guide suggests 7).")
+                .with_detail(ErrorDetail::StaleDaysOutOfRange { days }));
             }
             settings.stale_after_days = days;
         }

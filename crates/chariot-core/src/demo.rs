@@ -28,6 +28,7 @@ impl DemoSchool {
                 format!("the demonstration school could not start: {e}"),
             )
             .with_hint("Restart Chariot; if it happens again, the log file has the details.")
+            .with_detail(crate::ErrorDetail::DemoCouldNotStart)
         })?;
         tracing::info!(url = %sim.base_url(), "demonstration school started");
         Ok(DemoSchool { sim })

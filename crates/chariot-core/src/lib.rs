@@ -26,4 +26,4 @@ pub mod sync;
 pub mod views;
 
 pub use console::{Console, ConsolePaths};
-pub use error::{AppError, ErrorCode};
+pub use error::{AppError, ErrorCode, ErrorDetail};

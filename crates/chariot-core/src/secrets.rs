@@ -4,7 +4,7 @@
 
 use chariot_jamf::Secret;
 
-use crate::error::{AppError, ErrorCode};
+use crate::error::{AppError, ErrorCode, ErrorDetail};
 
 pub struct Keychain {
     service: String,
@@ -45,7 +45,11 @@ impl Keychain {
             )
             .with_hint(
                 "Sign in once with `chariot login` (or from the app), or pass --secret-env VAR.",
-            )),
+            )
+            .with_detail(ErrorDetail::NoSavedSecret {
+                account: account.to_owned(),
+                server: server.to_owned(),
+            })),
             Err(e) => Err(unavailable(e)),
         }
     }
@@ -72,4 +76,5 @@ fn unavailable(e: keyring::Error) -> AppError {
     AppError::new(ErrorCode::Io, format!("the system keychain is not available: {e}")).with_hint(
         "On Linux, Chariot needs a Secret Service keychain (GNOME Keyring or KWallet) unlocked in your session; or pass --secret-env VAR to the command line.",
     )
+    .with_detail(ErrorDetail::KeychainUnavailable)
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{AppError, ErrorCode};
+use crate::error::{AppError, ErrorCode, ErrorDetail};
 use crate::locale::LanguagePref;
 
 /// Preferences the user sets in Réglages.
@@ -75,7 +75,20 @@ impl From<SettingsError> for AppError {
                 "Check that your user account can write to its configuration folder.".to_owned()
             }
         };
-        AppError::new(ErrorCode::Io, err.to_string()).with_hint(hint)
+        let detail = match &err {
+            SettingsError::Read { path, .. } => ErrorDetail::SettingsUnreadable {
+                path: path.display().to_string(),
+            },
+            SettingsError::Parse { path, .. } => ErrorDetail::SettingsInvalid {
+                path: path.display().to_string(),
+            },
+            SettingsError::Write { path, .. } => ErrorDetail::SettingsUnwritable {
+                path: path.display().to_string(),
+            },
+        };
+        AppError::new(ErrorCode::Io, err.to_string())
+            .with_hint(hint)
+            .with_detail(detail)
     }
 }
 

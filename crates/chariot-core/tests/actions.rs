@@ -103,7 +103,14 @@ async fn erase_needs_the_count_typed_and_what_a_server_cannot_do_is_not_sent(
     let plan = jobs::plan(&store, &request(erase.clone(), &refs), &ctx()).unwrap();
     assert_eq!(plan.typed_confirmation.as_deref(), Some("3"));
     let wrong = create(&mut store, &request(erase.clone(), &refs), &ctx(), "a");
-    assert!(wrong.unwrap_err().message.contains("type «3»"));
+    let wrong = wrong.unwrap_err();
+    assert!(wrong.message.contains("type «3»"));
+    assert_eq!(
+        wrong.detail,
+        Some(chariot_core::ErrorDetail::EraseConfirmationMismatch {
+            expected: "3".into()
+        })
+    );
     let mut typed = request(erase.clone(), &refs);
     typed.confirmation = Some(" 3 ".into());
     assert!(create(&mut store, &typed, &ctx(), "a").is_ok());

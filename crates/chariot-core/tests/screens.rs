@@ -274,3 +274,70 @@ async fn the_test_button_says_which_step_failed() {
     assert_eq!(insecure.code, ErrorCode::InvalidInput);
     assert!(insecure.hint.is_some());
 }
+
+/// "Tester" says what failed as data the UI words in French: the kind of problem and its
+/// facts (the host, the privilege and the account), not only an English sentence.
+#[tokio::test]
+async fn the_test_button_says_what_failed_as_data() {
+    use chariot_core::ErrorDetail;
+    let sim = chariot_sim::start(chariot_sim::SimConfig::default())
+        .await
+        .unwrap();
+    let server = connection::parse_server(&sim.base_url()).unwrap();
+    let host = server.host().to_owned();
+    let c = sim.credentials();
+
+    let wrong = connection::client(
+        server.clone(),
+        AuthKind::ApiClient,
+        &c.client_id,
+        Secret::new("not-the-secret"),
+    )
+    .unwrap();
+    let refused = check(&wrong).await.problem.unwrap();
+    assert_eq!(
+        refused.detail,
+        Some(ErrorDetail::WrongCredentials { host: host.clone() })
+    );
+    let json = serde_json::to_value(&refused).unwrap();
+    assert_eq!(json["detail"]["kind"], "wrong_credentials");
+
+    sim.faults()
+        .update(|f| f.denied_privileges = vec!["Read Smart Mobile Device Groups".into()]);
+    let limited = connection::client(
+        server.clone(),
+        AuthKind::ApiClient,
+        &c.client_id,
+        Secret::new(c.client_secret.clone()),
+    )
+    .unwrap();
+    let missing = check(&limited).await.problem.unwrap();
+    assert_eq!(
+        missing.detail,
+        Some(ErrorDetail::MissingPrivilege {
+            privilege: "Read Smart Mobile Device Groups".into(),
+            account: c.client_id.clone(),
+        })
+    );
+    let json = serde_json::to_value(&missing).unwrap();
+    assert_eq!(json["detail"]["kind"], "missing_privilege");
+    assert_eq!(
+        json["detail"]["privilege"],
+        "Read Smart Mobile Device Groups"
+    );
+
+    sim.shutdown().await;
+    let gone =
+        connection::client(server, AuthKind::ApiClient, &c.client_id, Secret::new("x")).unwrap();
+    let unreachable = check(&gone).await.problem.unwrap();
+    assert_eq!(unreachable.detail, Some(ErrorDetail::Unreachable { host }));
+
+    let insecure = connection::parse_server("http://ecollege31.jamfcloud.com").unwrap_err();
+    assert!(
+        matches!(
+            insecure.detail,
+            Some(ErrorDetail::InsecureServerUrl { ref url }) if url.contains("ecollege31")
+        ),
+        "{insecure:?}"
+    );
+}

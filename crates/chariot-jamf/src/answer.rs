@@ -33,6 +33,7 @@ pub(crate) fn classify(path: &str, server: &ServerUrl, answer: Answer) -> JamfEr
             } else {
                 detail
             },
+            no_api_clients: false,
         },
         403 => JamfError::Forbidden { what },
         404 => JamfError::NotFound { what },
@@ -68,6 +69,7 @@ pub(crate) fn classify_sign_in(path: &str, server: &ServerUrl, answer: Answer) -
                     } else {
                         detail
                     },
+                    no_api_clients: false,
                 }
             } else {
                 classify(path, server, answer)
@@ -78,6 +80,7 @@ pub(crate) fn classify_sign_in(path: &str, server: &ServerUrl, answer: Answer) -
             detail: "this server has no API clients (they need Jamf Pro 10.49 or later): \
                      sign in with a user name and password"
                 .into(),
+            no_api_clients: true,
         },
         _ => classify(path, server, answer),
     }
@@ -190,7 +193,16 @@ mod tests {
             "{other:?}"
         );
         let old = super::classify_sign_in(path, &server, answer(404, ""));
-        assert!(matches!(old, JamfError::Unauthorized { .. }), "{old:?}");
+        assert!(
+            matches!(
+                old,
+                JamfError::Unauthorized {
+                    no_api_clients: true,
+                    ..
+                }
+            ),
+            "{old:?}"
+        );
         assert!(old.to_string().contains("10.49"), "{old}");
     }
 

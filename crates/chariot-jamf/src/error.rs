@@ -19,7 +19,13 @@ pub enum JamfError {
     Timeout { host: String, timeout: Duration },
 
     #[error("{host} refused the credentials ({detail})")]
-    Unauthorized { host: String, detail: String },
+    Unauthorized {
+        host: String,
+        detail: String,
+        /// The server has no token endpoint for API clients (before 10.49): the fix is a
+        /// user name and password, not another secret. Front ends say so in their language.
+        no_api_clients: bool,
+    },
 
     #[error("the Jamf Pro account lacks a privilege for {what} (HTTP 403)")]
     Forbidden { what: String },

@@ -213,6 +213,33 @@ pub fn typescript_bindings() -> String {
         "export const DEVICE_ROLES = [{}] as const satisfies ReadonlyArray<DeviceRole>;\n\n",
         roles.join(", ")
     ));
+    let kinds: Vec<String> = chariot_core::ErrorDetail::KINDS
+        .iter()
+        .map(|k| format!("\"{k}\""))
+        .collect();
+    // Each kind's fields, read from an example of it: the catalog test checks that each
+    // sentence's placeholders are exactly these.
+    let mut fields = String::new();
+    for example in chariot_core::ErrorDetail::examples() {
+        let json = serde_json::to_value(&example).unwrap_or_default();
+        let names: Vec<String> = json
+            .as_object()
+            .map(|o| {
+                o.keys()
+                    .filter(|k| *k != "kind")
+                    .map(|k| format!("\"{k}\""))
+                    .collect()
+            })
+            .unwrap_or_default();
+        fields.push_str(&format!("  {}: [{}],\n", example.kind(), names.join(", ")));
+    }
+    out.push_str(&format!(
+        "/** The fields of each kind of error detail (the placeholders of its sentences). */\nexport const ERROR_DETAIL_FIELDS: {{ readonly [K in ErrorDetail[\"kind\"]]: readonly string[] }} = {{\n{fields}}};\n\n"
+    ));
+    out.push_str(&format!(
+        "/** Every kind of error detail, for the catalogs' sentences and their tests. */\nexport const ERROR_DETAIL_KINDS: readonly ErrorDetail[\"kind\"][] = [{}];\n\n",
+        kinds.join(", ")
+    ));
     let events = event_signatures(&cfg);
     out.push_str("export const EVENTS = {\n");
     for (key, name, _) in &events {
@@ -235,4 +262,26 @@ pub fn typescript_bindings() -> String {
     }
     out.push_str("};\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// The UI's catalog test walks `ERROR_DETAIL_KINDS`: every detail the back end can send
+    /// must be in it, else a sentence could be missing unnoticed. (`ErrorDetail::KINDS` is kept
+    /// complete by chariot-core's own test.)
+    #[test]
+    fn the_bindings_list_every_error_detail_kind() {
+        let bindings = super::typescript_bindings();
+        let line = bindings
+            .lines()
+            .find(|l| l.starts_with("export const ERROR_DETAIL_KINDS"))
+            .expect("ERROR_DETAIL_KINDS is generated");
+        for kind in chariot_core::ErrorDetail::KINDS {
+            assert!(line.contains(&format!("\"{kind}\"")), "{kind} is missing");
+            assert!(
+                bindings.contains(&format!("\"kind\": \"{kind}\"")),
+                "the ErrorDetail type has no {kind}"
+            );
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! the UI titles and explains it from its catalogs by code, the English text is for logs and
 //! the command line.
 
-use chariot_core::{AppError, ErrorCode};
+use chariot_core::{AppError, ErrorCode, ErrorDetail};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuntimeError {
@@ -35,14 +35,20 @@ impl From<RuntimeError> for AppError {
             RuntimeError::NotConfigured => {
                 AppError::new(ErrorCode::NotConfigured, "no server is configured yet")
                     .with_hint("Connect to Jamf Pro or try the demonstration school first.")
+                    .with_detail(ErrorDetail::NotConfigured)
             }
             RuntimeError::SyncRunning { action } => {
-                let then = match action {
-                    BusyAction::SwitchServer => "switch servers",
-                    BusyAction::DeleteServer => "delete the server",
+                let (then, detail) = match action {
+                    BusyAction::SwitchServer => {
+                        ("switch servers", ErrorDetail::SyncRunningBeforeSwitch)
+                    }
+                    BusyAction::DeleteServer => {
+                        ("delete the server", ErrorDetail::SyncRunningBeforeDelete)
+                    }
                 };
                 AppError::new(ErrorCode::Busy, "a sync is running")
                     .with_hint(format!("Wait for it to finish or cancel it, then {then}."))
+                    .with_detail(detail)
             }
             RuntimeError::StateInconsistent => {
                 AppError::internal("the app's state was left inconsistent by an earlier error")
@@ -50,21 +56,25 @@ impl From<RuntimeError> for AppError {
             RuntimeError::DemoStopped => {
                 AppError::new(ErrorCode::Network, "the demonstration school is stopped")
                     .with_hint("Réglages › École de démonstration › Rétablir le réseau.")
+                    .with_detail(ErrorDetail::DemoStopped)
             }
             RuntimeError::EmptyAccount => {
                 AppError::new(ErrorCode::InvalidInput, "the account is empty")
                     .with_hint("Type the Jamf Pro user name or the API client id.")
+                    .with_detail(ErrorDetail::EmptyAccount)
             }
             RuntimeError::EmptySecret => AppError::new(
                 ErrorCode::InvalidInput,
                 "the password or client secret is empty",
             )
-            .with_hint("Type it: Chariot keeps it in the system keychain, never in a file."),
+            .with_hint("Type it: Chariot keeps it in the system keychain, never in a file.")
+            .with_detail(ErrorDetail::EmptySecret),
             RuntimeError::MovedWithoutSecret => AppError::new(
                 ErrorCode::InvalidInput,
                 "the server or account changed but no password or secret was typed",
             )
-            .with_hint("Type the password or client secret for the new server or account."),
+            .with_hint("Type the password or client secret for the new server or account.")
+            .with_detail(ErrorDetail::MovedWithoutSecret),
         }
     }
 }

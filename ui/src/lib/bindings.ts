@@ -57,11 +57,17 @@ confirmation: string | null, };
 
 export type AppError = { code: ErrorCode, 
 /**
- * What happened, in a sentence the IT manager can read.
+ * The situation as data, for the UI's sentence in the user's language; `None` for what
+ * only the code explains (a bug, a malformed request).
+ */
+detail: ErrorDetail | null, 
+/**
+ * What happened, in an English sentence the IT manager can read: for the logs, the
+ * command line and support (the UI words `detail` in the user's language).
  */
 message: string, 
 /**
- * How to fix it, when there is something to do.
+ * How to fix it, when there is something to do (English, like `message`).
  */
 hint: string | null, 
 /**
@@ -201,6 +207,8 @@ export type DeviceRole = "student" | "shared_teacher" | "teacher" | "other";
 export type DeviceRowsRequest = { ids: Array<string>, };
 
 export type ErrorCode = "internal" | "invalid_input" | "not_found" | "database" | "database_too_new" | "io" | "network" | "auth" | "server" | "cancelled" | "not_configured" | "busy";
+
+export type ErrorDetail = { "kind": "invalid_server_url", url: string, } | { "kind": "insecure_server_url", url: string, } | { "kind": "unreachable", host: string, } | { "kind": "timeout", host: string, seconds: number, } | { "kind": "wrong_credentials", host: string, } | { "kind": "no_api_clients", host: string, } | { "kind": "missing_privilege", privilege: string, account: string, } | { "kind": "forbidden", request: string, } | { "kind": "not_found_on_server", request: string, } | { "kind": "server_busy" } | { "kind": "server_answered", status: number, } | { "kind": "unreadable_answer" } | { "kind": "write_outcome_unknown" } | { "kind": "server_too_old", version: string, needed: string, } | { "kind": "sync_cancelled" } | { "kind": "demo_stopped" } | { "kind": "demo_could_not_start" } | { "kind": "no_saved_secret", account: string, server: string, } | { "kind": "keychain_unavailable" } | { "kind": "settings_invalid", path: string, } | { "kind": "settings_unreadable", path: string, } | { "kind": "settings_unwritable", path: string, } | { "kind": "database_too_new", path: string, } | { "kind": "data_folder_unwritable", path: string, } | { "kind": "database_unavailable" } | { "kind": "database_not_open" } | { "kind": "sync_already_running" } | { "kind": "bad_file_name", path: string, } | { "kind": "export_file_unwritable", path: string, } | { "kind": "not_configured" } | { "kind": "sync_running_before_switch" } | { "kind": "sync_running_before_delete" } | { "kind": "empty_account" } | { "kind": "empty_secret" } | { "kind": "moved_without_secret" } | { "kind": "unknown_server_profile", id: string, } | { "kind": "stale_days_out_of_range", days: number, } | { "kind": "device_not_in_snapshot", id: string, } | { "kind": "devices_not_in_snapshot" } | { "kind": "no_device_qualifies", total: number, reason: Refusal | null, } | { "kind": "action_needs_newer_server", version: string, needed: string, } | { "kind": "erase_confirmation_mismatch", expected: string, } | { "kind": "lost_mode_needs_message" } | { "kind": "no_user_chosen" } | { "kind": "bad_esim_server_url" } | { "kind": "bad_os_version" } | { "kind": "job_not_found", job: number, };
 
 export type ExportFormat = "csv" | "txt" | "xml";
 
@@ -547,6 +555,60 @@ export type UpdateSettingsRequest = { staleAfterDays: number | null, syncAtStart
 export const ERROR_CODES: readonly ErrorCode[] = ["internal", "invalid_input", "not_found", "database", "database_too_new", "io", "network", "auth", "server", "cancelled", "not_configured", "busy"];
 
 export const DEVICE_ROLES = ["student", "shared_teacher", "teacher", "other"] as const satisfies ReadonlyArray<DeviceRole>;
+
+/** The fields of each kind of error detail (the placeholders of its sentences). */
+export const ERROR_DETAIL_FIELDS: { readonly [K in ErrorDetail["kind"]]: readonly string[] } = {
+  invalid_server_url: ["url"],
+  insecure_server_url: ["url"],
+  unreachable: ["host"],
+  timeout: ["host", "seconds"],
+  wrong_credentials: ["host"],
+  no_api_clients: ["host"],
+  missing_privilege: ["account", "privilege"],
+  forbidden: ["request"],
+  not_found_on_server: ["request"],
+  server_busy: [],
+  server_answered: ["status"],
+  unreadable_answer: [],
+  write_outcome_unknown: [],
+  server_too_old: ["needed", "version"],
+  sync_cancelled: [],
+  demo_stopped: [],
+  demo_could_not_start: [],
+  no_saved_secret: ["account", "server"],
+  keychain_unavailable: [],
+  settings_invalid: ["path"],
+  settings_unreadable: ["path"],
+  settings_unwritable: ["path"],
+  database_too_new: ["path"],
+  data_folder_unwritable: ["path"],
+  database_unavailable: [],
+  database_not_open: [],
+  sync_already_running: [],
+  bad_file_name: ["path"],
+  export_file_unwritable: ["path"],
+  not_configured: [],
+  sync_running_before_switch: [],
+  sync_running_before_delete: [],
+  empty_account: [],
+  empty_secret: [],
+  moved_without_secret: [],
+  unknown_server_profile: ["id"],
+  stale_days_out_of_range: ["days"],
+  device_not_in_snapshot: ["id"],
+  devices_not_in_snapshot: [],
+  no_device_qualifies: ["reason", "total"],
+  action_needs_newer_server: ["needed", "version"],
+  erase_confirmation_mismatch: ["expected"],
+  lost_mode_needs_message: [],
+  no_user_chosen: [],
+  bad_esim_server_url: [],
+  bad_os_version: [],
+  job_not_found: ["job"],
+};
+
+/** Every kind of error detail, for the catalogs' sentences and their tests. */
+export const ERROR_DETAIL_KINDS: readonly ErrorDetail["kind"][] = ["invalid_server_url", "insecure_server_url", "unreachable", "timeout", "wrong_credentials", "no_api_clients", "missing_privilege", "forbidden", "not_found_on_server", "server_busy", "server_answered", "unreadable_answer", "write_outcome_unknown", "server_too_old", "sync_cancelled", "demo_stopped", "demo_could_not_start", "no_saved_secret", "keychain_unavailable", "settings_invalid", "settings_unreadable", "settings_unwritable", "database_too_new", "data_folder_unwritable", "database_unavailable", "database_not_open", "sync_already_running", "bad_file_name", "export_file_unwritable", "not_configured", "sync_running_before_switch", "sync_running_before_delete", "empty_account", "empty_secret", "moved_without_secret", "unknown_server_profile", "stale_days_out_of_range", "device_not_in_snapshot", "devices_not_in_snapshot", "no_device_qualifies", "action_needs_newer_server", "erase_confirmation_mismatch", "lost_mode_needs_message", "no_user_chosen", "bad_esim_server_url", "bad_os_version", "job_not_found"];
 
 export const EVENTS = {
   statusChanged: "status-changed",

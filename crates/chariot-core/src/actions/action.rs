@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{AppError, ErrorCode};
+use crate::error::{AppError, ErrorCode, ErrorDetail};
 use crate::locale::Lang;
 
 /// The action without its parameters: what the journal and the job list name. Stored with
@@ -109,19 +109,23 @@ impl Action {
 
     /// Checks the parameters before anything is recorded or sent.
     pub fn validate(&self) -> Result<(), AppError> {
-        let invalid = |what: &str, hint: &str| {
-            Err(AppError::new(ErrorCode::InvalidInput, what.to_owned()).with_hint(hint.to_owned()))
+        let invalid = |detail: ErrorDetail, what: &str, hint: &str| {
+            Err(AppError::new(ErrorCode::InvalidInput, what.to_owned())
+                .with_hint(hint.to_owned())
+                .with_detail(detail))
         };
         match self {
             Action::EnableLostMode { message, phone, .. }
                 if message.trim().is_empty() && phone.trim().is_empty() =>
             {
                 invalid(
+                    ErrorDetail::LostModeNeedsMessage,
                     "lost mode needs a message or a phone number",
                     "Type the message shown on the lock screen (e.g. who to call), or a phone number.",
                 )
             }
             Action::DeleteUser { user_name, .. } if user_name.trim().is_empty() => invalid(
+                ErrorDetail::NoUserChosen,
                 "no user was chosen",
                 "Pick the Managed Apple Account to delete from the device's users.",
             ),
@@ -129,6 +133,7 @@ impl Action {
                 let url = esim_server_url.trim();
                 if url.is_empty() || url.len() > 2048 || !url.starts_with("https://") {
                     invalid(
+                        ErrorDetail::BadEsimServerUrl,
                         "the carrier's eSIM server address must be an https:// address of at most 2048 characters",
                         "Copy the SM-DP+ address your carrier gave you, e.g. https://sm-dp.example-carrier.fr.",
                     )
@@ -141,6 +146,7 @@ impl Action {
                 specific_version,
                 ..
             } if !is_version(specific_version.trim()) => invalid(
+                ErrorDetail::BadOsVersion,
                 "the iOS version to install is missing or malformed",
                 "Choose a version offered by the server, e.g. 18.6.2.",
             ),

@@ -126,7 +126,10 @@ fn check_file_name(path: &str) -> Result<std::path::PathBuf, crate::AppError> {
             crate::ErrorCode::InvalidInput,
             format!("{path} is not a file name"),
         )
-        .with_hint("Choose a file name in the save dialog."));
+        .with_hint("Choose a file name in the save dialog.")
+        .with_detail(crate::ErrorDetail::BadFileName {
+            path: path.to_owned(),
+        }));
     }
     Ok(p)
 }
@@ -144,6 +147,9 @@ pub(crate) fn write_atomically(
             format!("could not write {}: {e}", path.display()),
         )
         .with_hint("Choose a folder you can write to (Documents, Bureau) and try again.")
+        .with_detail(crate::ErrorDetail::ExportFileUnwritable {
+            path: path.display().to_string(),
+        })
     };
     let mut tmp = path.clone().into_os_string();
     tmp.push(".part");

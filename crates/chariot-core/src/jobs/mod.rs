@@ -24,7 +24,7 @@ use chrono::{DateTime, Utc};
 pub use crate::actions::TargetState;
 use crate::actions::plan::build;
 use crate::actions::{Action, ActionKind, ActionPlan, ActionRequest, JournalEvent};
-use crate::error::{AppError, ErrorCode};
+use crate::error::{AppError, ErrorCode, ErrorDetail};
 
 /// What a plan depends on besides the devices.
 #[derive(Debug, Clone)]
@@ -42,6 +42,14 @@ pub fn known_version(store: &Store) -> Result<Option<JamfVersion>, AppError> {
     Ok(store
         .server_fact(crate::sync::VERSION_FACT)?
         .and_then(|v| JamfVersion::parse(&v)))
+}
+
+/// An action this server's version cannot send (the only reason `route` refuses one).
+pub(crate) fn needs_newer_server(why: &crate::actions::Unavailable) -> ErrorDetail {
+    ErrorDetail::ActionNeedsNewerServer {
+        version: why.version.clone().unwrap_or_default(),
+        needed: why.needed.clone(),
+    }
 }
 
 /// The confirmation's content for `request`.
@@ -83,14 +91,16 @@ pub fn create(
     let plan = &planned.plan;
     if let Some(why) = &plan.unavailable {
         return Err(AppError::new(ErrorCode::InvalidInput, why.to_string())
-            .with_hint("Ask the Jamf Pro administrator to update the server."));
+            .with_hint("Ask the Jamf Pro administrator to update the server.")
+            .with_detail(needs_newer_server(why)));
     }
     if plan.total == 0 {
         return Err(AppError::new(
             ErrorCode::NotFound,
             "none of these devices is in the local snapshot",
         )
-        .with_hint("Synchronise, then choose the devices again."));
+        .with_hint("Synchronise, then choose the devices again.")
+        .with_detail(ErrorDetail::DevicesNotInSnapshot));
     }
     if plan.to_send == 0 {
         return Err(AppError::new(
@@ -104,7 +114,11 @@ pub fn create(
                     .unwrap_or("no device qualifies")
             ),
         )
-        .with_hint("Choose devices that meet the condition."));
+        .with_hint("Choose devices that meet the condition.")
+        .with_detail(ErrorDetail::NoDeviceQualifies {
+            total: plan.total,
+            reason: plan.refused.first().map(|r| r.reason),
+        }));
     }
     if let Some(expected) = &plan.typed_confirmation {
         let typed = request.confirmation.as_deref().unwrap_or("").trim();
@@ -113,7 +127,10 @@ pub fn create(
                 ErrorCode::InvalidInput,
                 format!("to erase, type «{expected}» to confirm"),
             )
-            .with_hint("Erasing cannot be undone: type the number of devices (or the device's name) exactly."));
+            .with_hint("Erasing cannot be undone: type the number of devices (or the device's name) exactly.")
+            .with_detail(ErrorDetail::EraseConfirmationMismatch {
+                expected: expected.clone(),
+            }));
         }
     }
     let targets: Vec<NewTarget> = planned
@@ -197,9 +214,10 @@ fn job_action(row: &JobRow) -> Result<Action, AppError> {
 }
 
 fn job_row(store: &Store, job: i64) -> Result<JobRow, AppError> {
-    store
-        .job(job)?
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("there is no job {job}")))
+    store.job(job)?.ok_or_else(|| {
+        AppError::new(ErrorCode::NotFound, format!("there is no job {job}"))
+            .with_detail(ErrorDetail::JobNotFound { job })
+    })
 }
 
 /// Moves a target and, when its answer is final, writes it to the journal.

@@ -4,7 +4,7 @@ use chariot_jamf::{JamfClient, JamfError};
 use chariot_store::{Store, TargetRow};
 
 use super::plans::submit_plans;
-use super::{TargetState, job_action, job_row, known_version, record};
+use super::{TargetState, job_action, job_row, known_version, needs_newer_server, record};
 use crate::actions::{Action, Route, route};
 use crate::error::{AppError, ErrorCode};
 
@@ -103,8 +103,11 @@ async fn send(
 pub async fn submit(client: &JamfClient, store: &mut Store, job: i64) -> Result<usize, AppError> {
     let row = job_row(store, job)?;
     let action = job_action(&row)?;
-    let route = route(action.kind(), known_version(store)?)
-        .map_err(|why| AppError::new(ErrorCode::InvalidInput, why.to_string()))?;
+    let version = known_version(store)?;
+    let route = route(action.kind(), version).map_err(|why| {
+        AppError::new(ErrorCode::InvalidInput, why.to_string())
+            .with_detail(needs_newer_server(&why))
+    })?;
     if let (Route::Plans, Some(config)) = (route, action.update_plan_config()) {
         return submit_plans(client, store, &row, &config).await;
     }

@@ -2,7 +2,7 @@ use chariot_jamf::JamfError;
 use chariot_jamf::error::ErrorClass;
 use chariot_store::StoreError;
 
-use crate::error::{AppError, ErrorCode};
+use crate::error::{AppError, ErrorCode, ErrorDetail};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
@@ -27,13 +27,24 @@ impl From<SyncError> for AppError {
                 jamf_error(e, during_sync)
             }
             SyncError::Store(e) => e.into(),
-            e @ SyncError::ServerTooOld { .. } => AppError::new(
-                ErrorCode::Server,
-                format!("Sync failed: {e}. The previous snapshot is unchanged."),
-            )
-            .with_hint("Ask your Jamf Pro administrator to update the server."),
+            SyncError::ServerTooOld { version, needed } => {
+                let said = SyncError::ServerTooOld {
+                    version: version.clone(),
+                    needed,
+                };
+                AppError::new(
+                    ErrorCode::Server,
+                    format!("Sync failed: {said}. The previous snapshot is unchanged."),
+                )
+                .with_hint("Ask your Jamf Pro administrator to update the server.")
+                .with_detail(ErrorDetail::ServerTooOld {
+                    version,
+                    needed: needed.to_owned(),
+                })
+            }
             SyncError::Cancelled => {
                 AppError::new(ErrorCode::Cancelled, SyncError::Cancelled.to_string())
+                    .with_detail(ErrorDetail::SyncCancelled)
             }
         }
     }
@@ -53,7 +64,39 @@ impl From<JamfError> for AppError {
     }
 }
 
+/// The situation, as data for the UI: hosts, statuses and paths, never the server's words.
+pub(crate) fn jamf_detail(e: &JamfError) -> ErrorDetail {
+    match e {
+        JamfError::InvalidUrl { url, .. } => ErrorDetail::InvalidServerUrl { url: url.clone() },
+        JamfError::InsecureUrl { url } => ErrorDetail::InsecureServerUrl { url: url.clone() },
+        JamfError::Unreachable { host, .. } => ErrorDetail::Unreachable { host: host.clone() },
+        JamfError::Timeout { host, timeout } => ErrorDetail::Timeout {
+            host: host.clone(),
+            seconds: u32::try_from(timeout.as_secs()).unwrap_or(u32::MAX),
+        },
+        JamfError::Unauthorized {
+            host,
+            no_api_clients: true,
+            ..
+        } => ErrorDetail::NoApiClients { host: host.clone() },
+        JamfError::Unauthorized { host, .. } => {
+            ErrorDetail::WrongCredentials { host: host.clone() }
+        }
+        JamfError::Forbidden { what } => ErrorDetail::Forbidden {
+            request: what.clone(),
+        },
+        JamfError::NotFound { what } => ErrorDetail::NotFoundOnServer {
+            request: what.clone(),
+        },
+        JamfError::RateLimited { .. } => ErrorDetail::ServerBusy,
+        JamfError::Server { status, .. } => ErrorDetail::ServerAnswered { status: *status },
+        JamfError::Decode { .. } => ErrorDetail::UnreadableAnswer,
+        JamfError::WriteOutcomeUnknown { .. } => ErrorDetail::WriteOutcomeUnknown,
+    }
+}
+
 fn jamf_error(e: JamfError, message: String) -> AppError {
+    let detail = jamf_detail(&e);
     let code = match e.class() {
         ErrorClass::Usage => ErrorCode::InvalidInput,
         ErrorClass::Auth => ErrorCode::Auth,
@@ -64,4 +107,5 @@ fn jamf_error(e: JamfError, message: String) -> AppError {
     AppError::new(code, message)
         .with_hint(e.hint())
         .retryable(e.is_transient())
+        .with_detail(detail)
 }

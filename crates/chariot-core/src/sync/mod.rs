@@ -16,5 +16,6 @@ mod watermark;
 pub use chariot_store::{RunProblems, SyncKind};
 pub use engine::{SyncMode, SyncReport, SyncRequest, VERSION_FACT, sync};
 pub use error::SyncError;
+pub(crate) use error::jamf_detail;
 pub use mapping::{device_row, is_incomplete};
 pub use progress::{CancelFlag, SyncPhase, SyncProgress};

@@ -156,7 +156,8 @@ pub fn detail(
             ErrorCode::NotFound,
             format!("device {id} is not in the local snapshot"),
         )
-        .with_hint("It may have been deleted from Jamf Pro since; open the inventory again."));
+        .with_hint("It may have been deleted from Jamf Pro since; open the inventory again.")
+        .with_detail(crate::ErrorDetail::DeviceNotInSnapshot { id: id.to_owned() }));
     };
     let summary = InventoryRow::from_list_row(
         DeviceListRow {

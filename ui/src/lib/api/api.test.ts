@@ -26,7 +26,15 @@ describe("api", () => {
   });
 
   it("passes a back-end AppError through unchanged", async () => {
-    const err: AppError = { code: "io", message: "disk full", hint: "free space", retryable: false };
+    const err: AppError = { code: "io", detail: { kind: "keychain_unavailable" }, message: "disk full", hint: "free space", retryable: false };
+    mockIPC(() => {
+      throw err;
+    });
+    await expect(api.appStatus()).rejects.toEqual(err);
+  });
+
+  it("passes an AppError without a detail (an older back end) through as one", async () => {
+    const err = { code: "network", message: "cannot reach x", hint: null, retryable: true };
     mockIPC(() => {
       throw err;
     });
@@ -50,6 +58,6 @@ describe("toAppError", () => {
     [{ unexpected: true }, '{"unexpected":true}'],
     [{ code: "teapot", message: "m", hint: null, retryable: false }, '{"code":"teapot","message":"m","hint":null,"retryable":false}'],
   ])("normalises %o", (raw, message) => {
-    expect(toAppError(raw)).toEqual({ code: "internal", message, hint: null, retryable: false });
+    expect(toAppError(raw)).toEqual({ code: "internal", detail: null, message, hint: null, retryable: false });
   });
 });

@@ -10,6 +10,7 @@ export function isAppError(value: unknown): value is AppError {
   return (
     typeof v.code === "string" &&
     (CODES as readonly string[]).includes(v.code) &&
+    (v.detail === undefined || v.detail === null || (typeof v.detail === "object" && typeof (v.detail as Record<string, unknown>).kind === "string")) &&
     typeof v.message === "string" &&
     (v.hint === null || typeof v.hint === "string") &&
     typeof v.retryable === "boolean"
@@ -20,5 +21,5 @@ export function toAppError(value: unknown): AppError {
   if (isAppError(value)) return value;
   const message =
     value instanceof Error ? value.message : typeof value === "string" ? value : JSON.stringify(value);
-  return { code: "internal", message: message ?? "unknown error", hint: null, retryable: false };
+  return { code: "internal", detail: null, message: message ?? "unknown error", hint: null, retryable: false };
 }

@@ -7,6 +7,7 @@ import ErrorDetails from "./ErrorDetails.svelte";
 
 const error: AppError = {
   code: "network",
+  detail: null,
   message: "Sync failed: cannot reach 127.0.0.1: connection refused.",
   hint: "Check the network connection and the server address.",
   retryable: true,
@@ -35,5 +36,45 @@ describe("ErrorDetails", () => {
     expect(m.target.querySelector("details")).toBeNull();
     expect(m.target.textContent).toContain("connection refused");
     expect(m.target.textContent).toContain("Check the network connection");
+  });
+
+  it("words a detail from the catalog in either language, the English text folded", () => {
+    const full: AppError = {
+      code: "io",
+      detail: { kind: "export_file_unwritable", path: "/Volumes/USB/inventaire.csv" },
+      message: "could not write /Volumes/USB/inventaire.csv: permission denied",
+      hint: "Choose a folder you can write to (Documents, Bureau) and try again.",
+      retryable: false,
+    };
+    setLang("fr");
+    let m = render(ErrorDetails, { error: full });
+    expect(m.target.querySelector("[data-testid=error-explain]")?.textContent).toBe(
+      "Impossible d'écrire le fichier /Volumes/USB/inventaire.csv.",
+    );
+    expect(m.target.querySelector("[data-testid=error-hint]")?.textContent).toMatch(/Choisissez un dossier/);
+    expect(m.target.querySelector("details")?.textContent).toContain("permission denied");
+    cleanup();
+    setLang("en");
+    m = render(ErrorDetails, { error: full });
+    expect(m.target.querySelector("[data-testid=error-explain]")?.textContent).toBe(
+      "Could not write /Volumes/USB/inventaire.csv.",
+    );
+    expect(m.target.querySelector("details")?.textContent).toContain("permission denied");
+  });
+
+  it("words a refusal reason in the sentence of a detail", () => {
+    setLang("fr");
+    const m = render(ErrorDetails, {
+      error: {
+        code: "invalid_input",
+        detail: { kind: "no_device_qualifies", total: 3, reason: "not_in_lost_mode" },
+        message: "the action cannot be sent to any of the 3 devices: not in lost mode",
+        hint: null,
+        retryable: false,
+      },
+    });
+    const explain = m.target.querySelector("[data-testid=error-explain]")?.textContent ?? "";
+    expect(explain).toContain("aucun des 3\u00a0appareils");
+    expect(explain).toContain("Pas en mode perdu");
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
 import { format } from "./index.svelte";
-import { ERROR_CODES } from "../bindings";
+import { ERROR_CODES, ERROR_DETAIL_FIELDS, ERROR_DETAIL_KINDS } from "../bindings";
 
 describe("message catalogs", () => {
   it("have the same keys in French and English", () => {
@@ -28,6 +28,31 @@ describe("message catalogs", () => {
         expect(fr, key).toHaveProperty([key]);
         expect(en, key).toHaveProperty([key]);
       }
+    }
+  });
+
+  it("word every error detail the back end can send, with exactly its fields", () => {
+    const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+    expect(ERROR_DETAIL_KINDS.length).toBeGreaterThan(0);
+    for (const kind of ERROR_DETAIL_KINDS) {
+      const fields = [...ERROR_DETAIL_FIELDS[kind]].sort();
+      for (const catalog of [fr, en] as Record<string, string>[]) {
+        const sentence = catalog[`error.detail.${kind}`];
+        expect(sentence, `error.detail.${kind}`).toBeDefined();
+        expect(placeholders(sentence ?? ""), `error.detail.${kind}`).toEqual(fields);
+        const hint = catalog[`error.detailHint.${kind}`];
+        if (hint !== undefined) {
+          for (const name of placeholders(hint)) expect(fields, `error.detailHint.${kind}`).toContain(name);
+        }
+      }
+    }
+  });
+
+  it("has no sentence for a detail the back end does not send", () => {
+    const kinds = new Set<string>(ERROR_DETAIL_KINDS);
+    for (const key of Object.keys(fr)) {
+      const m = key.match(/^error\.detail(?:Hint)?\.(\w+)$/);
+      if (m) expect(kinds, key).toContain(m[1]);
     }
   });
 

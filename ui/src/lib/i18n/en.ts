@@ -9,6 +9,7 @@ import { en as journalEn } from "../../screens/journal/messages";
 import { en as lostModeEn } from "../../screens/lost-mode/messages";
 import { en as actionDialogEn } from "../components/actions/messages";
 import { en as jobEn } from "../../screens/job/messages";
+import { en as errorDetailEn } from "../errors/messages";
 
 export const en: Messages = {
   "app.name": "Chariot",
@@ -125,4 +126,5 @@ export const en: Messages = {
   ...lostModeEn,
   ...actionDialogEn,
   ...jobEn,
+  ...errorDetailEn,
 };

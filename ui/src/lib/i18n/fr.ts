@@ -10,6 +10,7 @@ import { fr as journalFr } from "../../screens/journal/messages";
 import { fr as lostModeFr } from "../../screens/lost-mode/messages";
 import { fr as actionDialogFr } from "../components/actions/messages";
 import { fr as jobFr } from "../../screens/job/messages";
+import { fr as errorDetailFr } from "../errors/messages";
 export const fr = {
   "app.name": "Chariot",
   "app.tagline": "Chariots d'iPad",
@@ -127,6 +128,7 @@ export const fr = {
   ...lostModeFr,
   ...actionDialogFr,
   ...jobFr,
+  ...errorDetailFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

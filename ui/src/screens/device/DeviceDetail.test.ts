@@ -224,7 +224,7 @@ describe("device detail", () => {
   });
 
   it("says when the device is not in the snapshot, with a way back", async () => {
-    backEnd({ detail: { code: "not_found", message: "no device 42", hint: null, retryable: false } });
+    backEnd({ detail: { code: "not_found", detail: { kind: "device_not_in_snapshot", id: "42" }, message: "no device 42", hint: null, retryable: false } });
     render(DeviceDetailScreen);
     await vi.waitFor(() => expect($("device-not-found")?.textContent).toContain("Appareil introuvable"));
     expect($("device-not-found")?.querySelector("a")?.getAttribute("href")).toMatch(/^#\/inventory/);

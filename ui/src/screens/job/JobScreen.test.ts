@@ -221,7 +221,7 @@ describe("job screen", () => {
   });
 
   it("says when the job does not exist", async () => {
-    const missing: AppError = { code: "not_found", message: "no job 42", hint: null, retryable: false };
+    const missing: AppError = { code: "not_found", detail: { kind: "job_not_found", job: 42 }, message: "no job 42", hint: null, retryable: false };
     backEnd({
       job: () => {
         throw missing;

@@ -23,7 +23,7 @@ function backend(answers: Record<string, (args: unknown) => unknown>) {
   mockIPC((cmd, args) => {
     calls.push([cmd, args]);
     const answer = answers[cmd];
-    if (!answer) throw { code: "internal", message: `unexpected ${cmd}`, hint: null, retryable: false };
+    if (!answer) throw { code: "internal", detail: null, message: `unexpected ${cmd}`, hint: null, retryable: false };
     return answer(args);
   });
 }
@@ -73,6 +73,7 @@ describe("connection form", () => {
     ],
     problem: {
       code: "auth",
+      detail: null,
       message: "Le compte n'a pas tous les droits nécessaires.",
       hint: "Ajoutez le droit « Read Smart Mobile Device Groups » au rôle du client API.",
       retryable: false,
@@ -134,7 +135,7 @@ describe("connection form", () => {
         signedIn: false,
         version: null,
         privileges: [],
-        problem: { code: "network", message: "Aucune réponse.", hint: "Vérifiez l'adresse.", retryable: true },
+        problem: { code: "network", detail: null, message: "Aucune réponse.", hint: "Vérifiez l'adresse.", retryable: true },
       }),
     });
     const view = await fill();
@@ -144,6 +145,66 @@ describe("connection form", () => {
     expect(text).toContain("Serveur injoignable");
     expect(text).toContain("Connexion non testée");
     expect(text).toContain("Vérifiez l'adresse.");
+  });
+
+  it("says a wrong password in French, with the English only behind the technical details", async () => {
+    backend({
+      test_connection: () => ({
+        reachable: true,
+        signedIn: false,
+        version: null,
+        privileges: [],
+        problem: {
+          code: "auth",
+          detail: { kind: "wrong_credentials", host: "ecollege31.jamfcloud.com" },
+          message: "Ecollege31.jamfcloud.com refused the credentials (HTTP 401).",
+          hint: "Check the user name and password (or the API client id and secret) in Jamf Pro, then sign in again.",
+          retryable: false,
+        },
+      }),
+    });
+    const view = await fill();
+    byTestId(view.target, "connection-test").click();
+    await settle(view);
+    const problem = byTestId(view.target, "connection-problem");
+    expect(problem.querySelector("[data-testid=error-explain]")?.textContent).toBe(
+      "ecollege31.jamfcloud.com refuse les identifiants.",
+    );
+    expect(problem.querySelector("[data-testid=error-hint]")?.textContent).toContain(
+      "Vérifiez le nom d'utilisateur et le mot de passe",
+    );
+    // Outside the folded technical details, not a word of the English message or hint.
+    const outside = problem.cloneNode(true) as HTMLElement;
+    outside.querySelector("details")?.remove();
+    expect(outside.textContent).not.toMatch(/refused|credentials|Check the/);
+    const details = problem.querySelector("details");
+    expect(details?.open).toBe(false);
+    expect(details?.textContent).toContain("refused the credentials (HTTP 401)");
+  });
+
+  it("names the missing privilege and the account in French", async () => {
+    backend({
+      test_connection: () => ({
+        ...check,
+        problem: {
+          code: "auth",
+          detail: { kind: "missing_privilege", privilege: "Read Smart Mobile Device Groups", account: "chariot-client" },
+          message: 'the account lacks the privilege "Read Smart Mobile Device Groups"',
+          hint: null,
+          retryable: false,
+        },
+      }),
+    });
+    const view = await fill();
+    byTestId(view.target, "connection-test").click();
+    await settle(view);
+    const problem = byTestId(view.target, "connection-problem");
+    expect(problem.querySelector("[data-testid=error-explain]")?.textContent).toBe(
+      "Le compte chariot-client n'a pas le privilège «\u00a0Read Smart Mobile Device Groups\u00a0».",
+    );
+    expect(problem.querySelector("[data-testid=error-hint]")?.textContent).toContain(
+      "accordez «\u00a0Read Smart Mobile Device Groups\u00a0» à chariot-client",
+    );
   });
 
   it("saves, syncs, and clears the secret field", async () => {

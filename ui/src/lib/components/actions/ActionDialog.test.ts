@@ -288,7 +288,7 @@ describe("action dialog", () => {
   it("lets the iOS version be typed when the server cannot list the versions", async () => {
     backEnd({
       plan: () => planFixture({ kind: "update_os", total: 1, toSend: 1, singleDevice: "iPad-CDI-01" }),
-      osUpdates: { code: "network", message: "connection refused", hint: null, retryable: true },
+      osUpdates: { code: "network", detail: null, message: "connection refused", hint: null, retryable: true },
     });
     const view = await open({ kind: "update_os", deviceIds: ["7"] });
     expect($("action-title")?.textContent).toBe("Mettre à jour iOS sur iPad-CDI-01");
@@ -330,7 +330,7 @@ describe("action dialog", () => {
   it("shows the back end's errors, and cannot send while offline", async () => {
     backEnd({
       plan: () => planFixture(),
-      startError: { code: "network", message: "connection refused", hint: null, retryable: true },
+      startError: { code: "network", detail: null, message: "connection refused", hint: null, retryable: true },
     });
     await open({ kind: "restart", deviceIds: ids(15) });
     confirmButton().click();
@@ -346,7 +346,7 @@ describe("action dialog", () => {
   });
 
   it("says when the plan cannot be made or the server cannot do the action", async () => {
-    backEnd({ planError: { code: "database", message: "database is locked", hint: null, retryable: true } });
+    backEnd({ planError: { code: "database", detail: null, message: "database is locked", hint: null, retryable: true } });
     const view = render(ActionHost);
     requestAction({ kind: "restart", deviceIds: ids(3) });
     await vi.waitFor(() => expect($("plan-error")).not.toBeNull());

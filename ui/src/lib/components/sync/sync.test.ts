@@ -180,6 +180,7 @@ describe("sync result", () => {
         durationMs: 800,
         error: {
           code: "auth",
+          detail: null,
           message: "Jamf Pro a refusé le secret du client API.",
           hint: "Vérifiez le secret dans Réglages › Serveurs.",
           retryable: false,
