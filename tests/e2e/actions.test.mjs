@@ -5,16 +5,12 @@
 // demo has no internet tiles), the journal and a job in French and English; an erase confirmed by
 // typing the device's name.
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { startDriver } from "./webdriver.mjs";
+import { SHOTS, launch, shutdown, waitScreen as waitForScreen } from "./app.mjs";
 
-const APP = process.env.CHARIOT_E2E_APP;
-const DRIVER = process.env.CHARIOT_E2E_DRIVER ?? "tauri-driver";
-const SHOTS = process.env.CHARIOT_E2E_SHOTS ?? "target/e2e-screenshots";
-assert.ok(APP, "CHARIOT_E2E_APP must name the app binary (cargo xtask e2e sets it)");
 
 const home = mkdtempSync(join(tmpdir(), "chariot-e2e-actions-"));
 const exports = mkdtempSync(join(tmpdir(), "chariot-e2e-actions-exports-"));
@@ -22,12 +18,7 @@ let driver;
 let s;
 
 before(async () => {
-  driver = await startDriver({
-    driverPath: DRIVER,
-    env: { CHARIOT_HOME: home, CHARIOT_EXPORT_DIR: exports, LANG: "fr_FR.UTF-8", LC_ALL: "", LANGUAGE: "" },
-  });
-  s = await driver.newSession(APP);
-  await s.waitFor("return !!document.querySelector('[data-testid=connection]')", "the status bar", 20_000);
+  ({ driver, s } = await launch({ CHARIOT_HOME: home, CHARIOT_EXPORT_DIR: exports }));
   await s.click("[data-testid=welcome-demo]");
   await s.waitFor(
     "const t = document.querySelector('[data-testid=dash-total]')?.textContent; return t && /\\d/.test(t) && !document.querySelector('[data-testid=sync-progress]')",
@@ -36,15 +27,9 @@ before(async () => {
   );
 });
 
-after(async () => {
-  await s?.close().catch(() => {});
-  await driver?.stop();
-  rmSync(home, { recursive: true, force: true });
-  rmSync(exports, { recursive: true, force: true });
-});
+after(() => shutdown({ driver, s }, home, exports));
 
-const waitScreen = (id) =>
-  s.waitFor("return document.querySelector('main')?.dataset.screen === arguments[0]", `screen ${id}`, 15_000, id);
+const waitScreen = (id) => waitForScreen(s, id);
 const number = (text) => Number(String(text).replace(/[^\d]/g, ""));
 const go = (hash) => s.exec("window.location.hash = arguments[0]", hash);
 const targetStates = () =>

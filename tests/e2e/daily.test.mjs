@@ -2,16 +2,12 @@
 // dashboard → the stale count → the filtered inventory → export → search a serial → the device
 // and its three tabs → a network cut and the offline banner. Screenshots in French and English.
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { startDriver } from "./webdriver.mjs";
+import { SHOTS, launch, shutdown, waitScreen as waitForScreen } from "./app.mjs";
 
-const APP = process.env.CHARIOT_E2E_APP;
-const DRIVER = process.env.CHARIOT_E2E_DRIVER ?? "tauri-driver";
-const SHOTS = process.env.CHARIOT_E2E_SHOTS ?? "target/e2e-screenshots";
-assert.ok(APP, "CHARIOT_E2E_APP must name the app binary (cargo xtask e2e sets it)");
 
 const home = mkdtempSync(join(tmpdir(), "chariot-e2e-daily-"));
 const exports = mkdtempSync(join(tmpdir(), "chariot-e2e-exports-"));
@@ -19,25 +15,14 @@ let driver;
 let s;
 
 before(async () => {
-  driver = await startDriver({
-    driverPath: DRIVER,
-    // CHARIOT_EXPORT_DIR answers the save dialog (a native dialog WebDriver cannot drive).
-    env: { CHARIOT_HOME: home, CHARIOT_EXPORT_DIR: exports, LANG: "fr_FR.UTF-8", LC_ALL: "", LANGUAGE: "" },
-  });
-  s = await driver.newSession(APP);
-  await s.waitFor("return !!document.querySelector('[data-testid=connection]')", "the status bar", 20_000);
+  // CHARIOT_EXPORT_DIR answers the save dialog (a native dialog WebDriver cannot drive).
+  ({ driver, s } = await launch({ CHARIOT_HOME: home, CHARIOT_EXPORT_DIR: exports }));
 });
 
-after(async () => {
-  await s?.close().catch(() => {});
-  await driver?.stop();
-  rmSync(home, { recursive: true, force: true });
-  rmSync(exports, { recursive: true, force: true });
-});
+after(() => shutdown({ driver, s }, home, exports));
 
 const screen = () => s.exec("return document.querySelector('main')?.dataset.screen");
-const waitScreen = (id) =>
-  s.waitFor("return document.querySelector('main')?.dataset.screen === arguments[0]", `screen ${id}`, 15_000, id);
+const waitScreen = (id) => waitForScreen(s, id);
 async function csvWritten() {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {

@@ -1,16 +1,13 @@
 // The app frame in the real window: title, sidebar, every screen, status bar, language switch
 // (kept across a restart), and a screenshot of each screen in both languages.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { APP, DRIVER, FRENCH, SHOTS, shutdown } from "./app.mjs";
 import { startDriver } from "./webdriver.mjs";
 
-const APP = process.env.CHARIOT_E2E_APP;
-const DRIVER = process.env.CHARIOT_E2E_DRIVER ?? "tauri-driver";
-const SHOTS = process.env.CHARIOT_E2E_SHOTS ?? "target/e2e-screenshots";
-assert.ok(APP, "CHARIOT_E2E_APP must name the app binary (cargo xtask e2e sets it)");
 
 const SCREENS = [
   ["dashboard", "Tableau de bord", "Dashboard"],
@@ -42,16 +39,12 @@ before(async () => {
   // A French system with a fresh, private Chariot home: the first start a teacher would see.
   driver = await startDriver({
     driverPath: DRIVER,
-    env: { CHARIOT_HOME: home, LANG: "fr_FR.UTF-8", LC_ALL: "", LANGUAGE: "" },
+    env: { CHARIOT_HOME: home, ...FRENCH },
   });
   await openApp();
 });
 
-after(async () => {
-  await s?.close().catch(() => {});
-  await driver?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
+after(() => shutdown({ driver, s }, home));
 
 const sidebarLabels = () =>
   s.exec("return [...document.querySelectorAll('nav a[data-route]')].map(a => a.textContent.trim())");

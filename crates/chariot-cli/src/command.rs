@@ -6,30 +6,23 @@
 //! typed back. The exit code says whether every device succeeded.
 
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::PathBuf;
 use std::time::Duration;
 
 use chariot_core::AppError;
 use chariot_core::actions::{Action, ActionPlan, ActionRequest, OsUpdateInstall, OsVersionChoice};
 use chariot_core::jobs::{self, PlanContext};
-use chariot_jamf::{ClientOptions, JamfClient, ServerUrl};
+use chariot_jamf::{ClientOptions, JamfClient};
 use chariot_store::{DeviceQuery, Store};
 use clap::{Args, ValueEnum};
 
-use crate::credentials::{CredentialArgs, account, credentials};
+use crate::credentials::{ServerArgs, account, credentials};
 use crate::session::Interrupt;
 
 /// Where the command goes and to which devices (shared by `command` and `lost-mode`).
 #[derive(Debug, Args)]
 pub struct Targeting {
-    /// Jamf Pro address, e.g. https://ecollege31.jamfcloud.com
-    #[arg(long)]
-    pub server: String,
     #[command(flatten)]
-    pub credentials: CredentialArgs,
-    /// Database file (default: the app's database for this server)
-    #[arg(long)]
-    pub db: Option<PathBuf>,
+    pub remote: ServerArgs,
     /// A device name or serial number (repeatable)
     #[arg(long = "device", value_name = "NAME_OR_SERIAL")]
     pub devices: Vec<String>,
@@ -207,9 +200,7 @@ async fn act(t: &Targeting, action: Action, confirm: Option<String>) -> Result<(
     action
         .validate()
         .map_err(|e| crate::exit::usage(e.message.clone(), e.hint.clone().unwrap_or_default()))?;
-    let server =
-        ServerUrl::parse(&t.server).map_err(|e| crate::exit::usage(e.to_string(), e.hint()))?;
-    let db = crate::paths::database(t.db.clone(), Some(&server))?;
+    let (server, db) = t.remote.server_and_database()?;
     let mut store = Store::attach(&db)?;
     let ids = select(&store, t)?;
     if ids.is_empty() {
@@ -251,12 +242,18 @@ async fn act(t: &Targeting, action: Action, confirm: Option<String>) -> Result<(
             "Erasing cannot be undone: pass the number of devices (or the device's name) with --confirm.",
         ));
     }
-    let creds = credentials(&t.credentials, &server)?;
+    let creds = credentials(&t.remote.credentials, &server)?;
     let client =
         JamfClient::new(server, creds, ClientOptions::default()).map_err(AppError::from)?;
     let lang =
         chariot_core::locale::LanguagePref::System.resolve(sys_locale::get_locale().as_deref());
-    let job = jobs::create(&mut store, &request, &ctx, account(&t.credentials), lang)?;
+    let job = jobs::create(
+        &mut store,
+        &request,
+        &ctx,
+        account(&t.remote.credentials),
+        lang,
+    )?;
     // After the confirmation (it reads the terminal) and before signing in.
     let interrupt = Interrupt::install(
         "stopping once every command of the job is sent and recorded, then signing out…",

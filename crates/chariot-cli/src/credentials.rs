@@ -6,6 +6,35 @@ use chariot_core::AppError;
 use chariot_core::secrets::Keychain;
 use chariot_jamf::{Credentials, Secret, ServerUrl};
 use clap::Args;
+use std::path::PathBuf;
+
+/// The server a command signs in to, as whom, and that server's local database (shared by
+/// `sync`, `command` and `lost-mode`).
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    /// Jamf Pro address, e.g. https://ecollege31.jamfcloud.com
+    #[arg(long)]
+    pub server: String,
+    #[command(flatten)]
+    pub credentials: CredentialArgs,
+    /// Database file (default: the app's database for this server)
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+}
+
+impl ServerArgs {
+    /// `--server`, checked, and the database: `--db` or that server's.
+    pub fn server_and_database(&self) -> Result<(ServerUrl, PathBuf), AppError> {
+        let server = server_url(&self.server)?;
+        let db = crate::paths::database(self.db.clone(), Some(&server))?;
+        Ok((server, db))
+    }
+}
+
+/// A `--server` value, checked: an address that is not one is a usage error.
+pub fn server_url(server: &str) -> Result<ServerUrl, AppError> {
+    ServerUrl::parse(server).map_err(|e| crate::exit::usage(e.to_string(), e.hint()))
+}
 
 #[derive(Debug, Args, Clone)]
 pub struct CredentialArgs {

@@ -147,10 +147,7 @@ fn open(f: &FilterArgs) -> Result<Store, AppError> {
     let server = f
         .server
         .as_deref()
-        .map(|s| {
-            chariot_jamf::ServerUrl::parse(s)
-                .map_err(|e| crate::exit::usage(e.to_string(), e.hint()))
-        })
+        .map(crate::credentials::server_url)
         .transpose()?;
     let path = crate::paths::database(f.db.clone(), server.as_ref())?;
     if !path.exists() {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chariot_core::AppError;
 use chariot_core::actions::{JobView, TargetState};
 use chariot_core::jobs;
-use chariot_jamf::{ClientOptions, JamfClient, ServerUrl};
+use chariot_jamf::{ClientOptions, JamfClient};
 use chariot_store::Store;
 use clap::{Args, ValueEnum};
 
@@ -52,9 +52,8 @@ pub async fn run(args: JobsArgs) -> Result<(), AppError> {
     let server = args
         .server
         .as_deref()
-        .map(ServerUrl::parse)
-        .transpose()
-        .map_err(|e| crate::exit::usage(e.to_string(), e.hint()))?;
+        .map(crate::credentials::server_url)
+        .transpose()?;
     let db = crate::paths::database(args.db.clone(), server.as_ref())?;
     let mut store = Store::attach(&db)?;
     let Some(id) = args.id else {

@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal};
 
 use chariot_core::AppError;
 use chariot_core::secrets::Keychain;
-use chariot_jamf::{ClientOptions, JamfClient, Secret, ServerUrl};
+use chariot_jamf::{ClientOptions, JamfClient, Secret};
 use clap::Args;
 
 use crate::credentials::{CredentialArgs, account};
@@ -19,8 +19,7 @@ pub struct LoginArgs {
 }
 
 pub async fn run(args: LoginArgs) -> Result<(), AppError> {
-    let server =
-        ServerUrl::parse(&args.server).map_err(|e| crate::exit::usage(e.to_string(), e.hint()))?;
+    let server = crate::credentials::server_url(&args.server)?;
     let secret = match &args.credentials.secret_env {
         Some(_) => crate::credentials::secret(&args.credentials, &server)?,
         None => read_secret()?,

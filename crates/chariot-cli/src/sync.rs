@@ -1,27 +1,20 @@
 //! `chariot sync`: brings the local snapshot up to date with a Jamf Pro server.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::time::Duration;
 
 use chariot_core::AppError;
 use chariot_core::connection::sync_database;
 use chariot_core::sync::{CancelFlag, SyncMode, SyncPhase, SyncRequest};
-use chariot_jamf::{ClientOptions, JamfClient, ServerUrl};
+use chariot_jamf::{ClientOptions, JamfClient};
 use clap::Args;
 
-use crate::credentials::{CredentialArgs, credentials};
+use crate::credentials::{ServerArgs, credentials};
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// Jamf Pro address, e.g. https://ecollege31.jamfcloud.com
-    #[arg(long)]
-    pub server: String,
     #[command(flatten)]
-    pub credentials: CredentialArgs,
-    /// Database file (default: the app's database for this server)
-    #[arg(long)]
-    pub db: Option<PathBuf>,
+    pub remote: ServerArgs,
     /// Fetch everything again instead of only what changed
     #[arg(long)]
     pub full: bool,
@@ -31,12 +24,10 @@ pub struct SyncArgs {
 }
 
 pub async fn run(args: SyncArgs) -> Result<(), AppError> {
-    let server =
-        ServerUrl::parse(&args.server).map_err(|e| crate::exit::usage(e.to_string(), e.hint()))?;
-    let creds = credentials(&args.credentials, &server)?;
+    let (server, db) = args.remote.server_and_database()?;
+    let creds = credentials(&args.remote.credentials, &server)?;
     let client = JamfClient::new(server.clone(), creds, ClientOptions::default())
         .map_err(|e| AppError::from(chariot_core::sync::SyncError::Jamf(e)))?;
-    let db = crate::paths::database(args.db, Some(&server))?;
     let cancel = CancelFlag::default();
     let on_ctrl_c = cancel.clone();
     crate::session::Interrupt::install(

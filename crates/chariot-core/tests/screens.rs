@@ -11,7 +11,7 @@ use chariot_core::locale::Lang;
 use chariot_core::profiles::{AuthKind, ServerProfile};
 use chariot_core::sync::{CancelFlag, SyncKind};
 use chariot_core::views::{
-    self, InventoryColumn, InventoryFilter, InventoryRequest, InventorySort,
+    self, InventoryColumn, InventoryFilter, InventoryRequest, InventoryResult, InventorySort,
 };
 use chariot_jamf::Secret;
 use chariot_store::Store;
@@ -41,6 +41,25 @@ async fn synced_demo() -> (DemoSchool, tempfile::TempDir, std::path::PathBuf) {
     (school, dir, db)
 }
 
+/// The first `first_rows` rows `filter` keeps, in the default order.
+fn filtered(
+    store: &Store,
+    filter: InventoryFilter,
+    first_rows: u32,
+    stale_before: chrono::DateTime<Utc>,
+) -> InventoryResult {
+    views::inventory::query(
+        store,
+        &InventoryRequest {
+            filter,
+            first_rows,
+            ..Default::default()
+        },
+        stale_before,
+    )
+    .unwrap()
+}
+
 #[tokio::test]
 async fn the_demo_school_feeds_every_screen() {
     let (school, dir, db) = synced_demo().await;
@@ -65,19 +84,15 @@ async fn the_demo_school_feeds_every_screen() {
     assert_eq!(names, sorted);
 
     // The stale filter matches the rows marked stale, and the dashboard counts the same.
-    let stale = views::inventory::query(
+    let stale = filtered(
         &store,
-        &InventoryRequest {
-            filter: InventoryFilter {
-                stale: Some(true),
-                ..Default::default()
-            },
-            first_rows: 1000,
+        InventoryFilter {
+            stale: Some(true),
             ..Default::default()
         },
+        1000,
         stale_before,
-    )
-    .unwrap();
+    );
     assert!(
         stale.total > 0,
         "the demo school has devices that stopped reporting"
@@ -136,19 +151,15 @@ async fn the_demo_school_feeds_every_screen() {
     assert!(names.contains(&"UpdateInventory"), "{names:?}");
     assert!(history.entries.iter().all(|e| e.date.is_some()));
     // A lost device of the demo has a failed location request, with the device's error text.
-    let lost = views::inventory::query(
+    let lost = filtered(
         &store,
-        &InventoryRequest {
-            filter: InventoryFilter {
-                lost_mode: Some(true),
-                ..Default::default()
-            },
-            first_rows: 1,
+        InventoryFilter {
+            lost_mode: Some(true),
             ..Default::default()
         },
+        1,
         stale_before,
-    )
-    .unwrap();
+    );
     let lost_id = lost.ids.first().expect("the demo school has a lost device");
     connection::refresh_history(&school.client().unwrap(), &db, lost_id)
         .await

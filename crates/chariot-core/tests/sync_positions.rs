@@ -7,18 +7,26 @@ use chariot_core::fleet::DeviceRole;
 use chariot_core::sync::{CancelFlag, SyncMode, SyncPhase, SyncRequest, sync};
 use chariot_sim::SimConfig;
 use chariot_store::{DeviceQuery, Store};
-use chariot_testkit::sim::{api_token, http, sim_of};
+use chariot_testkit::sim::{api_token, http, sim_of, start};
 use chariot_testkit::store::db;
 use chariot_testkit::sync::*;
+
+/// How many lost devices of the current snapshot have a position.
+fn placed(store: &Store) -> usize {
+    store
+        .lost_mode_devices()
+        .unwrap()
+        .iter()
+        .filter(|d| d.position.is_some())
+        .count()
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn lost_devices_get_their_position_from_the_classic_api() {
     let sim = sim_of(0).await;
     let c = client(&sim);
     let (_d, _, mut store) = db().into_parts();
-    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_full(&c, &mut store).await;
     let lost = store.lost_mode_devices().unwrap();
     assert!(!lost.is_empty(), "the demo school has devices in lost mode");
     for device in &lost {
@@ -56,22 +64,20 @@ async fn the_inventory_is_published_before_the_positions_are_read() {
             if p.phase == SyncPhase::Positions && seen_at_publication.is_none() {
                 let reader = Store::attach(&path).unwrap();
                 let count = reader.current_snapshot().unwrap().unwrap().device_count;
-                let lost = reader.lost_mode_devices().unwrap();
-                let placed = lost.iter().filter(|d| d.position.is_some()).count();
-                seen_at_publication = Some((count, lost.len(), placed));
+                let lost = reader.lost_mode_devices().unwrap().len();
+                seen_at_publication = Some((count, lost, placed(&reader)));
             }
         },
         &CancelFlag::default(),
     )
     .await
     .unwrap();
-    let (count, lost, placed) = seen_at_publication.expect("a positions phase was reported");
+    let (count, lost, placed_then) = seen_at_publication.expect("a positions phase was reported");
     assert_eq!(count as usize, server_ids(&c).await.len());
     assert!(lost > 0, "the demo school has lost devices");
-    assert_eq!(placed, 0, "positions come after publication");
-    let after = store.lost_mode_devices().unwrap();
-    assert_eq!(after.len(), lost);
-    assert!(after.iter().any(|d| d.position.is_some()));
+    assert_eq!(placed_then, 0, "positions come after publication");
+    assert_eq!(store.lost_mode_devices().unwrap().len(), lost);
+    assert!(placed(&store) > 0);
 }
 
 /// Cancelling while the positions are read keeps the published inventory: the sync ends as
@@ -100,40 +106,23 @@ async fn cancelling_during_the_positions_keeps_the_published_inventory() {
         server_ids(&c).await.len()
     );
     assert_eq!(snapshot(&store).len(), report.summary.device_count as usize);
-    let placed_before = store
-        .lost_mode_devices()
-        .unwrap()
-        .iter()
-        .filter(|d| d.position.is_some())
-        .count();
-    assert_eq!(placed_before, 0, "cancelled before any answer was applied");
-    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
-    assert!(
-        store
-            .lost_mode_devices()
-            .unwrap()
-            .iter()
-            .any(|d| d.position.is_some())
-    );
+    assert_eq!(placed(&store), 0, "cancelled before any answer was applied");
+    sync_full(&c, &mut store).await;
+    assert!(placed(&store) > 0);
 }
 
 /// Lost mode enabled by an MDM command: no new inventory, yet the next incremental sync shows
 /// the device as lost (and, once it reports, where).
 #[tokio::test(flavor = "multi_thread")]
 async fn an_incremental_sync_sees_lost_mode_enabled_by_a_command() {
-    let sim = chariot_sim::start(SimConfig {
+    let sim = start(SimConfig {
         clock_speed: 0.0,
         ..SimConfig::default()
     })
-    .await
-    .unwrap();
+    .await;
     let c = client(&sim);
     let (_d, _, mut store) = db().into_parts();
-    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_full(&c, &mut store).await;
     let target = store
         .list_devices(&DeviceQuery {
             supervised: Some(true),
@@ -167,13 +156,7 @@ async fn an_incremental_sync_sees_lost_mode_enabled_by_a_command() {
     assert!(sent.status().is_success(), "{}", sent.text().await.unwrap());
     sim.clock().advance(Duration::from_secs(60));
 
-    let auto = SyncRequest {
-        mode: SyncMode::Auto,
-        ..full()
-    };
-    sync(&c, &mut store, &auto, |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_auto(&c, &mut store).await;
     let lost = store.lost_mode_devices().unwrap();
     assert!(
         lost.iter().any(|d| d.jamf_id == target.jamf_id),
@@ -190,9 +173,7 @@ async fn the_positions_phase_is_reported_even_with_nothing_to_read() {
     let sim = sim_of(0).await;
     let c = client(&sim);
     let (_d, _, mut store) = db().into_parts();
-    sync(&c, &mut store, &full(), |_| {}, &CancelFlag::default())
-        .await
-        .unwrap();
+    sync_full(&c, &mut store).await;
     let mut reports = Vec::new();
     let report = sync(
         &c,

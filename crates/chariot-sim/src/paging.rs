@@ -4,7 +4,9 @@
 //! pages never overlap or skip records.
 
 use crate::error::ApiError;
-use crate::rsql::{Value, order};
+use crate::rsql::{self, Expr, Value, order};
+use axum::Json;
+use axum::response::{IntoResponse, Response};
 use std::cmp::Ordering;
 
 pub const MAX_PAGE_SIZE: usize = 2000;
@@ -152,6 +154,48 @@ pub fn parse_sort(
             Ok((field.to_string(), desc))
         })
         .collect()
+}
+
+/// A list request's raw query string, split, and the page it asks for.
+pub fn paged_query(raw: Option<&str>) -> Result<(Query, PageParams), ApiError> {
+    let q = Query::parse(raw);
+    let page = PageParams::from_query(&q)?;
+    Ok((q, page))
+}
+
+/// The RSQL `filter` parameter, `None` when absent or blank. One that does not parse is
+/// refused as INVALID_FILTER; one naming a field not in `allowed`, with `unknown_field` (the
+/// endpoints differ: INVALID_FILTER for groups, INVALID_FIELD for devices and commands).
+pub fn parse_filter(
+    q: &Query,
+    allowed: &[&str],
+    unknown_field: &str,
+) -> Result<Option<Expr>, ApiError> {
+    let Some(f) = q.get("filter").filter(|f| !f.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let e = rsql::parse(f)
+        .map_err(|e| ApiError::bad_request("INVALID_FILTER", e.to_string()).with_field("filter"))?;
+    e.check_fields(allowed)
+        .map_err(|e| ApiError::bad_request(unknown_field, e.to_string()).with_field("filter"))?;
+    Ok(Some(e))
+}
+
+/// A page of the Jamf Pro API: `{totalCount, results}`.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Page<T> {
+    total_count: usize,
+    results: T,
+}
+
+/// The answer of a paged list: `total_count` records in all, `results` on this page.
+pub fn paged<T: serde::Serialize>(total_count: usize, results: T) -> Response {
+    Json(Page {
+        total_count,
+        results,
+    })
+    .into_response()
 }
 
 /// Sorts records by the given keys, then by id, so paging is deterministic.

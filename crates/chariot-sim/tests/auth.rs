@@ -28,8 +28,7 @@ async fn oauth(
 
 #[tokio::test]
 async fn basic_login_gives_a_token_that_works_on_both_apis() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, v) = get_json(&sim, &t, "/api/v1/jamf-pro-version").await;
     assert_eq!(s, 200);
     assert!(v["version"].as_str().unwrap().starts_with("11."));
@@ -82,8 +81,7 @@ async fn wrong_password_and_missing_token_are_401_with_jamf_bodies() {
 
 #[tokio::test]
 async fn keep_alive_replaces_the_token_and_invalidate_gives_the_empty_401() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, v) = post_json(&sim, &t, "/api/v1/auth/keep-alive", json!({})).await;
     assert_eq!(s, 200);
     let t2 = v["token"].as_str().unwrap().to_string();

@@ -25,8 +25,7 @@ async fn all_apps(sim: &chariot_sim::RunningSim, t: &str) -> Vec<Value> {
 
 #[tokio::test]
 async fn vpp_counts_follow_the_scope() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let apps = all_apps(&sim, &t).await;
     assert!(!apps.is_empty());
     for a in &apps {
@@ -90,8 +89,7 @@ async fn vpp_counts_follow_the_scope() {
 
 #[tokio::test]
 async fn create_update_and_lookups() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let body = "<mobile_device_application><general><name>ENT Occitanie</name><bundle_id>fr.laregion.ent.test</bundle_id>\
         <version>2025.1</version><category><name>Éducation</name></category>\
         <deployment_type>Make Available in Self Service</deployment_type>\
@@ -175,8 +173,7 @@ async fn create_update_and_lookups() {
 )]
 #[tokio::test]
 async fn app_create_conflicts(#[case] body: &str) {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, page) = classic_write(&sim, &t, Method::POST, &format!("{BASE}/id/0"), body).await;
     assert_eq!(s, 409, "{page}");
     assert!(page.contains("Conflict"));
@@ -196,8 +193,7 @@ async fn reference_objects_list_and_lookup(
     #[case] item: &str,
     #[case] count: usize,
 ) {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, v) = classic_json(&sim, &t, &format!("/{path}")).await;
     assert_eq!(s, 200);
     let list = v[root].as_array().unwrap();
@@ -225,8 +221,7 @@ async fn reference_objects_list_and_lookup(
 #[case("departments", "department")]
 #[tokio::test]
 async fn reference_objects_create_and_delete(#[case] path: &str, #[case] item: &str) {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let body = format!("<{item}><name>Annexe Jean Jaurès</name></{item}>");
     let (s, r) = classic_write(&sim, &t, Method::POST, &format!("/{path}/id/0"), &body).await;
     assert_eq!(s, 201, "{r}");
@@ -243,8 +238,7 @@ async fn reference_objects_create_and_delete(#[case] path: &str, #[case] item: &
 
 #[tokio::test]
 async fn deleting_a_category_unassigns_its_apps() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let a = app(&sim, &t, &format!("{BASE}/id/1")).await;
     let cat = a["general"]["category"]["id"].as_i64().unwrap();
     assert!(cat > 0);

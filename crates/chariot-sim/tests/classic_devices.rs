@@ -13,8 +13,7 @@ async fn device(sim: &chariot_sim::RunningSim, t: &str, id: u32) -> Value {
 
 #[tokio::test]
 async fn match_uses_wildcards_over_the_quick_search_fields() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let d = device(&sim, &t, 1).await;
     let name = d["general"]["name"].as_str().unwrap();
     let rne = &name[..8];
@@ -66,8 +65,7 @@ async fn match_uses_wildcards_over_the_quick_search_fields() {
 
 #[tokio::test]
 async fn partial_put_renames_and_sends_device_name() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let before = device(&sim, &t, 2).await;
     assert_eq!(before["general"]["supervised"], true);
     let body = "<mobile_device><general><display_name>0310001A-CDI-01</display_name><asset_tag>CD31-0042</asset_tag></general>\
@@ -118,8 +116,7 @@ async fn partial_put_renames_and_sends_device_name() {
 )]
 #[tokio::test]
 async fn refused_puts_change_nothing(#[case] body: &str, #[case] status: u16) {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let before = device(&sim, &t, 3).await;
     let (s, _) = classic_write(&sim, &t, Method::PUT, "/mobiledevices/id/3", body).await;
     assert_eq!(s, status);

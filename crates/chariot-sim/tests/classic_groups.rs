@@ -45,8 +45,7 @@ async fn cart(sim: &chariot_sim::RunningSim, t: &str, n: u32) -> Value {
 
 #[tokio::test]
 async fn list_and_record_in_xml_and_json() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, xml) = classic(&sim, &t, Method::GET, "/mobiledevicegroups", None, false).await;
     assert_eq!(s, 200);
     assert!(xml.starts_with("<?xml"));
@@ -103,8 +102,7 @@ async fn smart_group_samples_create_and_evaluate(#[case] source: Source, #[case]
     let Some(body) = source.read("groups/smart-create.request.xml") else {
         return;
     };
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     // The demo tenant already has Jamf's default "All Managed iPads": the sample is a duplicate.
     let (s, page) = classic_write(&sim, &t, Method::POST, "/mobiledevicegroups/id/0", &body).await;
     assert_eq!(s, 409);
@@ -148,8 +146,7 @@ async fn smart_group_samples_create_and_evaluate(#[case] source: Source, #[case]
 
 #[tokio::test]
 async fn smart_group_combines_membership_and_device_fields() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let c = cart(&sim, &t, 2).await;
     let cart_name = c["name"].as_str().unwrap();
     let body = format!(
@@ -171,8 +168,7 @@ async fn smart_group_combines_membership_and_device_fields() {
 
 #[tokio::test]
 async fn static_membership_edits_are_atomic() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let body = "<mobile_device_group><name>Prêt CDI</name><is_smart>false</is_smart>\
         <mobile_devices><mobile_device><id>1</id></mobile_device><mobile_device><serial_number>NOPE</serial_number></mobile_device></mobile_devices></mobile_device_group>";
     let (s, page) = classic_write(&sim, &t, Method::POST, "/mobiledevicegroups/id/0", body).await;
@@ -255,8 +251,7 @@ async fn static_membership_edits_are_atomic() {
 )]
 #[tokio::test]
 async fn create_validation(#[case] body: &str, #[case] status: u16) {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, r) = classic_write(&sim, &t, Method::POST, "/mobiledevicegroups/id/0", body).await;
     assert_eq!(s, status, "{r}");
     sim.shutdown().await;
@@ -268,8 +263,7 @@ async fn create_validation(#[case] body: &str, #[case] status: u16) {
 #[case("xor", "and")]
 #[tokio::test]
 async fn and_or_is_normalised(#[case] sent: &str, #[case] stored: &str) {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let body = format!(
         "<mobile_device_group><name>G</name><is_smart>true</is_smart><criteria>\
          <criterion><name>Model</name><priority>0</priority><and_or>and</and_or><search_type>like</search_type><value>iPad</value></criterion>\
@@ -288,8 +282,7 @@ async fn and_or_is_normalised(#[case] sent: &str, #[case] stored: &str) {
 
 #[tokio::test]
 async fn renaming_onto_an_existing_name_conflicts() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let c1 = cart(&sim, &t, 1).await;
     let c2 = cart(&sim, &t, 2).await;
     let body = format!(
@@ -306,8 +299,7 @@ async fn renaming_onto_an_existing_name_conflicts() {
 
 #[tokio::test]
 async fn pro_v2_groups_agree_with_classic() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, v) = get_json(&sim, &t, "/api/v2/groups?page-size=2000").await;
     assert_eq!(s, 200, "{v}");
     let results = v["results"].as_array().unwrap();

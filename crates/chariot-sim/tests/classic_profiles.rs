@@ -26,8 +26,7 @@ fn names(v: &Value) -> Vec<String> {
 
 #[tokio::test]
 async fn facetime_restriction_is_scoped_to_carts_minus_teachers() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, v) = classic_json(&sim, &t, BASE).await;
     assert_eq!(s, 200);
     let list = v["configuration_profiles"].as_array().unwrap();
@@ -99,8 +98,7 @@ async fn create_sample_round_trips(
     let Some(body) = source.read("config-profiles/mobile-profile-create.request.xml") else {
         return;
     };
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     // The exclusion names a group the demo tenant does not have.
     let (s, page) = classic_write(&sim, &t, Method::POST, &format!("{BASE}/id/0"), &body).await;
     assert_eq!(s, 409);
@@ -149,8 +147,7 @@ async fn create_sample_round_trips(
 
 #[tokio::test]
 async fn put_is_partial_and_scope_is_replaced_wholesale() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let before = profile(&sim, &t, &format!("{BASE}/id/1")).await;
     let (s, _) = classic_write(
         &sim,
@@ -188,8 +185,7 @@ async fn put_is_partial_and_scope_is_replaced_wholesale() {
 #[case::plain("Collège", 201)]
 #[tokio::test]
 async fn payload_double_decoding(#[case] text: &str, #[case] status: u16) {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let body = format!(
         "<configuration_profile><general><name>P</name><payloads>&lt;plist version=\"1\"&gt;&lt;dict&gt;&lt;key&gt;PayloadIdentifier&lt;/key&gt;&lt;string&gt;fr.test.p&lt;/string&gt;&lt;key&gt;M&lt;/key&gt;&lt;string&gt;{text}&lt;/string&gt;&lt;/dict&gt;&lt;/plist&gt;</payloads></general></configuration_profile>"
     );
@@ -210,8 +206,7 @@ async fn payload_double_decoding(#[case] text: &str, #[case] status: u16) {
 
 #[tokio::test]
 async fn delete_removes_the_profile_from_devices() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let p = profile(&sim, &t, &format!("{BASE}/id/2")).await;
     let uuid = p["general"]["uuid"].as_str().unwrap().to_string();
     let holders = |v: &Value| {

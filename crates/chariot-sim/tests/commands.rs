@@ -49,8 +49,7 @@ fn online(d: &Value) -> bool {
 
 #[tokio::test]
 async fn lost_mode_round_trip_with_location() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let ds = devices(&sim, &t).await;
     let d = pick(&ds, |d| {
         online(d) && d["general"]["supervised"] == true && d["security"]["lostModeEnabled"] == false
@@ -93,8 +92,7 @@ async fn lost_mode_round_trip_with_location() {
 
 #[tokio::test]
 async fn apple_rules_per_device_kind() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let ds = devices(&sim, &t).await;
     let student = pick(&ds, |d| {
         online(d) && d["general"]["sharedIpad"] == true && d["security"]["lostModeEnabled"] == false
@@ -171,8 +169,7 @@ async fn apple_rules_per_device_kind() {
 
 #[tokio::test]
 async fn stale_devices_keep_commands_pending_and_filters_work() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let ds = devices(&sim, &t).await;
     let Some(stale) = ds.iter().find(|d| !online(d)) else {
         sim.shutdown().await;
@@ -200,8 +197,7 @@ async fn stale_devices_keep_commands_pending_and_filters_work() {
 
 #[tokio::test]
 async fn invalid_commands_are_refused() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let ds = devices(&sim, &t).await;
     let m = mid(&ds[0]);
     for data in [

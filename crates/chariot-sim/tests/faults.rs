@@ -37,25 +37,23 @@ async fn status_faults_retry_after_and_runtime_changes() {
 
 #[tokio::test]
 async fn resets_and_truncated_bodies_fail_on_the_client() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     sim.faults().update(|f| f.rate_reset = 1.0);
-    let r = http()
-        .get(format!("{}/api/v2/mobile-devices", sim.base_url()))
-        .bearer_auth(&t)
-        .send()
-        .await;
-    assert!(r.is_err() || r.unwrap().bytes().await.is_err());
+    // The whole answer, or the error on the way: either must fail.
+    let list = async || {
+        let r = http()
+            .get(format!("{}/api/v2/mobile-devices", sim.base_url()))
+            .bearer_auth(&t)
+            .send()
+            .await?;
+        r.bytes().await
+    };
+    assert!(list().await.is_err());
     sim.faults().update(|f| {
         f.rate_reset = 0.0;
         f.rate_truncate = 1.0;
     });
-    let r = http()
-        .get(format!("{}/api/v2/mobile-devices", sim.base_url()))
-        .bearer_auth(&t)
-        .send()
-        .await;
-    assert!(r.is_err() || r.unwrap().bytes().await.is_err());
+    assert!(list().await.is_err());
     sim.faults().clear();
     assert_eq!(get_json(&sim, &t, "/api/v2/mobile-devices").await.0, 200);
     sim.shutdown().await;
@@ -80,8 +78,7 @@ async fn latency_and_timeouts() {
 
 #[tokio::test]
 async fn churn_adds_or_removes_devices_between_pages() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     sim.faults().update(|f| f.rate_churn = 1.0);
     let mut totals = std::collections::BTreeSet::new();
     for _ in 0..6 {
@@ -96,8 +93,7 @@ async fn churn_adds_or_removes_devices_between_pages() {
 /// sign-in, as a captive portal or filtering proxy in front of the server does.
 #[tokio::test]
 async fn html_answers_200_with_a_page_instead_of_the_data() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let mut spec = chariot_sim::FaultConfig::default();
     spec.apply_spec("html=1").unwrap();
     sim.faults().set(spec);

@@ -10,8 +10,7 @@ const ALL: &str = "GENERAL,HARDWARE,USER_AND_LOCATION,PURCHASING,SECURITY,APPLIC
 
 #[tokio::test]
 async fn default_school_follows_the_guide() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, v) = get_json(
         &sim,
         &t,
@@ -97,8 +96,7 @@ async fn page_size_is_clamped_and_total_count_is_full() {
 #[case("lastInventoryUpdateDate=lt=2000-01-01T00:00:00Z", 0)]
 #[tokio::test]
 async fn rsql_filters(#[case] filter: &str, #[case] expected: u64) {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let q = format!(
         "/api/v2/mobile-devices/detail?section=GENERAL&filter={}",
         urlencode(filter)
@@ -118,8 +116,7 @@ async fn rsql_filters(#[case] filter: &str, #[case] expected: u64) {
 #[case("exception-handling=SLOPPY")]
 #[tokio::test]
 async fn bad_parameters_are_400_api_errors(#[case] query: &str) {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, v) = get_json(&sim, &t, &format!("/api/v2/mobile-devices/detail?{query}")).await;
     assert_eq!(s, 400);
     assert_eq!(v["httpStatus"], 400);
@@ -129,8 +126,7 @@ async fn bad_parameters_are_400_api_errors(#[case] query: &str) {
 
 #[tokio::test]
 async fn sorting_by_battery_desc_is_ordered() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (_, v) = get_json(
         &sim,
         &t,
@@ -149,8 +145,7 @@ async fn sorting_by_battery_desc_is_ordered() {
 
 #[tokio::test]
 async fn single_device_endpoints_and_404() {
-    let sim = frozen_sim().await;
-    let t = user_token(&sim).await;
+    let (sim, t) = frozen_signed_in().await;
     let (s, v) = get_json(&sim, &t, "/api/v2/mobile-devices/3/detail").await;
     assert_eq!(s, 200);
     assert_eq!(v["id"], "3");

@@ -136,15 +136,13 @@ impl Store {
             &format!("UPDATE devices SET valid_to = ?2 WHERE {VISIBLE} AND valid_from < ?2"),
             params![previous, g],
         )?;
-        let device_count = make_current(&tx, g, watermark, completed_at)?;
-        tx.commit()?;
-        Ok(PublishSummary {
-            generation_id: g,
-            device_count,
-            added,
-            changed,
-            removed,
-        })
+        Ok(make_current(
+            tx,
+            g,
+            watermark,
+            completed_at,
+            (added, changed, removed),
+        )?)
     }
 
     /// Incremental sync: applies the changed and removed devices on top of the current
@@ -191,15 +189,13 @@ impl Store {
             )? as u32;
         }
         batch.finish(&tx)?;
-        let device_count = make_current(&tx, g, watermark, completed_at)?;
-        tx.commit()?;
-        Ok(PublishSummary {
-            generation_id: g,
-            device_count,
-            added,
-            changed,
-            removed,
-        })
+        Ok(make_current(
+            tx,
+            g,
+            watermark,
+            completed_at,
+            (added, changed, removed),
+        )?)
     }
 
     /// Gives devices of the current snapshot their lost-mode position, read after the
@@ -375,12 +371,15 @@ impl Store {
 /// The same visibility test, on the alias `o` (previous generation = ?1).
 const VISIBLE_O: &str = "valid_from <= ?1 AND (o.valid_to IS NULL OR o.valid_to > ?1)";
 
+/// Makes generation `g` the current one, commits, and sums it up with the (added, changed,
+/// removed) devices counted by the caller.
 fn make_current(
-    tx: &Transaction<'_>,
+    tx: Transaction<'_>,
     g: i64,
     watermark: Option<&str>,
     completed_at: DateTime<Utc>,
-) -> Result<u32, rusqlite::Error> {
+    (added, changed, removed): (u32, u32, u32),
+) -> Result<PublishSummary, rusqlite::Error> {
     let device_count: u32 = tx.query_row(
         &format!("SELECT count(*) FROM devices WHERE {VISIBLE}"),
         [g],
@@ -395,7 +394,14 @@ fn make_current(
                 watermark = ?4 WHERE id = ?1",
         params![g, stored_time(completed_at), device_count, watermark],
     )?;
-    Ok(device_count)
+    tx.commit()?;
+    Ok(PublishSummary {
+        generation_id: g,
+        device_count,
+        added,
+        changed,
+        removed,
+    })
 }
 
 /// Makes way for `device` in generation `g`, where an earlier batch may have staged it too:

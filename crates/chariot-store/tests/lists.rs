@@ -2,7 +2,7 @@
 //! order, apps shared by the devices that have the same ones, what no snapshot shows any more
 //! deleted after the sync, list rows bound to their device.
 
-use chariot_store::{AppRow, DeviceQuery, DeviceRow, ProfileRow, SharedUserRow, Store, SyncKind};
+use chariot_store::{AppRow, DeviceQuery, DeviceRow, ProfileRow, SharedUserRow, Store};
 use rstest::rstest;
 
 use chariot_testkit::store::*;
@@ -34,11 +34,7 @@ fn each_device_keeps_its_own_lists_in_order(mut db: Db) {
     let mut again = device(5, "iPad 5 (bis)");
     again.apps = vec![];
     fleet.push(again);
-    let g = db
-        .store
-        .begin_generation("jamf", SyncKind::Full, at(8))
-        .unwrap();
-    db.store.stage_devices(g, &fleet).unwrap();
+    let g = staged(&mut db.store, &fleet, 8);
     db.store.publish_full(g, None, at(8)).unwrap();
     for i in (1..=30).filter(|i| *i != 5) {
         let stored = db.store.device(&i.to_string()).unwrap().unwrap();

@@ -115,13 +115,7 @@ fn an_incremental_sync_indexes_its_rows_for_search(mut db: Db) {
 fn an_abandoned_sync_leaves_the_snapshot_identical(mut db: Db) {
     four_ipads_at_8(&mut db.store);
     let before = visible(&db.store);
-    let g = db
-        .store
-        .begin_generation("jamf", SyncKind::Full, at(9))
-        .unwrap();
-    db.store
-        .stage_devices(g, &[device(1, "renamed"), device(50, "new")])
-        .unwrap();
+    let g = staged(&mut db.store, &[device(1, "renamed"), device(50, "new")], 9);
     // Readers during the sync still see the old generation only.
     assert_eq!(visible(&db.store), before);
     db.store.abandon(g).unwrap();
@@ -133,13 +127,7 @@ fn a_sync_interrupted_by_a_crash_is_cleaned_up_on_reopen(mut db: Db) {
     four_ipads_at_8(&mut db.store);
     let before = visible(&db.store);
     let run = db.store.start_sync_run(SyncKind::Full, at(9)).unwrap();
-    let g = db
-        .store
-        .begin_generation("jamf", SyncKind::Full, at(9))
-        .unwrap();
-    db.store
-        .stage_devices(g, &[device(1, "half-written")])
-        .unwrap();
+    let g = staged(&mut db.store, &[device(1, "half-written")], 9);
     drop(db.store); // the process dies here
     let store = Store::open(&db.path).unwrap();
     assert_eq!(visible(&store), before);
@@ -232,13 +220,7 @@ fn filters_and_sorts(mut db: Db) {
 #[rstest]
 fn a_second_connection_leaves_a_running_sync_alone(mut db: Db) {
     four_ipads_at_8(&mut db.store);
-    let g = db
-        .store
-        .begin_generation("jamf", SyncKind::Full, at(9))
-        .unwrap();
-    db.store
-        .stage_devices(g, &[device(1, "renamed"), device(50, "new")])
-        .unwrap();
+    let g = staged(&mut db.store, &[device(1, "renamed"), device(50, "new")], 9);
     // A job runner or a history refresh opens the file while the sync runs: the sync's rows
     // stay, and it publishes them.
     let other = Store::attach(&db.path).unwrap();
@@ -269,20 +251,14 @@ fn a_crashed_sync_is_cleaned_only_when_no_live_sync_holds_the_lock(mut db: Db) {
     four_ipads_at_8(&mut db.store);
     let lock = chariot_store::SyncLock::acquire(&db.path).unwrap();
     let mut sync = Store::open_for_sync(&db.path, &lock).unwrap();
-    let g = sync
-        .begin_generation("jamf", SyncKind::Full, at(9))
-        .unwrap();
-    sync.stage_devices(g, &[device(1, "renamed")]).unwrap();
+    let g = staged(&mut sync, &[device(1, "renamed")], 9);
     // Another process opening the file while the sync runs: its rows are left alone.
     drop(Store::open(&db.path).unwrap());
     sync.stage_devices(g, &[device(2, "iPad 2")]).unwrap();
     sync.publish_full(g, None, at(9)).unwrap();
     assert_eq!(names(&sync, &DeviceQuery::default()), ["iPad 2", "renamed"]);
     // The sync "crashes" (lock released with its rows unpublished): the next open cleans up.
-    let g = sync
-        .begin_generation("jamf", SyncKind::Full, at(10))
-        .unwrap();
-    sync.stage_devices(g, &[device(3, "ghost")]).unwrap();
+    staged(&mut sync, &[device(3, "ghost")], 10);
     drop(sync);
     drop(lock);
     let reopened = Store::open(&db.path).unwrap();

@@ -80,6 +80,13 @@ pub async fn user_token(sim: &RunningSim) -> String {
         .to_string()
 }
 
+/// A simulator with a frozen clock, and the demo user's bearer token for it.
+pub async fn frozen_signed_in() -> (RunningSim, String) {
+    let sim = frozen_sim().await;
+    let token = user_token(&sim).await;
+    (sim, token)
+}
+
 /// A bearer token for the demo API client (client credentials on `/api/oauth/token`).
 pub async fn api_token(sim: &RunningSim) -> String {
     let c = sim.credentials();

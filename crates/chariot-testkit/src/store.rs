@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use chariot_store::{
-    AppRow, DeviceQuery, DeviceRole, DeviceRow, GroupRow, PublishSummary, Store, SyncKind,
+    AppRow, DeviceQuery, DeviceRole, DeviceRow, GroupRow, PendingGeneration, PublishSummary, Store,
+    SyncKind,
 };
 use chrono::{DateTime, TimeZone, Utc};
 use rstest::fixture;
@@ -62,6 +63,15 @@ pub fn device(id: u32, name: &str) -> DeviceRow {
         cart: Some("Chariot 1".into()),
         ..Default::default()
     }
+}
+
+/// A full sync begun at `h` o'clock with these devices staged in one page, not published.
+pub fn staged(store: &mut Store, devices: &[DeviceRow], h: u32) -> PendingGeneration {
+    let g = store
+        .begin_generation("jamf", SyncKind::Full, at(h))
+        .unwrap();
+    store.stage_devices(g, devices).unwrap();
+    g
 }
 
 /// A full sync at `h` o'clock of these devices, staged in pages of 3.

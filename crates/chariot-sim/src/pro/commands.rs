@@ -4,8 +4,8 @@
 use super::sections::iso;
 use crate::commands::{Command, has_v2_commands, validate_command_data, version_of};
 use crate::error::ApiError;
-use crate::paging::{PageParams, Query, parse_sort, sort_by_keys};
-use crate::rsql::{self, Value};
+use crate::paging::{paged, paged_query, parse_filter, parse_sort, sort_by_keys};
+use crate::rsql::Value;
 use crate::school::engine::queue_command;
 use crate::state::AppState;
 use axum::Json;
@@ -141,20 +141,15 @@ pub async fn list(
     if !has_v2_commands(version_of(&st.jamf_version)) {
         return Err(ApiError::not_found("Not Found"));
     }
-    let q = Query::parse(raw.as_deref());
-    let page = PageParams::from_query(&q)?;
+    let (q, page) = paged_query(raw.as_deref())?;
     let sort = parse_sort(&q, "dateSent:asc", FILTER_FIELDS)?;
-    let Some(f) = q.get("filter").filter(|f| !f.trim().is_empty()) else {
+    let Some(e) = parse_filter(&q, FILTER_FIELDS, "INVALID_FIELD")? else {
         return Err(ApiError::bad_request(
             "INVALID_FIELD",
             "At least one filter field is required",
         )
         .with_field("filter"));
     };
-    let e = rsql::parse(f)
-        .map_err(|e| ApiError::bad_request("INVALID_FILTER", e.to_string()).with_field("filter"))?;
-    e.check_fields(FILTER_FIELDS)
-        .map_err(|e| ApiError::bad_request("INVALID_FIELD", e.to_string()).with_field("filter"))?;
     let w = st.world();
     let mut items: Vec<&Command> = w
         .commands
@@ -173,7 +168,7 @@ pub async fn list(
         |c| c.date_sent.timestamp_millis() as u64,
     );
     let results: Vec<_> = page.slice(&items).iter().map(|c| command_json(c)).collect();
-    Ok(Json(json!({ "totalCount": items.len(), "results": results })).into_response())
+    Ok(paged(items.len(), results))
 }
 
 /// `POST /api/v2/mdm/blank-push` → `{errorUuids: []}`; nudges the devices to check in now.

@@ -3,13 +3,12 @@
 //! always `MOBILE`; `groupPlatformId` is a stable UUID derived from the seed and the id.
 
 use crate::error::ApiError;
-use crate::paging::{PageParams, Query, parse_sort, sort_by_keys};
-use crate::rsql::{self, Value as RValue};
+use crate::paging::{paged, paged_query, parse_filter, parse_sort, sort_by_keys};
+use crate::rsql::Value as RValue;
 use crate::school::model::Group;
 use crate::state::AppState;
-use axum::Json;
 use axum::extract::{RawQuery, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde_json::{Value, json};
 
 const FIELDS: &[&str] = &["groupName", "groupDescription", "groupType", "isSmart"];
@@ -34,21 +33,9 @@ pub async fn list(
     State(st): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let q = Query::parse(raw.as_deref());
-    let page = PageParams::from_query(&q)?;
+    let (q, page) = paged_query(raw.as_deref())?;
     let sort = parse_sort(&q, "groupName:asc", FIELDS)?;
-    let filter = match q.get("filter").filter(|f| !f.trim().is_empty()) {
-        Some(f) => {
-            let e = rsql::parse(f).map_err(|e| {
-                ApiError::bad_request("INVALID_FILTER", e.to_string()).with_field("filter")
-            })?;
-            e.check_fields(FIELDS).map_err(|e| {
-                ApiError::bad_request("INVALID_FILTER", e.to_string()).with_field("filter")
-            })?;
-            Some(e)
-        }
-        None => None,
-    };
+    let filter = parse_filter(&q, FIELDS, "INVALID_FILTER")?;
     let mut w = st.world();
     let counts: Vec<(u32, usize)> = {
         let m = w.memberships().clone();
@@ -83,5 +70,5 @@ pub async fn list(
             })
         })
         .collect();
-    Ok(Json(json!({ "totalCount": items.len(), "results": results })).into_response())
+    Ok(paged(items.len(), results))
 }

@@ -6,8 +6,8 @@ use super::records::Record;
 use super::sections::{self, SECTIONS};
 use crate::error::ApiError;
 use crate::faults::PagedRead;
-use crate::paging::{PageParams, Query, parse_sort, sort_by_keys};
-use crate::rsql::{self, Value};
+use crate::paging::{paged, paged_query, parse_filter, parse_sort, sort_by_keys};
+use crate::rsql::Value;
 use crate::school::World;
 use crate::school::model::Device;
 use crate::state::AppState;
@@ -92,8 +92,7 @@ pub async fn list(
     State(st): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let q = Query::parse(raw.as_deref());
-    let page = PageParams::from_query(&q)?;
+    let (q, page) = paged_query(raw.as_deref())?;
     let sort = parse_sort(&q, "id:asc", LIST_SORT)?;
     // (No churn here: it is a fault of the detail pages, between which a client writes.)
     let mut w = st.world();
@@ -102,11 +101,7 @@ pub async fn list(
     let mut items: Vec<&Device> = w.devices.iter().filter(|d| !deletion.hides(d)).collect();
     sort_by_keys(&mut items, &sort, |d, f| light_value(d, f), |d| d.id as u64);
     let results: Vec<_> = page.slice(&items).iter().map(|d| light(d)).collect();
-    let response = Json(Page {
-        total_count: items.len(),
-        results,
-    })
-    .into_response();
+    let response = paged(items.len(), results);
     deletion.after_page(&st, &mut w);
     Ok(response)
 }
@@ -184,8 +179,7 @@ pub async fn detail(
     State(st): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let q = Query::parse(raw.as_deref());
-    let page = PageParams::from_query(&q)?;
+    let (q, page) = paged_query(raw.as_deref())?;
     let mut wanted = q.all_split("section");
     if wanted.is_empty() {
         wanted.push("GENERAL".into());
@@ -218,18 +212,7 @@ pub async fn detail(
     };
     let sort_allowed = fields::sort_fields();
     let sort = parse_sort(&q, "displayName:asc", &sort_allowed)?;
-    let filter = match q.get("filter").filter(|f| !f.trim().is_empty()) {
-        Some(f) => {
-            let e = rsql::parse(f).map_err(|e| {
-                ApiError::bad_request("INVALID_FILTER", e.to_string()).with_field("filter")
-            })?;
-            e.check_fields(fields::FILTER_FIELDS).map_err(|e| {
-                ApiError::bad_request("INVALID_FIELD", e.to_string()).with_field("filter")
-            })?;
-            Some(e)
-        }
-        None => None,
-    };
+    let filter = parse_filter(&q, fields::FILTER_FIELDS, "INVALID_FIELD")?;
     let mut w = st.world();
     maybe_churn(&st, &mut w);
     // A filtered read (the lost devices, devices by id) is not a read of the fleet; one on the
@@ -291,19 +274,7 @@ pub async fn detail(
             r
         })
         .collect();
-    let response = Json(Page {
-        total_count: items.len(),
-        results,
-    })
-    .into_response();
+    let response = paged(items.len(), results);
     deletion.after_page(&st, &mut w);
     Ok(response)
-}
-
-/// A page of the Jamf Pro API: `{totalCount, results}`.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Page<T> {
-    total_count: usize,
-    results: Vec<T>,
 }

@@ -4,7 +4,7 @@
 
 use super::sections::iso;
 use crate::error::ApiError;
-use crate::paging::{PageParams, Query};
+use crate::paging::{paged, paged_query};
 use crate::school::names::OS_VERSIONS;
 use crate::school::world::{MsuPlan, World};
 use crate::state::AppState;
@@ -285,8 +285,7 @@ pub async fn list_plans(
     State(st): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let q = Query::parse(raw.as_deref());
-    let page = PageParams::from_query(&q)?;
+    let (_, page) = paged_query(raw.as_deref())?;
     let now = st.clock.now();
     let mut w = st.world();
     if !w.msu.toggle {
@@ -294,7 +293,7 @@ pub async fn list_plans(
     }
     settle(&mut w, now);
     let all: Vec<Value> = w.msu.plans.iter().map(|p| plan_json(p, now)).collect();
-    Ok(Json(json!({ "totalCount": all.len(), "results": page.slice(&all) })).into_response())
+    Ok(paged(all.len(), page.slice(&all)))
 }
 
 pub async fn one_plan(

@@ -1,6 +1,6 @@
 // Typed sample payloads for unit tests of the UI (the shapes come from bindings.ts, so a change
 // on the Rust side breaks these at typecheck time instead of silently).
-import type { AppStatus, InventoryRow, Settings } from "../bindings";
+import type { AppStatus, InventoryRow, JobSummary, Settings } from "../bindings";
 
 export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
   return {
@@ -29,6 +29,22 @@ export function statusFixture(overrides: Partial<AppStatus> = {}): AppStatus {
     databasePath: "/tmp/local.db",
     logDir: "/tmp/logs",
     problems: [],
+    ...overrides,
+  };
+}
+
+/** Job `id`: a restart of 15 devices by "chariot" at 9:00 on 22/11/2026, none sent yet. */
+export function jobFixture(id: number, overrides: Partial<JobSummary> = {}): JobSummary {
+  return {
+    id,
+    action: { kind: "restart" },
+    kind: "restart",
+    details: "",
+    account: "chariot",
+    createdAt: "2026-11-22T09:00:00Z",
+    counts: { notSent: 15, waiting: 0, notNow: 0, done: 0, failed: 0, unknown: 0, refused: 0 },
+    total: 15,
+    finished: false,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type { AppError, JobSummary, JobTarget, JobView } from "../../lib/bindings";
+import { jobFixture } from "../../lib/testing/fixtures";
 import { EVENTS } from "../../lib/bindings";
 import { type } from "../../lib/testing/dom";
 import { cleanup, render, settle, type Mounted } from "../../lib/testing/mount";
@@ -28,18 +29,12 @@ function viewFixture(overrides: Partial<JobSummary> = {}): JobView {
     target(5, "refused", "not in lost mode: enable lost mode first"),
   ];
   return {
-    summary: {
-      id: 42,
-      action: { kind: "restart" },
-      kind: "restart",
-      details: "",
+    summary: jobFixture(42, {
       account: "dupont.admin",
-      createdAt: "2026-11-22T09:00:00Z",
       counts: { notSent: 0, waiting: 1, notNow: 0, done: 1, failed: 1, unknown: 1, refused: 1 },
       total: 5,
-      finished: false,
       ...overrides,
-    },
+    }),
     targets,
   };
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import type { JobSummary, JournalEntry, JournalPage, JournalRequest } from "../../lib/bindings";
+import { jobFixture } from "../../lib/testing/fixtures";
 import { EVENTS } from "../../lib/bindings";
 import { cleanup, render } from "../../lib/testing/mount";
 import { byTestId, type } from "../../lib/testing/dom";
@@ -28,18 +29,14 @@ function entry(id: number, overrides: Partial<JournalEntry> = {}): JournalEntry 
 }
 
 function job(id: number, overrides: Partial<JobSummary> = {}): JobSummary {
-  return {
-    id,
-    action: { kind: "restart" },
-    kind: "restart",
-    details: "",
+  return jobFixture(id, {
     account: "chariot-api",
     createdAt: "2026-11-22T08:30:00Z",
     counts: { notSent: 0, waiting: 0, notNow: 0, done: 28, failed: 2, unknown: 0, refused: 0 },
     total: 30,
     finished: true,
     ...overrides,
-  };
+  });
 }
 
 let calls: [string, unknown][] = [];

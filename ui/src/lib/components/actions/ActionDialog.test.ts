@@ -2,7 +2,8 @@
 // opened by requestAction() through the ActionHost, as the screens do.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { ActionPlan, ActionRequest, AppError, JobSummary } from "../../bindings";
+import type { ActionPlan, ActionRequest, AppError } from "../../bindings";
+import { jobFixture } from "../../testing/fixtures";
 import { closeAction, launcher, requestAction } from "../../actions/launcher.svelte";
 import { type } from "../../testing/dom";
 import { cleanup, render, settle, type Mounted } from "../../testing/mount";
@@ -20,20 +21,6 @@ function planFixture(overrides: Partial<ActionPlan> = {}): ActionPlan {
     typedConfirmation: null,
     singleDevice: null,
     ...overrides,
-  };
-}
-
-function jobFixture(id: number): JobSummary {
-  return {
-    id,
-    action: { kind: "restart" },
-    kind: "restart",
-    details: "",
-    account: "chariot",
-    createdAt: "2026-11-22T09:00:00Z",
-    counts: { notSent: 15, waiting: 0, notNow: 0, done: 0, failed: 0, unknown: 0, refused: 0 },
-    total: 15,
-    finished: false,
   };
 }
 

@@ -8,7 +8,7 @@ import { EVENTS } from "../../bindings";
 import { start, updateStatus } from "../../app.svelte";
 import { api } from "../../api";
 import { statusFixture } from "../../testing/fixtures";
-import { cleanup, render, settle } from "../../testing/mount";
+import { cleanup, render, settle, type Mounted } from "../../testing/mount";
 import { byTestId } from "../../testing/dom";
 import SyncControl from "./SyncControl.svelte";
 import SyncResult from "./SyncResult.svelte";
@@ -45,6 +45,20 @@ function ended(outcome: Partial<SyncOutcome>): AppStatus {
     ...outcome,
   };
   return { ...idle, sync: { running: false, last } };
+}
+
+/** SyncResult, mounted once a sync started. */
+async function resultOfARunningSync() {
+  await start();
+  await updateStatus(() => api.startSync(false));
+  return render(SyncResult);
+}
+
+/** Ends the running sync as `outcome` says; returns the summary `view` then shows. */
+async function endSync(view: Mounted, outcome: Partial<SyncOutcome>) {
+  await emit(EVENTS.statusChanged, ended(outcome));
+  await settle(view);
+  return byTestId(view.target, "sync-result");
 }
 
 let calls: [string, unknown][] = [];
@@ -128,15 +142,10 @@ describe("sync control", () => {
 
 describe("sync result", () => {
   it("summarises the sync that just ended until it is closed", async () => {
-    await start();
-    await updateStatus(() => api.startSync(false));
-    const view = render(SyncResult);
+    const view = await resultOfARunningSync();
     expect(view.target.querySelector("[data-testid=sync-result]")).toBeNull();
 
-    const done = ended({ changed: 2 });
-    await emit(EVENTS.statusChanged, done);
-    await settle(view);
-    expect(byTestId(view.target, "sync-result").textContent).toContain(
+    expect((await endSync(view, { changed: 2 })).textContent).toContain(
       "Synchronisé : 38 appareils, 2 modifiés, en 1,2 s",
     );
     byTestId(view.target, "sync-result-dismiss").click();
@@ -145,21 +154,14 @@ describe("sync result", () => {
   });
 
   it("says what a successful sync could not read, under its summary", async () => {
-    await start();
-    await updateStatus(() => api.startSync(false));
-    const view = render(SyncResult);
-    await emit(
-      EVENTS.statusChanged,
-      ended({
-        finishedAt: new Date(Date.now() + 2000).toISOString(),
-        kind: "full",
-        added: 38,
-        incomplete: 2,
-        durationMs: 900,
-      }),
-    );
-    await settle(view);
-    const result = byTestId(view.target, "sync-result");
+    const view = await resultOfARunningSync();
+    const result = await endSync(view, {
+      finishedAt: new Date(Date.now() + 2000).toISOString(),
+      kind: "full",
+      added: 38,
+      incomplete: 2,
+      durationMs: 900,
+    });
     expect(result.classList.contains("partial")).toBe(true);
     const problems = [...result.querySelectorAll("[data-testid=sync-problem]")];
     expect(problems.map((p) => p.textContent)).toEqual([
@@ -168,27 +170,21 @@ describe("sync result", () => {
   });
 
   it("gives the error and its hint, and says the previous snapshot is kept", async () => {
-    await start();
-    await updateStatus(() => api.startSync(false));
-    const view = render(SyncResult);
-    await emit(
-      EVENTS.statusChanged,
-      ended({
-        finishedAt: new Date(Date.now() + 1000).toISOString(),
-        kind: null,
-        deviceCount: 0,
-        durationMs: 800,
-        error: {
-          code: "auth",
-          detail: null,
-          message: "Jamf Pro a refusé le secret du client API.",
-          hint: "Vérifiez le secret dans Réglages › Serveurs.",
-          retryable: false,
-        },
-      }),
-    );
-    await settle(view);
-    const text = byTestId(view.target, "sync-result").textContent ?? "";
+    const view = await resultOfARunningSync();
+    const result = await endSync(view, {
+      finishedAt: new Date(Date.now() + 1000).toISOString(),
+      kind: null,
+      deviceCount: 0,
+      durationMs: 800,
+      error: {
+        code: "auth",
+        detail: null,
+        message: "Jamf Pro a refusé le secret du client API.",
+        hint: "Vérifiez le secret dans Réglages › Serveurs.",
+        retryable: false,
+      },
+    });
+    const text = result.textContent ?? "";
     expect(text).toContain("La synchronisation a échoué");
     expect(text).toContain("Vérifiez le secret dans Réglages › Serveurs.");
     expect(text).toContain("L'instantané précédent est conservé.");
