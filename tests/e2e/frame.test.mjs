@@ -8,7 +8,6 @@ import { after, before, test } from "node:test";
 import { APP, DRIVER, FRENCH, SHOTS, shutdown } from "./app.mjs";
 import { startDriver } from "./webdriver.mjs";
 
-
 const SCREENS = [
   ["dashboard", "Tableau de bord", "Dashboard"],
   ["inventory", "Inventaire", "Inventory"],

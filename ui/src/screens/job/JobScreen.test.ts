@@ -111,6 +111,9 @@ describe("job screen", () => {
     expect(failed.querySelector("a")?.getAttribute("href")).toBe("#/device/2");
     expect(failed.textContent).toContain("Échouée");
     expect(failed.textContent).toContain("The device is not supervised");
+    // The server's English words are folded under a French summary.
+    expect(failed.querySelector(".detail summary")?.textContent).toBe("Réponse du serveur (en anglais)");
+    expect(failed.querySelector(".detail details")?.hasAttribute("open")).toBe(false);
     const pending = document.querySelector<HTMLElement>('[data-testid="job-target"][data-state="pending"]')!;
     expect(pending.querySelector(".badge")?.getAttribute("title")).toContain("allumé et connecté au Wi-Fi");
   });

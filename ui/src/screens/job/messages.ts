@@ -49,6 +49,7 @@ export const fr = {
   "job.col.device": "Appareil",
   "job.col.state": "État",
   "job.col.detail": "Détail",
+  "job.detail.answer": "Réponse du serveur (en anglais)",
   "job.col.updated": "Mis à jour",
   "job.table.empty": "Aucun appareil dans cet état.",
 
@@ -121,6 +122,7 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
   "job.col.device": "Device",
   "job.col.state": "State",
   "job.col.detail": "Detail",
+  "job.detail.answer": "Server's answer",
   "job.col.updated": "Updated",
   "job.table.empty": "No device in this state.",
 
