@@ -204,6 +204,14 @@ pub fn typescript_bindings() -> String {
         "/** Every error code, for the catalogs and to recognise an error. */\nexport const ERROR_CODES: readonly ErrorCode[] = [{}];\n\n",
         codes.join(", ")
     ));
+    let refusals: Vec<String> = chariot_core::actions::Refusal::ALL
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap_or_default())
+        .collect();
+    out.push_str(&format!(
+        "/** Every reason a device is left out of an action, for the catalogs' test. */\nexport const REFUSALS: readonly Refusal[] = [{}];\n\n",
+        refusals.join(", ")
+    ));
     // The roles as a list too (filters, the dashboard's bars): the UI declares none of its own.
     let roles: Vec<String> = chariot_core::fleet::DeviceRole::ALL
         .iter()

@@ -554,6 +554,9 @@ export type UpdateSettingsRequest = { staleAfterDays: number | null, syncAtStart
 /** Every error code, for the catalogs and to recognise an error. */
 export const ERROR_CODES: readonly ErrorCode[] = ["internal", "invalid_input", "not_found", "database", "database_too_new", "io", "network", "auth", "server", "cancelled", "not_configured", "busy"];
 
+/** Every reason a device is left out of an action, for the catalogs' test. */
+export const REFUSALS: readonly Refusal[] = ["not_supervised", "shared_ipad", "student_ipad", "not_shared_ipad", "not_in_lost_mode", "user_not_on_device", "no_management_id"];
+
 export const DEVICE_ROLES = ["student", "shared_teacher", "teacher", "other"] as const satisfies ReadonlyArray<DeviceRole>;
 
 /** The fields of each kind of error detail (the placeholders of its sentences). */

@@ -30,6 +30,17 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// Every reason, for the UI's catalogs (generated into the bindings) and their test.
+    pub const ALL: [Refusal; 7] = [
+        Refusal::NotSupervised,
+        Refusal::SharedIpad,
+        Refusal::StudentIpad,
+        Refusal::NotSharedIpad,
+        Refusal::NotInLostMode,
+        Refusal::UserNotOnDevice,
+        Refusal::NoManagementId,
+    ];
+
     /// The reason in the UI's language, for the job view and the journal.
     pub fn text_in(self, lang: crate::locale::Lang) -> &'static str {
         if lang == crate::locale::Lang::En {
@@ -118,6 +129,22 @@ pub fn refusal(action: ActionKind, facts: &DeviceFacts, user: Option<&str>) -> O
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    #[test]
+    fn all_lists_every_refusal_once() {
+        // A new reason must be added to ALL (the UI's catalog test reads it): this match stops
+        // compiling until it is handled.
+        let listed = |r: Refusal| match r {
+            Refusal::NotSupervised
+            | Refusal::SharedIpad
+            | Refusal::StudentIpad
+            | Refusal::NotSharedIpad
+            | Refusal::NotInLostMode
+            | Refusal::UserNotOnDevice
+            | Refusal::NoManagementId => Refusal::ALL.iter().filter(|a| **a == r).count(),
+        };
+        assert!(Refusal::ALL.iter().all(|r| listed(*r) == 1));
+    }
 
     fn facts(supervised: bool, shared: bool, role: DeviceRole, lost: bool) -> DeviceFacts {
         DeviceFacts {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
 import { format } from "./index.svelte";
-import { ERROR_CODES, ERROR_DETAIL_FIELDS, ERROR_DETAIL_KINDS } from "../bindings";
+import { ERROR_CODES, ERROR_DETAIL_FIELDS, ERROR_DETAIL_KINDS, REFUSALS } from "../bindings";
 
 describe("message catalogs", () => {
   it("have the same keys in French and English", () => {
@@ -53,6 +53,14 @@ describe("message catalogs", () => {
     for (const key of Object.keys(fr)) {
       const m = key.match(/^error\.detail(?:Hint)?\.(\w+)$/);
       if (m) expect(kinds, key).toContain(m[1]);
+    }
+  });
+
+  it("word every reason a device is left out, in both languages", () => {
+    for (const reason of REFUSALS) {
+      const key = `action.refusal.${reason}`;
+      expect(fr, key).toHaveProperty([key]);
+      expect(en, key).toHaveProperty([key]);
     }
   });
 
