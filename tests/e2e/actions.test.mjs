@@ -86,6 +86,31 @@ test("the stale devices of a cart get an inventory update, each with its own sta
   await s.screenshot(join(SHOTS, "fr-job-update-inventory.png"));
 });
 
+test("an action some devices cannot take names them and says why, in French", async () => {
+  await go("#/inventory?cart=Chariot%201");
+  await s.waitFor(
+    "return document.querySelectorAll('[data-testid=filter-chip]').length === 1 && document.querySelectorAll('[data-testid=inventory-row]').length > 0",
+    "the devices of Chariot 1",
+  );
+  await s.click("[data-testid=select-all]");
+  await s.click("[data-testid=selection-actions]");
+  // A sound only plays in lost mode: the cart's other iPads are left out, with the reason.
+  await s.click("[data-testid=selection-menu] [data-action=play_lost_mode_sound]");
+  const refused = await s.waitFor(
+    "const e = document.querySelector('[data-testid=plan-refused]'); return e && e.innerText.trim()",
+    "the devices left out",
+    15_000,
+  );
+  assert.match(refused, /Pas en mode perdu/);
+  assert.doesNotMatch(refused, /not in lost mode|lost mode first/i);
+  await s.screenshot(join(SHOTS, "fr-action-refused.png"));
+  await s.click("[data-testid=action-dialog] footer button.secondary");
+  await s.waitFor("return !document.querySelector('[data-testid=action-dialog]')", "the dialog closed");
+  // Nothing was sent; the selection is left as the next test expects to find it: empty.
+  await s.click("[data-testid=selection-bar] button.link");
+  await s.waitFor("return !document.querySelector('[data-testid=selection-bar]')", "no selection");
+});
+
 test("an iOS update for a cart: one plan per iPad, each with its own state", async () => {
   await go("#/inventory?cart=Chariot%202");
   await s.waitFor(

@@ -80,7 +80,7 @@ describe("settings", () => {
     expect(rows[0]?.textContent).toContain("Échouée");
     expect(rows[0]?.textContent).not.toContain("cannot reach");
     expect(rows[1]?.textContent).toContain("Complète");
-    expect(rows[1]?.textContent).toContain("38 appareils · +38 ~0 −0");
+    expect(rows[1]?.textContent).toContain("Appareils\u00a0: 38 — ajoutés 38, modifiés 0, retirés 0");
   });
 
   it("lists the saved servers with the active one marked", async () => {
