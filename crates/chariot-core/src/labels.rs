@@ -111,6 +111,36 @@ pub fn event(event: JournalEvent) -> Text {
     }
 }
 
+/// The columns of Réglages' sync history export.
+pub const SYNC_HISTORY_HEADERS: [Text; 9] = [
+    Text::new("Début", "Started"),
+    Text::new("Fin", "Finished"),
+    Text::new("Type", "Kind"),
+    Text::new("Résultat", "Result"),
+    Text::new("Appareils", "Devices"),
+    Text::new("Ajoutés", "Added"),
+    Text::new("Modifiés", "Changed"),
+    Text::new("Retirés", "Removed"),
+    Text::new("Erreur (en anglais)", "Error"),
+];
+
+pub fn sync_kind(kind: crate::sync::SyncKind) -> Text {
+    match kind {
+        crate::sync::SyncKind::Full => Text::new("Complète", "Full"),
+        crate::sync::SyncKind::Incremental => Text::new("Incrémentale", "Incremental"),
+    }
+}
+
+pub fn sync_status(status: chariot_store::SyncRunStatus) -> Text {
+    use chariot_store::SyncRunStatus as S;
+    match status {
+        S::Running => Text::new("En cours", "Running"),
+        S::Succeeded => Text::new("Réussie", "Succeeded"),
+        S::Failed => Text::new("Échouée", "Failed"),
+        S::Cancelled => Text::new("Annulée", "Cancelled"),
+    }
+}
+
 /// Why a lost device shows no position.
 pub fn no_position(note: NoPosition) -> Text {
     match note {

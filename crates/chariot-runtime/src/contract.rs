@@ -28,6 +28,7 @@ macro_rules! ipc_commands {
             start_sync: start_sync_command($crate::types::StartSyncRequest) -> $crate::types::AppStatus;
             cancel_sync: cancel_sync_command() -> ();
             sync_history: sync_history() -> Vec<$crate::types::SyncRunView>;
+            export_sync_history: export_sync_history($crate::types::ExportPathRequest) -> $crate::types::ExportResult;
             dashboard: dashboard() -> $crate::types::Dashboard;
             inventory_query: inventory_query($crate::types::InventoryRequest) -> $crate::types::InventoryResult;
             inventory_rows: inventory_rows($crate::types::DeviceRowsRequest) -> Vec<$crate::types::InventoryRow>;

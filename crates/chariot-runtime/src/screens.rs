@@ -3,8 +3,8 @@
 
 use chariot_core::AppError;
 use chariot_core::ipc::{
-    ExportRequest, ExportResult, IdRequest, SavePathRequest, SetLanguageRequest, StartSyncRequest,
-    UpdateSettingsRequest,
+    ExportPathRequest, ExportRequest, ExportResult, IdRequest, SavePathRequest, SetLanguageRequest,
+    StartSyncRequest, UpdateSettingsRequest,
 };
 use chariot_core::status::AppStatus;
 use chariot_core::views::{
@@ -105,6 +105,16 @@ impl<H: Host> App<H> {
     /// Réglages' latest syncs, newest first.
     pub async fn sync_history(&self) -> Result<Vec<SyncRunView>, AppError> {
         self.with_console(|c| views::sync_history::history(c.store()?))
+    }
+
+    /// Réglages' latest syncs to a CSV file.
+    pub async fn export_sync_history(
+        &self,
+        request: ExportPathRequest,
+    ) -> Result<ExportResult, AppError> {
+        self.with_console(|c| {
+            views::sync_history::export_sync_history(c.store()?, &request.path, c.lang())
+        })
     }
 
     pub async fn export_inventory(&self, request: ExportRequest) -> Result<ExportResult, AppError> {

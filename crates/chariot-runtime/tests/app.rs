@@ -223,4 +223,21 @@ async fn the_sync_history_lists_each_attempt_newest_first_with_how_it_ended(test
     assert_eq!(runs[1]["deviceCount"], devices);
     assert_eq!(runs[1]["added"], devices);
     assert!(runs[1]["finishedAt"].is_string());
+
+    // Exported as the list shows it, in the UI's language (French here).
+    let path = test_app.home.path().join("synchronisations.csv");
+    let exported = test_app
+        .call(
+            "export_sync_history",
+            json!({ "path": path.display().to_string() }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(exported["rows"], 2);
+    let csv = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[0].starts_with("Début;Fin;Type;Résultat"), "{csv}");
+    assert!(lines[1].contains(";Échouée;"), "{csv}");
+    assert!(lines[2].contains(";Complète;Réussie;"), "{csv}");
 }

@@ -640,6 +640,7 @@ export type Commands = {
   start_sync: { request: StartSyncRequest; response: AppStatus };
   cancel_sync: { request: null; response: null };
   sync_history: { request: null; response: Array<SyncRunView> };
+  export_sync_history: { request: ExportPathRequest; response: ExportResult };
   dashboard: { request: null; response: Dashboard };
   inventory_query: { request: InventoryRequest; response: InventoryResult };
   inventory_rows: { request: DeviceRowsRequest; response: Array<InventoryRow> };

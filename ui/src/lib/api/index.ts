@@ -78,6 +78,7 @@ export const api = {
     call("start_sync", { full }),
   /** The latest syncs of this server, newest first (Réglages). */
   syncHistory: (): Promise<SyncRunView[]> => call("sync_history"),
+  exportSyncHistory: (path: string): Promise<ExportResult> => call("export_sync_history", { path }),
   cancelSync: (): Promise<void> => call("cancel_sync").then(() => undefined),
   onSyncProgress: (handler: (progress: SyncProgress) => void): Promise<UnlistenFn> =>
     on(EVENTS.syncProgress, handler),

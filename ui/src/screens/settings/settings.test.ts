@@ -83,6 +83,27 @@ describe("settings", () => {
     expect(rows[1]?.textContent).toContain("Appareils\u00a0: 38 — ajoutés 38, modifiés 0, retirés 0");
   });
 
+  it("exports the latest syncs where the user chose", async () => {
+    const view = render(Settings);
+    await settle(view);
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "choose_export_path") return "/home/prof/synchronisations.csv";
+      if (cmd === "export_sync_history") return { path: "/home/prof/synchronisations.csv", rows: 2 };
+      if (cmd === "sync_history") return history;
+      return status;
+    });
+    byTestId(view.target, "sync-history-export").click();
+    await settle(view);
+    expect(calls).toContainEqual([
+      "export_sync_history",
+      { request: { path: "/home/prof/synchronisations.csv" } },
+    ]);
+    expect(byTestId(view.target, "sync-history-exported").textContent).toBe(
+      "Exporté dans /home/prof/synchronisations.csv",
+    );
+  });
+
   it("lists the saved servers with the active one marked", async () => {
     const view = render(Settings);
     const active = byTestId(view.target, "server-ecollege31");

@@ -86,6 +86,8 @@ export const fr = {
 
   "settings.history.title": "Dernières synchronisations",
   "settings.history.none": "Aucune synchronisation pour ce serveur.",
+  "settings.history.export": "Exporter (CSV)",
+  "settings.history.exported": "Exporté dans {path}",
   "settings.history.kind.full": "Complète",
   "settings.history.kind.incremental": "Incrémentale",
   "settings.history.status.running": "En cours",
@@ -190,6 +192,8 @@ export const en: { readonly [K in keyof typeof fr]: string } = {
 
   "settings.history.title": "Latest syncs",
   "settings.history.none": "No sync for this server yet.",
+  "settings.history.export": "Export (CSV)",
+  "settings.history.exported": "Exported to {path}",
   "settings.history.kind.full": "Full",
   "settings.history.kind.incremental": "Incremental",
   "settings.history.status.running": "Running",
