@@ -174,6 +174,15 @@ impl TypeVisitor for Declarations<'_> {
     }
 }
 
+/// Unit variants as the UI receives them (`"a", "b"`), for the generated value lists.
+fn wire_names<T: serde::Serialize>(values: &[T]) -> String {
+    let names: Vec<String> = values
+        .iter()
+        .map(|v| serde_json::to_string(v).unwrap_or_default())
+        .collect();
+    names.join(", ")
+}
+
 /// `ui/src/lib/bindings.ts`: every type of the contract, the events and the command map.
 pub fn typescript_bindings() -> String {
     let cfg = Config::new();
@@ -197,30 +206,18 @@ pub fn typescript_bindings() -> String {
         out.push_str(decl.trim());
         out.push_str("\n\n");
     }
-    let codes: Vec<String> = chariot_core::ErrorCode::ALL
-        .iter()
-        .map(|c| serde_json::to_string(c).unwrap_or_default())
-        .collect();
     out.push_str(&format!(
         "/** Every error code, for the catalogs and to recognise an error. */\nexport const ERROR_CODES: readonly ErrorCode[] = [{}];\n\n",
-        codes.join(", ")
+        wire_names(&chariot_core::ErrorCode::ALL)
     ));
-    let refusals: Vec<String> = chariot_core::actions::Refusal::ALL
-        .iter()
-        .map(|r| serde_json::to_string(r).unwrap_or_default())
-        .collect();
     out.push_str(&format!(
         "/** Every reason a device is left out of an action, for the catalogs' test. */\nexport const REFUSALS: readonly Refusal[] = [{}];\n\n",
-        refusals.join(", ")
+        wire_names(&chariot_core::actions::Refusal::ALL)
     ));
     // The roles as a list too (filters, the dashboard's bars): the UI declares none of its own.
-    let roles: Vec<String> = chariot_core::fleet::DeviceRole::ALL
-        .iter()
-        .map(|r| serde_json::to_string(r).unwrap_or_default())
-        .collect();
     out.push_str(&format!(
         "export const DEVICE_ROLES = [{}] as const satisfies ReadonlyArray<DeviceRole>;\n\n",
-        roles.join(", ")
+        wire_names(&chariot_core::fleet::DeviceRole::ALL)
     ));
     let kinds: Vec<String> = chariot_core::ErrorDetail::KINDS
         .iter()
