@@ -11,7 +11,7 @@ use chariot_jamf::{Secret, ServerUrl};
 
 use crate::app::App;
 use crate::error::{BusyAction, RuntimeError};
-use crate::host::Host;
+use crate::host::{Event, Host};
 
 impl<H: Host> App<H> {
     /// "Essayer avec une école de démonstration": starts the simulated school, makes it the
@@ -111,9 +111,9 @@ impl<H: Host> App<H> {
             }
             .into());
         }
-        self.with_console(|c| c.switch_profile(&request.id))?;
-        self.emit_status();
-        self.status()
+        let status = self.with_console(|c| c.switch_profile(&request.id))?;
+        self.host().emit(Event::Status(Box::new(status.clone())));
+        Ok(status)
     }
 
     pub async fn delete_profile(&self, request: IdRequest) -> Result<AppStatus, AppError> {
